@@ -92,6 +92,9 @@ class Event:
     manner: str = ""  # "fighting" | "surrender" | "handover" | ""
     attribution: str = ""  # "officials" | "locals" | "taliban" | "reporter" | ...
     confidence: float = 0.0  # 0..1
+    # Gazetteer kind of the place: "province" | "capital" | "town". A town or district
+    # changing hands is reported, but only province/capital events colour a province.
+    place_kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)

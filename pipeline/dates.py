@@ -1,0 +1,237 @@
+"""Resolve the date phrase of a sentence against the article's date.
+
+Pure: the only clock is ``article_date``. News reports name days relative to when they were
+written ("on Tuesday", "late on Saturday", "yesterday"), so every resolution says which phrase
+it used and against which date (``basis``), for the map's "why this colour" line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from pipeline.records import Precision
+
+WEEKDAYS: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+
+BASIS_ARTICLE_DATE = "article date"
+BASIS_NO_ARTICLE_DATE = "no article date"
+
+_WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# Capitalised only: "6 may" in running text is a modal verb, not a month.
+_MONTH = (
+    r"(?P<month>" + "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+)
+_PART_OF_DAY = r"(?:\s+(?:night|morning|afternoon|evening))?"
+
+# Phrases that place an event in a span rather than on a day: they date nothing.
+_SPAN = re.compile(
+    r"\b(?:since\s+(?:last\s+)?(?:\w+day|early|late|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june|july)"
+    r"|in\s+(?:recent|the\s+past|the\s+last)\s+(?:few\s+)?(?:days|weeks|months|week|month)|last\s+week|last\s+month"
+    r"|this\s+month|within\s+(?:days|hours|weeks|a\s+week)|(?:over|at|during)\s+the\s+weekend|over\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|week)"
+    r"|in\s+less\s+than\s+a\s+week|in\s+(?:a|one|two|three|four|five|six|seven)\s+days)\b",
+    re.IGNORECASE,
+)
+_EXPLICIT_MONTH_DAY = re.compile(
+    r"\b(?:[Oo]n\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?",
+)
+_EXPLICIT_DAY_MONTH = re.compile(
+    r"\b(?:[Oo]n\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+    + r"(?:,?\s+(?P<year>\d{4}))?\b",
+)  # fmt: skip
+_OVERNIGHT_INTO = re.compile(r"\bovernight\s+(?:into|to)\s+" + _WEEKDAY + r"\b", re.IGNORECASE)
+_LAST_WEEKDAY = re.compile(r"\blast\s+" + _WEEKDAY + r"\b", re.IGNORECASE)
+_WEEKDAY_PHRASE = re.compile(
+    r"\b(?:(?:late|early|earlier|later)\s+(?:on\s+)?|on\s+|by\s+)?" + _WEEKDAY
+    + r"(?:'s|’s)?" + _PART_OF_DAY + r"\b",
+    re.IGNORECASE,
+)  # fmt: skip
+_YESTERDAY = re.compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)
+_TODAY = re.compile(
+    r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|overnight)\b",
+    re.IGNORECASE,
+)
+_DAYS_LATER = re.compile(
+    r"\b(?P<n>a|one|two|three|four|\d)\s+days?\s+later\b|\bthe\s+(?:next|following)\s+day\b",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(
+    r"\b(?:(?:earlier\s+)?this\s+week|already|earlier(?!\s+today)|previously|before\s+that)\b",
+    re.IGNORECASE,
+)
+_OTHER_TIME = re.compile(r"\b(?:after|before|since|until|when|following)\b", re.IGNORECASE)
+# A comma before a capitalised word is usually a list of places, not a new clause.
+_CLAUSE_PUNCTUATION = re.compile(r"[;:—–()]|\s-\s|,(?!\s+[A-Z])")
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class DateResolution:
+    """The day a sentence's event happened, how exactly, and why."""
+
+    date: dt.date | None
+    precision: str  # a Precision value
+    basis: str  # human-readable: "'on Tuesday' before article date 2021-08-11"
+    phrase: str = ""  # as written in the sentence ("" when none)
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    start: int
+    end: int
+    kind: str
+    match: re.Match[str]
+
+
+@functools.lru_cache(maxsize=4096)
+def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
+    """Every date phrase in ``sentence``, non-overlapping, first-listed kind winning a tie."""
+    found: list[_Phrase] = []
+    for kind, pattern in (
+        ("span", _SPAN),
+        ("month_day", _EXPLICIT_MONTH_DAY),
+        ("day_month", _EXPLICIT_DAY_MONTH),
+        ("overnight_into", _OVERNIGHT_INTO),
+        ("last_weekday", _LAST_WEEKDAY),
+        ("weekday", _WEEKDAY_PHRASE),
+        ("yesterday", _YESTERDAY),
+        ("days_later", _DAYS_LATER),
+        ("today", _TODAY),
+        ("earlier", _EARLIER),
+    ):
+        for match in pattern.finditer(sentence):
+            if not any(match.start() < p.end and p.start < match.end() for p in found):
+                found.append(_Phrase(match.start(), match.end(), kind, match))
+    return tuple(sorted(found, key=lambda p: p.start))
+
+
+def resolve_date_phrase(
+    sentence: str,
+    *,
+    article_date: dt.date | None,
+    cue_at: int | None = None,
+    reference: dt.date | None = None,
+) -> DateResolution:
+    """Resolve the date phrase nearest ``cue_at`` (an offset in ``sentence``) to a day.
+
+    ``reference`` is the date of the previous event in the article, for "a day later".
+    Without a date phrase, a report is about the article's own day.
+    """
+    cue = cue_at if cue_at is not None else 0
+    phrases = [p for p in find_date_phrases(sentence) if _in_scope(p, sentence, cue)]
+    phrase = _nearest(phrases, cue)
+    if phrase is None:
+        if article_date is None:
+            return DateResolution(None, Precision.UNKNOWN, BASIS_NO_ARTICLE_DATE)
+        return DateResolution(article_date, Precision.DAY, BASIS_ARTICLE_DATE)
+    return _resolve(phrase, article_date=article_date, reference=reference)
+
+
+def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
+    # "captured Farah, the seventh capital to fall since Friday": a span phrase in another
+    # clause says nothing about the cue's day; "retook it after the Taliban overran it on
+    # Wednesday": a phrase behind "after" dates the other event.
+    low, high = sorted((cue_at, phrase.start if phrase.start >= cue_at else phrase.end))
+    if _OTHER_TIME.search(sentence, low, high):
+        return False
+    if phrase.kind != "span":
+        return True
+    if not sentence[: phrase.start].strip(" \"'“‘"):
+        return True  # "Since May, the Taliban have taken ...": a fronted span covers it all
+    return not _CLAUSE_PUNCTUATION.search(sentence, low, high)
+
+
+def _nearest(phrases: list[_Phrase], cue_at: int) -> _Phrase | None:
+    # A day phrase beats "already"/"earlier"; among equals, the closest to the cue wins.
+    dated = [p for p in phrases if p.kind != "earlier"] or phrases
+    if not dated:
+        return None
+    return min(dated, key=lambda p: (abs((p.start + p.end) // 2 - cue_at), p.start))
+
+
+def _resolve(
+    phrase: _Phrase, *, article_date: dt.date | None, reference: dt.date | None
+) -> DateResolution:
+    text = phrase.match.group(0)
+    kind = phrase.kind
+    if kind == "span":
+        return DateResolution(None, Precision.UNKNOWN, f"'{text}' names no single day", text)
+    if kind in ("month_day", "day_month"):
+        return _resolve_explicit(phrase.match, article_date=article_date)
+    if article_date is None:
+        return DateResolution(
+            None, Precision.UNKNOWN, f"'{text}' but {BASIS_NO_ARTICLE_DATE}", text
+        )
+    if kind == "earlier":
+        return DateResolution(
+            article_date, Precision.ON_OR_BEFORE, f"'{text}': on or before {article_date}", text
+        )
+    if kind == "today":
+        return DateResolution(article_date, Precision.DAY, f"'{text}' = article date", text)
+    if kind == "yesterday":
+        day = article_date - dt.timedelta(days=1)
+        return DateResolution(
+            day, Precision.DAY, f"'{text}' before article date {article_date}", text
+        )
+    if kind == "days_later":
+        if reference is None:
+            return DateResolution(
+                article_date, Precision.ON_OR_BEFORE, f"'{text}' with no earlier date", text
+            )
+        number = phrase.match.group("n")
+        days = 1 if number is None else _NUMBER_WORDS.get(number.lower()) or int(number)
+        day = reference + dt.timedelta(days=days)
+        if day > article_date:
+            return DateResolution(
+                None, Precision.UNKNOWN, f"'{text}' after {reference} is after the article", text
+            )
+        return DateResolution(day, Precision.DAY, f"'{text}' after {reference}", text)
+    weekday = WEEKDAYS.index(phrase.match.group("weekday").lower())
+    back = (article_date.weekday() - weekday) % 7
+    if kind == "last_weekday" and back == 0:
+        back = 7
+    day = article_date - dt.timedelta(days=back)
+    precision = Precision.ON_OR_BEFORE if text.lower().startswith("by ") else Precision.DAY
+    return DateResolution(day, precision, f"'{text}' before article date {article_date}", text)
+
+
+def _resolve_explicit(match: re.Match[str], *, article_date: dt.date | None) -> DateResolution:
+    text = match.group(0)
+    month = MONTHS[match.group("month").lower()]
+    day_number = int(match.group("day"))
+    year_text = match.group("year")
+    if year_text is None and article_date is None:
+        return DateResolution(None, Precision.UNKNOWN, f"'{text}' has no year", text)
+    year = int(year_text) if year_text else article_date.year  # type: ignore[union-attr]
+    try:
+        day = dt.date(year, month, day_number)
+    except ValueError:
+        return DateResolution(None, Precision.UNKNOWN, f"'{text}' is not a date", text)
+    if article_date is not None and day > article_date:
+        # A past-tense report cannot describe a later day: a plan or a typo, never a capture.
+        return DateResolution(
+            None, Precision.UNKNOWN, f"'{text}' is after article date {article_date}", text
+        )
+    return DateResolution(day, Precision.DAY, f"'{text}' explicit date", text)
+
+
+def phrase_weekday(phrase: str) -> int | None:
+    """The weekday (Monday = 0) a day phrase such as "on Tuesday" or "late on Friday" names.
+
+    ``None`` for anything that does not name the day by its weekday ("last Friday" names the
+    week before, so it cannot anchor an undated article to a day).
+    """
+    match = _WEEKDAY_PHRASE.fullmatch(phrase.strip()) or _OVERNIGHT_INTO.fullmatch(phrase.strip())
+    if match is None or phrase.strip().lower().startswith("by "):
+        return None
+    return WEEKDAYS.index(match.group("weekday").lower())

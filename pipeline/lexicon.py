@@ -1,0 +1,386 @@
+"""The cue lexicon of extraction: which words say a place changed hands, and which do not.
+
+Data, not logic: each table is (kind, regex). Kinds:
+
+- ``capture``: a transitive verb whose object is the place ("captured Farah").
+- ``capture_intrans``: the place is the subject ("Kandahar fell", "was overrun").
+- ``capture_nominal``: "the fall of", "the capture of" (asserted, undated by itself).
+- ``contest`` / ``contest_intrans``: fighting in or for the place.
+- ``retake`` / ``retake_intrans``: government forces took it back.
+- ``nonevent`` / ``nonevent_intrans``: near a place without changing its control
+  ("closing in on", "fled", "remains under government control"); a place bound to one of
+  these yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+
+_TAKE = (
+    r"(?:took|take[sn]?|taking)(?!\s+(?:place|part|steps|refuge|shelter|hold\s+of\s+power|hostage))"
+)
+_CAPTURE_VERBS = (
+    r"captur(?:e[sd]?|ing)|seiz(?:e[sd]?|ing)|overr(?:an|un|uns|unning)|over-r(?:an|un)"
+    r"|conquer(?:s|ed|ing)?|overtook|overtaken|swept\s+(?:into|through)|sweeping\s+into"
+    r"|(?:gained|gains?|gaining|took|taken|seized|assumed|established|wrested|grabbed)"
+    r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"
+    r"|" + _TAKE + r"(?:\s+over)?"
+    r"|(?:raised|hoisted|planted)\s+(?:their|its|the\s+Taliban(?:'s|’s)?|a\s+white|the\s+white)"
+    r"\s+(?:\w+\s+)?flags?\s+(?:over|on|in|above|at)"
+    r"|surrendering|hand(?:ing)?\s+over"
+    r"|abandon(?:ed|ing)|claim(?:ed|s)?\s+(?:full\s+)?control\s+(?:of|over)"
+)
+# Checked against their subject in ``pipeline.extract``: who controls, who withdrew.
+_CONTROL = (
+    r"(?:now\s+|fully\s+|effectively\s+)?control(?:s|led)?(?!\s+by)"
+    r"|(?:are|is|were|was)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+)?control\s+of"
+)
+_WITHDRAWAL = (
+    r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|fell\s+back|(?:tactical\s+)?retreat"
+    r"|withdrawal)\s+(?:of\s+\w+\s+)?(?:from|out\s+of)|pull(?:ed|ing)?\s+out\s+(?:of|from)"
+    r"|lost\s+control\s+(?:of|over)"
+)
+_CONTEST_LOCATION = r"the\s+(?:edges?|outskirts|gates)\s+of|outskirts\s+of"
+_CAPTURE_INTRANS = (
+    r"f[ae]ll(?:s|en)?|falling(?=\s+to)|collapsed"
+    r"|(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|got)\s+"
+    r"(?:(?:now|also|reportedly|quickly|swiftly)\s+)?"
+    r"(?:captured|seized|taken(?:\s+over)?|overrun|overtaken|lost|surrendered|handed\s+over|conquered)"
+    r"|(?:came|comes|come|fell|is|was|are|were|now|remains?|remained)\s+(?:now\s+)?"
+    r"(?:under|in)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control\s+of\s+the\s+Taliban|Taliban(?:'s|’s)?\s+(?:control|hands))"
+    r"|changed\s+hands|(?:is|was|are|were|now)\s+(?:now\s+)?in\s+the\s+hands\s+of\s+the\s+Taliban"
+    r"|(?:captured|seized|taken|overrun|overtaken)\s+by\s+(?:the\s+)?(?:Taliban|insurgents|militants)"
+)
+_CAPTURE_BOTH = r"surrender(?:ed|s)?|handed\s+(?:over\s+)?to|handed\s+over"
+_CAPTURE_NOMINAL = (
+    r"(?:fall|capture|seizure|loss|takeover|take-over|surrender|handover|conquest)\s+of"
+)
+_CONTEST = (
+    r"battl(?:e[sd]?|ing)(?:\s+for(?:\s+control\s+of)?)?|fight(?:s|ing)?(?:\s+for)?|fought(?:\s+for)?"
+    r"|clash(?:es|ed|ing)?|attack(?:s|ed|ing)?(?:\s+on)?|assault(?:s|ed|ing)?(?:\s+on)?"
+    r"|offensive\s+(?:on|against)|besieg(?:e|ed|ing)|siege\s+of|surround(?:ed|ing)"
+    r"|push(?:ed|ing)?\s+into|stormed|storm(?:s|ing)?|breach(?:ed|ing)|entered|enter(?:s|ing)"
+    r"|infiltrat(?:ed|ing)|gun\s?battles?|skirmish(?:es)?|street\s+fighting"
+    r"|for\s+control\s+of|shell(?:ed|ing)|push\s+(?:on|into)"
+)
+_CONTEST_INTRANS = (
+    r"(?:is|was|are|were|came|come|comes|remains?|remained|has\s+been|have\s+been|had\s+been)"
+    r"\s+under\s+(?:heavy\s+)?"
+    r"(?:attack|assault|siege|fire)|(?:saw|sees|seen)\s+(?:heavy\s+|fierce\s+)?(?:fighting|clashes)"
+    r"|(?:was|were|is|are|has\s+been|have\s+been)\s+(?:besieged|surrounded|attacked|stormed|contested)"
+)
+_RETAKE = (
+    r"retook|retake[sn]?|retaking|recaptur(?:e[sd]?|ing)|regain(?:s|ed|ing)?(?:\s+control\s+of)?"
+    r"|reclaim(?:s|ed|ing)?|(?:took|taken|won|winning)\s+back(?:\s+control\s+of)?"
+    r"|(?:pushed|drove|driven|forced|cleared|expelled|evicted)\s+(?:the\s+)?"
+    r"(?:Taliban|insurgents|militants|them|fighters)\s+(?:\w+\s+)?(?:out\s+of|from)"
+    r"|cleared|liberat(?:e[sd]?|ing)|wrest(?:ed|ing)?\s+back"
+)
+_RETAKE_INTRANS = (
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:retaken|recaptured|liberated|cleared)"
+)
+# "The insurgents were driven out of Ghazni": a retake when the subject is the Taliban side.
+_DRIVEN_OUT = (
+    r"(?:were|was|have\s+been|had\s+been|got)\s+(?:driven|pushed|forced|expelled|cleared|chased)"
+    r"\s+(?:back\s+)?(?:out\s+of|from)"
+)
+_NONEVENT = (
+    r"set(?:s|ting)?\s+(?:their|its|his)\s+sights\s+on|clos(?:e|es|ed|ing)\s+in\s+on"
+    r"|pressure\s+on|pressur(?:e|es|ed|ing)|draws?\s+(?:their|its)\s+(?:strength|power|support)\s+from"
+    r"|fled|flee(?:s|ing)?|evacuat\w+|target(?:s|ed|ing)|advanc(?:e[sd]?|ing)\s+(?:on|towards?)"
+    r"|march(?:ed|es|ing)?\s+(?:on|towards?)|approach(?:ed|es|ing)|encircl\w+|threaten\w*"
+    r"|on\s+the\s+move|mov(?:ed|ing)\s+towards?|head(?:ed|ing)\s+(?:to|for|towards?)"
+    r"|arriv(?:ed|ing)\s+in|displaced|camped|born\s+in|(?:travel\w*|return\w*)\s+to"
+    r"|deploy\w*\s+to|reinforc\w+|airlift\w*|sent\s+to|relative\s+safety\s+of"
+)
+_NONEVENT_INTRANS = (
+    r"(?:remains?|remained|is\s+still|was\s+still|are\s+still|stays?|stayed)\s+(?:firmly\s+)?"
+    r"(?:under|in)\s+(?:the\s+)?government(?:'s|’s)?\s+(?:control|hands)"
+    r"|(?:is|are|was|were)\s+(?:not\s+)?(?:directly\s+)?under\s+threat|(?:is|are)\s+safe"
+    r"|(?:still|remains?)\s+(?:held|controlled)\s+by\s+(?:the\s+)?government"
+)
+
+_CUE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("nonevent_intrans", _NONEVENT_INTRANS),
+    ("retake_intrans", _RETAKE_INTRANS),
+    ("driven_out", _DRIVEN_OUT),
+    ("retake", _RETAKE),
+    ("capture_nominal", _CAPTURE_NOMINAL),
+    ("capture_intrans", _CAPTURE_INTRANS),
+    ("capture_both", _CAPTURE_BOTH),
+    ("contest_intrans", _CONTEST_INTRANS),
+    ("withdrawal", _WITHDRAWAL),
+    ("capture", _CAPTURE_VERBS),
+    ("contest_location", _CONTEST_LOCATION),
+    ("nonevent", _NONEVENT),
+    ("contest", _CONTEST),
+    ("control", _CONTROL),
+)
+CUE_TABLE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(r"\b(?:" + pattern + r")\b", _F)) for kind, pattern in _CUE_PATTERNS
+)
+# All cues in one scan (a single pass is several times faster than one per kind): the
+# leftmost match wins, and at one position the kind listed first.
+# Compiled lower-case, without IGNORECASE, for lower-cased text: about five times faster.
+ALL_CUES = re.compile(
+    r"\b(?=[a-z])(?:"
+    + "|".join(rf"(?P<{kind}>{pattern.lower()})\b" for kind, pattern in _CUE_PATTERNS)
+    + ")"
+)
+
+# Kinds whose place follows the cue (object) or precedes it (subject).
+OBJECT_KINDS = frozenset(
+    {
+        "capture",
+        "capture_both",
+        "driven_out",
+        "control",
+        "withdrawal",
+        "contest_location",
+        "capture_nominal",
+        "contest",
+        "retake",
+        "nonevent",
+    }
+)
+SUBJECT_KINDS = frozenset(
+    {"capture_intrans", "capture_both", "contest_intrans", "retake_intrans", "nonevent_intrans"}
+)
+STATUS_OF_KIND: dict[str, str] = {
+    "capture": "captured",
+    "capture_intrans": "captured",
+    "capture_both": "captured",
+    "capture_nominal": "captured",
+    "contest": "contested",
+    "contest_intrans": "contested",
+    "retake": "retaken",
+    "retake_intrans": "retaken",
+    "driven_out": "retaken",
+    "control": "captured",
+    "withdrawal": "captured",
+    "contest_location": "contested",
+}
+
+# Words between a cue and its place that end the clause: the place belongs elsewhere.
+CLAUSE_BREAK = re.compile(
+    r";|\(|\)|—|–|\s-\s|\?|\b(?:while|whereas|but|which|who|whom|where|when|after|before|because"
+    r"|although|though|(?<!as\s)(?<!such\s)as(?!\s+well)|said|says|say|told|tells|according"
+    r"|amid|if|unless|since|until|despite|whose)\b",
+    _F,
+)
+# "X is now the second provincial city ... that the group has taken": the place is the
+# subject of a relative clause the cue ends.
+ORDINAL_GAP = re.compile(
+    r"^,?\s*(?:(?:is|was|became|becomes|has\s+become)\s+)?(?:now\s+|also\s+|thus\s+)?(?:the\s+)?"
+    r"(?:\w+(?:-\w+)?\s+){0,3}(?:provincial\s+)?(?:capital|city|town|centre|center|cities)"
+    r"(?:\s+[\w’'-]+){0,8}?\s+(?:to|that|which)\s*(?:\w+\s+){0,3}$",
+    _F,
+)
+# A preposition right before the place puts it beside the action, not under it.
+# Fighting "around" or "outside" a city is still fighting for it.
+CONTEST_BLOCKING_PREPOSITION = re.compile(
+    r"\b(?:towards?|from|via|to|road|highway|border)\s+(?:the\s+)?(?:city\s+of\s+)?$", _F
+)
+# "Kunduz, which fell on Sunday": the relative pronoun stands for the place.
+RELATIVE_GAP = re.compile(
+    r"\s*,?\s*(?:which|that)\s+(?:(?:has|had|have|was|were)\s+)?(?:also\s+|already\s+|now\s+)?$",
+    _F,
+)
+BLOCKING_PREPOSITION = re.compile(
+    r"\b(?:near|outside|towards?|from|via|beyond|around|between|to|across|north|south|east|west"
+    r"|road|highway|border)\s+(?:the\s+)?(?:city\s+of\s+|province\s+of\s+)?$",
+    _F,
+)
+# A new predicate between an object cue and a place: "capture of Herat has shaken Kabul".
+AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|been|be)\b", _F)
+# "Several districts have fallen since Friday, including Imam Sahib": a list after the cue.
+LIST_INTRO = re.compile(r"(?:,\s*|\s)(?:including|such\s+as|among\s+them|namely)\s|:\s", _F)
+# "If Kunduz falls", "whether Herat had fallen": a condition anywhere before the cue.
+CONDITIONAL = re.compile(r"\b(?:if|unless|whether|once|lest)\b|^\s*were\s+[\w-]+\s+to\b", _F)
+# "the city has fallen": the subject stands for a place named elsewhere in the sentence.
+BACK_REFERENCE_BEFORE = re.compile(
+    r"\b(?:the|its)\s+(?:provincial\s+)?(?:city|town|capital|provincial\s+capital"
+    r"|district(?:\s+cent(?:re|er))?)\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?"
+    r"(?:now\s+|also\s+|already\s+)?(?:been\s+)?$",
+    _F,
+)
+# "Officials confirmed the fall of X": a nominal capture reported as today's news.
+NEWS_VERB_BEFORE = re.compile(
+    r"\b(?:confirm\w*|announc\w*|report\w*|acknowledg\w*|declar\w*)\s+(?:the\s+)?$", _F
+)
+FIGHTING = re.compile(
+    r"\b(?:fight\w*|fought|clash\w*|battl\w*|attack\w*|gunfire|shelling|assault\w*)\b", _F
+)
+# "seized parts of Kunduz city": part of a place changing hands is fighting for it.
+PARTIAL = re.compile(
+    r"\b(?:parts?|areas?|some|much|most|sections?|neighbou?rhoods?|quarters?|edges?"
+    r"|police\s+districts?(?:\s+\d+)?)\s+(?:of|in)\b",
+    _F,
+)
+# Who the subject of "were driven out of" is.
+TALIBAN_SIDE = re.compile(r"\b(?:Taliban|insurgents?|militants?|fighters|rebels?)\b", _F)
+GOVERNMENT_SIDE = re.compile(
+    r"\b(?:government|Afghan|security|army|troops|soldiers|police|(?<!Taliban\s)forces|commandos)\b",
+    _F,
+)
+
+# Glue words that do not count towards the distance between a cue and its place.
+GLUE_WORDS: frozenset[str] = frozenset(
+    {
+        "the", "of", "and", "or", "in", "a", "an", "its", "their", "province", "provinces",
+        "provincial", "capital", "capitals", "city", "cities", "town", "district", "districts",
+        "including", "such", "as", "well", "also", "now", "key", "strategic", "northern",
+        "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
+        "southwestern", "central", "nearby", "neighbouring", "neighboring", "main",
+        "centre", "center", "x", ":", ",", "same-named", "eponymous", "capital,", "on",
+    }
+)  # fmt: skip
+MAX_GAP_WORDS = 7
+
+# Context modifiers, searched near the cue.
+NEGATION_BEFORE = re.compile(
+    r"\b(?:not|never|no\s+longer|yet\s+to|failed\s+to|fail\s+to|without|nor|cannot|can't"
+    r"|unable\s+to|didn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|won't|no)\b"
+    r"(?:\s+\w+){0,2}\s*$",
+    _F,
+)
+DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s)?|dismiss(?:ed|es)?|refut\w+)\b", _F)
+FUTURE_BEFORE = re.compile(
+    r"\b(?:could|would|might|may|will|shall|must|should|can|if|unless|whether|lest"
+    r"|(?:threaten\w*|poised|set|about|likely|expected|bid|attempts?|attempting|tries|trying"
+    r"|try|effort|aim\w*|plan\w*|prepar\w*|hope\w*|want\w*|seek\w*|vow\w*|fail\w*|able|unable"
+    r"|going|fears?|risk|danger|before|operation|offensive|campaign|push|mission|orders?|ordered"
+    r"|efforts?|moves?|race|struggle|fight|vow)\s+(?:to|of|that)?)\b(?:\s+[\w’'-]+){0,3}\s*$",
+    _F,
+)
+FUTURE_AFTER = re.compile(r"^\s*(?:would|could|will|might|may)\b", _F)
+HISTORICAL = re.compile(
+    r"\b(?:in|since|during|by|of)\s+(?:19\d\d|200\d|201\d|the\s+1990s)\b|\b\d+\s+years\s+ago\b"
+    r"|\byears?\s+(?:ago|earlier)\b|\b(?:previous|last|earlier|first)\s+(?:time|rule|regime)\b"
+    r"|\bwhen\s+the\s+Taliban\s+(?:ruled|were\s+in\s+power)\b",
+    _F,
+)
+CLAIM_NEAR = re.compile(
+    r"\bclaim(?:s|ed|ing)?\b(?:\s+(?:to\s+have|that|they|it|responsibility|the|its|their)\b)?", _F
+)
+HEDGE = re.compile(
+    r"\b(?:reportedly|unconfirmed|unverified|purportedly|allegedly|apparently|rumou?r\w*"
+    r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w+|confirm\w*)"
+    r"|not\s+(?:be\s+)?(?:been\s+)?(?:independently\s+|immediately\s+)?(?:verif\w+|confirm\w*)"
+    r"|no\s+(?:official\s+|independent\s+|immediate\s+)?(?:confirmation|verification)"
+    r"|appears?\s+to\s+have|appeared\s+to\s+have|(?:is|are|were|was)\s+said\s+to\s+have"
+    r"|(?:it\s+was|it\s+is|it's)\s+(?:not\s+)?(?:yet\s+)?(?:immediately\s+)?(?:clear|unclear)"
+    r"|unclear\s+whether|reports?\s+(?:suggest\w*|that)|videos?\s+(?:posted|shared|circulating)"
+    r"|social\s+media\s+(?:posts|videos|footage))\b",
+    _F,
+)
+# A sentence that only casts doubt on the previous one ("There was no official confirmation.").
+NEXT_SENTENCE_HEDGE = re.compile(
+    r"\b(?:no\s+(?:official\s+|independent\s+|immediate\s+)?(?:confirmation|verification)"
+    r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w+|confirm\w*)"
+    r"|(?:not|never)\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|unverified"
+    r"|(?:den(?:y|ied|ies)|reject\w*|dismiss\w*)\s+(?:the\s+|this\s+|that\s+)?(?:claims?|reports?))\b",
+    _F,
+)
+# A following sentence that confirms and dates the previous one's capture.
+CONFIRMS_EVENT = re.compile(
+    r"\bconfirm(?:s|ed)?\s+(?:the|its|their)\s+(?:(?:city|town)(?:'s|’s)\s+)?(?:surrender|capture|fall|handover|takeover|seizure)\b",
+    _F,
+)
+# "captured two more provincial capitals": places named in the next sentence.
+COUNTED_OBJECT = re.compile(
+    r"\s*(?P<count>another|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"(?:\s+more)?(?:\s+(?:more|additional|other|key|major))?\s+(?:\w+\s+){0,2}"
+    r"(?:provincial\s+capitals?|cities|city|capitals?)\b"
+    r"|\s*another\s+(?P<count2>one|two|three|four|five|six|\d)?\s*(?:\w+\s+){0,2}"
+    r"(?:provincial\s+capitals?|cities|city|capitals?)\b",
+    _F,
+)
+COUNT_WORDS: dict[str, int] = {
+    "another": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+# An object that stands for a place named earlier ("captured the city", "the governor's office").
+BACK_REFERENCE = re.compile(
+    r"\s*(?:(?:was|were|is|are|continued|continuing|raging|erupted|broke\s+out)\s+){0,2}"
+    r"(?:in\s+|inside\s+|into\s+|on\s+)?(?:the\s+|its\s+|their\s+)?(?:(?:provincial|province’s|province's|eponymous|main|"
+    r"capital|whole|entire)\s+)*(?:city|town|capital|capital\s+city|provincial\s+capital"
+    r"|district(?:\s+cent(?:re|er))?|governor(?:'s|’s)?\s+(?:office|compound|house|headquarters)"
+    r"|police\s+headquarters|provincial\s+headquarters|government\s+buildings|it)\b",
+    _F,
+)
+# "Farah's provincial council", "Baghlan MP": the place names who speaks, not what fell.
+ROLE_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:provincial\s+)?(?:council\w*|MPs?|lawmakers?|legislators?|governor\w*"
+    r"|police(?!\s+headquarters)|officials?|spokes\w+|chief|residents?|elders?|university|airport"
+    r"|native|refugees?|families|people|representatives?|deputy|commanders?|health"
+    r"|hospital|mayor|tribal|civil)\b",
+    _F,
+)
+ROLE_BEFORE = re.compile(
+    r"\b(?:officials?|sources?|residents?|locals?|lawmakers?|legislators?|MPs?|members?|council\w*"
+    r"|governor|police|elders?|people|witnesses?|journalists?|reporters?|correspondents?|chief"
+    r"|spokes\w+|families|representing|represents?)\s+(?:in|from|of|for)\s+(?:the\s+)?"
+    r"(?:[\w’'-]+\s+){0,2}(?:province\s+of\s+)?$",
+    _F,
+)
+PHOTO_CREDIT = re.compile(
+    r"(?:/\s*(?:AP|AFP|Reuters|Getty(?:\s+Images)?|EPA|Xinhua|AA|Anadolu|Shutterstock)\s*\)?\s*$)"
+    r"|\((?:[^()]*?/)?\s*(?:AP|AFP|Reuters|Getty\s+Images|EPA|Xinhua|File|Photo)\s*(?:Photo)?\)\s*$",
+)
+MANNER: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("handover", re.compile(r"\b(?:handed\s+over|handover|hand\s+over|negotiat\w+|deal)\b", _F)),
+    ("surrender", re.compile(r"\b(?:surrender\w*|without\s+a\s+fight|laid\s+down)\b", _F)),
+    ("fighting", re.compile(r"\b(?:fight\w*|fought|clash\w*|battl\w+|gunfire)\b", _F)),
+)
+
+# Who says it. Verbs of saying, and the speakers' classes (first match wins).
+SPEECH_VERB = re.compile(
+    r"\b(?:said|says|say|told|tells|confirmed(?:\s+to)?|confirms|added|reported|tweeted|wrote"
+    r"|posted|announced|stated|claimed|insisted|according\s+to"
+    r"|(?<!\ba\s)(?<!the\s)(?<!its\s)(?<!their\s)(?<!Taliban\s)claims?)\b",
+    _F,
+)
+SPEAKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "taliban",
+        re.compile(
+            r"\b(?:Taliban(?:’s|'s)?(?:\s+(?:spokes\w+|officials?|commanders?|fighters|leaders?\w*"
+            r"|sources?|statement|media|account))?|insurgents?|militants?|the\s+group|Islamic\s+Emirate|Mujahid|Zabihullah"
+            r"|Yousuf\s+Ahmadi|Qari|rebels?|jihadists?|the\s+movement)\b",
+            _F,
+        ),
+    ),
+    (
+        "lawmaker",
+        re.compile(r"\b(?:lawmakers?|legislators?|MPs?|parliament\w*|senators?)\b", _F),
+    ),
+    (
+        "locals",
+        re.compile(
+            r"\b(?:local\s+(?:sources?|people|residents?|elders?)|residents?|locals\b|witness\w*|elders?|villagers?|shopkeepers?"
+            r"|people\s+in|a\s+man|a\s+woman|tribal)\b",
+            _F,
+        ),
+    ),
+    (
+        "reporter",
+        re.compile(
+            r"\b(?:correspondents?|reporters?|journalists?|reporting\s+from|TOLOnews|Tolo"
+            r"|Pajhwok|Ariana|Khaama|Shamshad|news\s+agency|local\s+media|media\s+reports?)\b",
+            _F,
+        ),
+    ),
+    (
+        "officials",
+        re.compile(
+            r"\b(?:officials?|governor\w*|government|ministry|minister|spokes\w+|police|army"
+            r"|military|commanders?|chief|sources?|authorities|council\w*|deputy|head\s+of"
+            r"|district\s+\w+|security|forces|NDS|president\w*|Ghani|Ministry|office|UN|United"
+            r"\s+Nations|UNAMA|NATO|Pentagon|embassy|diplomats?|envoy|analysts?)\b",
+            _F,
+        ),
+    ),
+)

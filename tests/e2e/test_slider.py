@@ -1,0 +1,50 @@
+"""Issue #4: moving the date slider recolours the provinces, in the browser, as a user does it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.style import STATUS_STYLES
+
+from .harness import all_fills, find_map_frame, press_slider, same_colour, shown_day, slide_to
+
+pytestmark = pytest.mark.browser
+
+FARAH = "AF-FRA"
+# Article 003 (dated 2021-08-11): officials say Farah city fell "on Tuesday", i.e. 2021-08-10.
+FARAH_FALLS = dt.date(2021, 8, 10)
+
+
+def test_keyboard_on_the_slider_recolours_farah(app_server, page, screenshot_dir):
+    page.goto(app_server.url)
+    frame = find_map_frame(page)
+
+    slide_to(frame, (FARAH_FALLS - dt.timedelta(days=1)).isoformat())
+    before = all_fills(frame)
+    page.screenshot(path=str(screenshot_dir / "slider-before.png"))
+    press_slider(frame, "ArrowRight")
+    press_slider(frame, "ArrowRight")
+    after = all_fills(frame)
+    page.screenshot(path=str(screenshot_dir / "slider-after.png"))
+
+    assert shown_day(frame) == (FARAH_FALLS + dt.timedelta(days=1)).isoformat()
+    assert same_colour(before[FARAH], STATUS_STYLES["held"].fill)
+    assert same_colour(after[FARAH], STATUS_STYLES["captured"].fill)
+    assert len(after) == len(before) == 34
+
+
+def test_end_key_shows_more_captures_than_the_first_day(app_server, page):
+    page.goto(app_server.url)
+    frame = find_map_frame(page)
+
+    press_slider(frame, "Home")
+    first = all_fills(frame)
+    press_slider(frame, "End")
+    last = all_fills(frame)
+
+    held = STATUS_STYLES["held"].fill
+    assert sum(not same_colour(f, held) for f in last.values()) > sum(
+        not same_colour(f, held) for f in first.values()
+    )

@@ -1,0 +1,114 @@
+"""Date phrases resolved against the article date: golden cases, then the rules' edges."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.dates import phrase_weekday, resolve_date_phrase
+from pipeline.records import Precision
+
+WED = dt.date(2021, 8, 11)  # a Wednesday
+FRI = dt.date(2021, 8, 13)  # a Friday
+DAY, BEFORE, UNKNOWN = Precision.DAY, Precision.ON_OR_BEFORE, Precision.UNKNOWN
+
+# (sentence, article date, expected date, precision, phrase)
+GOLDEN: list[tuple[str, dt.date | None, dt.date | None, Precision, str]] = [
+    ("The Taliban captured Farah on Tuesday.", WED, dt.date(2021, 8, 10), DAY, "on Tuesday"),
+    ("Kunduz fell on Wednesday.", WED, WED, DAY, "on Wednesday"),  # same weekday = that day
+    ("Kandahar fell on Thursday night.", FRI, dt.date(2021, 8, 12), DAY, "on Thursday night"),
+    ("Kandahar fell Thursday night.", FRI, dt.date(2021, 8, 12), DAY, "Thursday night"),
+    ("Late on Saturday, Sheberghan fell.", WED, dt.date(2021, 8, 7), DAY, "Late on Saturday"),
+    ("Early Sunday, Taloqan fell.", WED, dt.date(2021, 8, 8), DAY, "Early Sunday"),
+    ("It fell overnight into Friday.", FRI, FRI, DAY, "overnight into Friday"),
+    ("It fell overnight.", FRI, FRI, DAY, "overnight"),
+    ("Aybak fell yesterday.", WED, dt.date(2021, 8, 10), DAY, "yesterday"),
+    ("Aybak fell last night.", WED, dt.date(2021, 8, 10), DAY, "last night"),
+    ("The city fell today.", WED, WED, DAY, "today"),
+    ("This afternoon the Taliban entered.", WED, WED, DAY, "This afternoon"),
+    ("This morning the Taliban entered.", WED, WED, DAY, "This morning"),
+    ("Zaranj fell last Friday.", FRI, dt.date(2021, 8, 6), DAY, "last Friday"),
+    ("Zaranj fell last Friday.", WED, dt.date(2021, 8, 6), DAY, "last Friday"),
+    ("Zaranj fell on August 6.", WED, dt.date(2021, 8, 6), DAY, "on August 6"),
+    ("Zaranj fell on Aug. 6.", WED, dt.date(2021, 8, 6), DAY, "on Aug. 6"),
+    ("Zaranj fell on 6 August.", WED, dt.date(2021, 8, 6), DAY, "on 6 August"),
+    ("Zaranj fell on Aug 6, 2021.", WED, dt.date(2021, 8, 6), DAY, "on Aug 6, 2021"),
+    ("Zaranj fell on Aug 6, 2021.", None, dt.date(2021, 8, 6), DAY, "on Aug 6, 2021"),
+    ("Talks resume on August 16.", WED, None, UNKNOWN, "on August 16"),  # after article date
+    ("Six capitals have fallen since Friday.", WED, None, UNKNOWN, "since Friday"),
+    ("In recent days the Taliban took Jurm.", WED, None, UNKNOWN, "In recent days"),
+    ("Last week the Taliban took Jurm.", WED, None, UNKNOWN, "Last week"),
+    ("This month the Taliban took Jurm.", WED, None, UNKNOWN, "This month"),
+    ("Since May, the Taliban have taken Jurm.", WED, None, UNKNOWN, "Since May"),
+    ("Kunduz has fallen.", WED, WED, DAY, ""),  # breaking news: the article's own day
+    ("The Taliban have captured Farah.", WED, WED, DAY, ""),
+    ("Herat had already fallen.", WED, WED, BEFORE, "already"),
+    ("The earlier seizure of Herat.", WED, WED, BEFORE, "earlier"),
+    ("Earlier this week the Taliban took Herat.", WED, WED, BEFORE, "Earlier this week"),
+    ("Kunduz fell by Friday.", FRI, FRI, BEFORE, "by Friday"),
+    ("The Taliban captured Farah on Tuesday.", None, None, UNKNOWN, "on Tuesday"),
+    ("Kunduz has fallen.", None, None, UNKNOWN, ""),
+    ("Officials said 6 may be dead.", WED, WED, DAY, ""),  # "may" is a verb here
+]
+
+
+@pytest.mark.parametrize(("sentence", "article_date", "day", "precision", "phrase"), GOLDEN)
+def test_golden_phrases(
+    sentence: str,
+    article_date: dt.date | None,
+    day: dt.date | None,
+    precision: Precision,
+    phrase: str,
+) -> None:
+    resolution = resolve_date_phrase(sentence, article_date=article_date)
+    assert (resolution.date, resolution.precision, resolution.phrase) == (day, precision, phrase)
+    assert resolution.basis
+
+
+def test_basis_names_phrase_and_article_date() -> None:
+    resolution = resolve_date_phrase("Farah fell on Tuesday.", article_date=WED)
+    assert resolution.basis == "'on Tuesday' before article date 2021-08-11"
+
+
+def test_phrase_nearest_the_cue_wins() -> None:
+    sentence = "Zaranj fell on Friday and Sheberghan on Saturday."
+    near_zaranj = resolve_date_phrase(sentence, article_date=WED, cue_at=sentence.index("fell"))
+    assert near_zaranj.date == dt.date(2021, 8, 6)
+
+
+def test_span_phrase_in_another_clause_is_ignored() -> None:
+    sentence = "The Taliban captured Farah, the seventh capital to fall since Friday."
+    resolution = resolve_date_phrase(sentence, article_date=WED, cue_at=12)
+    assert (resolution.date, resolution.precision) == (WED, DAY)
+
+
+def test_phrase_behind_after_dates_the_other_event() -> None:
+    sentence = "Troops retook Qala-e Naw after the Taliban overran it on Wednesday."
+    resolution = resolve_date_phrase(sentence, article_date=FRI, cue_at=7)
+    assert resolution.date == FRI
+
+
+def test_a_day_later_counts_from_the_reference() -> None:
+    resolution = resolve_date_phrase(
+        "A day later, Tirin Kot fell.", article_date=FRI, reference=dt.date(2021, 8, 10)
+    )
+    assert (resolution.date, resolution.precision) == (dt.date(2021, 8, 11), DAY)
+
+
+def test_a_day_later_without_reference_is_only_a_bound() -> None:
+    resolution = resolve_date_phrase("A day later, Tirin Kot fell.", article_date=FRI)
+    assert (resolution.date, resolution.precision) == (FRI, BEFORE)
+
+
+def test_impossible_explicit_date_is_rejected() -> None:
+    resolution = resolve_date_phrase("It fell on February 30.", article_date=WED)
+    assert resolution.date is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "weekday"),
+    [("on Tuesday", 1), ("late on Friday", 4), ("Thursday night", 3), ("last Friday", None)],
+)
+def test_phrase_weekday(phrase: str, weekday: int | None) -> None:
+    assert phrase_weekday(phrase) == weekday

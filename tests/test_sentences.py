@@ -1,0 +1,68 @@
+"""Sentence spans: golden (text → sentences) cases in the style of pySBD's tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+GOLDEN: list[tuple[str, list[str]]] = [
+    ("Kunduz fell. Taloqan followed.", ["Kunduz fell.", "Taloqan followed."]),
+    ("Mr. Mohammad says the governor left.", ["Mr. Mohammad says the governor left."]),
+    ("Gen. Sami Sadat said so. He left.", ["Gen. Sami Sadat said so.", "He left."]),
+    ("The U.S. embassy is open. Staff left.", ["The U.S. embassy is open.", "Staff left."]),
+    ("It fell on Aug. 13 after a siege.", ["It fell on Aug. 13 after a siege."]),
+    ("It fell on Aug. 13. Then Herat fell.", ["It fell on Aug. 13.", "Then Herat fell."]),
+    (
+        '"They have taken the city." Officials agreed.',
+        ['"They have taken the city."', "Officials agreed."],
+    ),
+    (
+        "“This afternoon the Taliban entered the city.” He said more.",
+        ["“This afternoon the Taliban entered the city.”", "He said more."],
+    ),
+    (
+        "Russia showcases arms at drills near Afghan border\n\nSoldiers used new firearms.",
+        ["Russia showcases arms at drills near Afghan border", "Soldiers used new firearms."],
+    ),
+    (
+        "Afghan military vehicles in Kandahar (Sidiqullah Khan/AP)\nWhile Kabul is calm.",
+        ["Afghan military vehicles in Kandahar (Sidiqullah Khan/AP)", "While Kabul is calm."],
+    ),
+    ("Has Herat fallen? Nobody knows.", ["Has Herat fallen?", "Nobody knows."]),
+    ("Fighting raged... and then it stopped.", ["Fighting raged... and then it stopped."]),
+    ("  Leading space. Trailing space.  ", ["Leading space.", "Trailing space."]),
+    ("The 3.5 million people fled.", ["The 3.5 million people fled."]),
+    ("", []),
+    ("\n\n  \n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOLDEN)
+def test_golden_sentences(text: str, expected: list[str]) -> None:
+    assert [text[start:end] for start, end in split_sentences(text)] == expected
+
+
+def test_spans_are_ordered_and_only_whitespace_between() -> None:
+    text = "One. Two!\n\nThree? “Four.” Five"
+    spans = split_sentences(text)
+    cursor = 0
+    for start, end in spans:
+        assert text[cursor:start].strip() == ""
+        assert start < end
+        cursor = end
+    assert text[cursor:].strip() == ""
+
+
+def test_very_long_line_is_segmented() -> None:
+    text = "word " * 5_000
+    spans = split_sentences(text)
+    assert len(spans) > 1
+    assert all(end - start <= MAX_SENTENCE_CHARS for start, end in spans)
+    assert " ".join(text[s:e] for s, e in spans).split() == text.split()
+
+
+def test_unbroken_run_without_spaces_is_cut() -> None:
+    text = "x" * (3 * MAX_SENTENCE_CHARS + 5)
+    spans = split_sentences(text)
+    assert "".join(text[s:e] for s, e in spans) == text
