@@ -39,7 +39,9 @@ _SPAN = re.compile(
     r"\b(?:since\s+(?:last\s+)?(?:\w+day|early|late|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june|july)"
     r"|in\s+(?:recent|the\s+past|the\s+last)\s+(?:few\s+)?(?:days|weeks|months|week|month)|last\s+week|last\s+month"
     r"|this\s+month|within\s+(?:days|hours|weeks|a\s+week)|(?:over|at|during)\s+the\s+weekend|over\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|week)"
-    r"|in\s+less\s+than\s+a\s+week|in\s+(?:a|one|two|three|four|five|six|seven)\s+days)\b",
+    r"|in\s+less\s+than\s+a\s+week|in\s+(?:a|one|two|three|four|five|six|seven)\s+days"
+    # "weeks after" with no count; "two days later" is counted elsewhere
+    r"|(?<!\w\s)(?:days|weeks|months)\s+(?:after|before|later|earlier))\b",
     re.IGNORECASE,
 )
 _EXPLICIT_MONTH_DAY = re.compile(
@@ -62,8 +64,13 @@ _TODAY = re.compile(
     re.IGNORECASE,
 )
 _DAYS_LATER = re.compile(
-    r"\b(?P<n>a|one|two|three|four|\d)\s+days?\s+later\b|\bthe\s+(?:next|following)\s+day\b",
+    r"\b(?P<n>a|one|two|three|four|\d)\s+days?\s+later\b"
+    r"|\bthe\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b",
     re.IGNORECASE,
+)
+# "on Tuesday, a day after the district was overrun": counted back from the sentence's day.
+_DAYS_AFTER = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE
 )
 _EARLIER = re.compile(
     r"\b(?:(?:earlier\s+)?this\s+week|already|earlier(?!\s+today)|previously|before\s+that)\b",
@@ -72,7 +79,10 @@ _EARLIER = re.compile(
 _OTHER_TIME = re.compile(r"\b(?:after|before|since|until|when|following)\b", re.IGNORECASE)
 # A comma before a capitalised word is usually a list of places, not a new clause.
 _CLAUSE_PUNCTUATION = re.compile(r"[;:—–()]|\s-\s|,(?!\s+[A-Z])")
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_ANCHOR_KINDS = frozenset(
+    {"month_day", "day_month", "overnight_into", "last_weekday", "weekday", "yesterday", "today"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +109,7 @@ def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
     found: list[_Phrase] = []
     for kind, pattern in (
         ("span", _SPAN),
+        ("days_after", _DAYS_AFTER),
         ("month_day", _EXPLICIT_MONTH_DAY),
         ("day_month", _EXPLICIT_DAY_MONTH),
         ("overnight_into", _OVERNIGHT_INTO),
@@ -134,7 +145,32 @@ def resolve_date_phrase(
         if article_date is None:
             return DateResolution(None, Precision.UNKNOWN, BASIS_NO_ARTICLE_DATE)
         return DateResolution(article_date, Precision.DAY, BASIS_ARTICLE_DATE)
+    if phrase.kind == "days_after":
+        return _resolve_days_after(phrase, sentence, article_date=article_date)
     return _resolve(phrase, article_date=article_date, reference=reference)
+
+
+def _resolve_days_after(
+    phrase: _Phrase, sentence: str, *, article_date: dt.date | None
+) -> DateResolution:
+    """In "(on Tuesday,) a day after X", X happened that many days before the sentence's day."""
+    text = phrase.match.group(0)
+    anchors = [
+        p for p in find_date_phrases(sentence) if p.kind in _ANCHOR_KINDS and p.end <= phrase.start
+    ]
+    if anchors:
+        anchor = _resolve(anchors[-1], article_date=article_date, reference=None)
+        anchor_date, anchor_text = anchor.date, anchors[-1].match.group(0)
+    else:
+        anchor_date, anchor_text = article_date, BASIS_ARTICLE_DATE
+    if anchor_date is None:
+        return DateResolution(None, Precision.UNKNOWN, f"'{text}' with no day to count from", text)
+    number = phrase.match.group("n").lower()
+    days = _NUMBER_WORDS.get(number) or int(number)
+    if phrase.match.group("unit").lower().startswith("week"):
+        days *= 7
+    day = anchor_date - dt.timedelta(days=days)
+    return DateResolution(day, Precision.DAY, f"'{text}' '{anchor_text}' ({anchor_date})", text)
 
 
 def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
@@ -144,6 +180,8 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
     low, high = sorted((cue_at, phrase.start if phrase.start >= cue_at else phrase.end))
     if _OTHER_TIME.search(sentence, low, high):
         return False
+    if phrase.kind == "days_after":
+        return cue_at >= phrase.end  # it dates only the event it introduces
     if phrase.kind != "span":
         return True
     if not sentence[: phrase.start].strip(" \"'“‘"):

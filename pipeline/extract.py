@@ -1,11 +1,14 @@
 """Capture events from one article: which place, what happened to it, when, says whom.
 
-Pure and deterministic. Per sentence: find cue words (``pipeline.lexicon``) and place
-mentions (the gazetteer, run once per article), bind each place to the cue it is the object or
-subject of within the same clause, then read the context for negation, the future, history,
-claims and hedges. A few rules look one sentence back or ahead: a hedge sentence downgrades
-the previous sentence's captures; "captured two more provincial capitals on Tuesday." names
-its places in the next sentence; "confirmed the surrender on Friday" dates the previous one.
+Pure and deterministic. Per sentence: find cue words (``pipeline.lexicon``, prefiltered by
+``pipeline.triggers``) and place mentions (the gazetteer, run once per article), bind each place
+to the cue it is the object or subject of within the same clause, or that refers back to it
+("it", "the district", "which"), then read the context for negation, the future, history,
+claims, hedges, contradictions and who received a handover. A few rules look one sentence back
+or ahead: a hedge sentence downgrades the previous sentence's captures; "captured two more
+provincial capitals on Tuesday." names its places in the next sentence; "confirmed the
+surrender on Friday" dates the previous one; "The city fell on Sunday." is a capture of the one
+place the previous sentence named.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from typing import Any, Protocol
 
 from pipeline import lexicon as lx
 from pipeline.dates import BASIS_ARTICLE_DATE, DateResolution, resolve_date_phrase
+from pipeline.dates import MONTHS as MONTH_NUMBER
 from pipeline.records import Article, Event, Precision, Status
 from pipeline.sentences import split_sentences
+from pipeline.triggers import triggers_for
 
 GOVERNMENT_ACTOR = "Afghan government forces"
 TALIBAN_ACTOR = "Taliban"
@@ -54,10 +59,13 @@ CAPTURE_KINDS = frozenset(
     {"capture", "capture_both", "capture_nominal", "retake", "control", "withdrawal"}
 )
 NEGATION_WINDOW = 40  # characters before a cue searched for "not", "could", "if"...
+ROAD_WORDS = ("highway", "road", "route", "motorway", "Highway", "Road")
+LOOK_BACK_CHARS = 80  # longest end-anchored phrase before a cue ("the provincial capital has ...")
 
 _MAJOR_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b")
 _WORD = re.compile(r"[\w’'-]+|[:,]")
 _MENTION_TOKEN = "x"
+_CUE_TRIGGERS = triggers_for(lx.ALL_CUES.pattern)
 
 
 class _PlaceLike(Protocol):
@@ -100,7 +108,8 @@ class _Binding:
 
 
 def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]:
-    """Every event the article reports, in text order, at most one per province per sentence."""
+    """Every event the article reports, in text order, at most one per province and status
+    per sentence ("retook Kahmard after it fell on Thursday" is a retake and a capture)."""
     text = article.text
     mentions = [m for m in gazetteer.find(text) if _kind(m) not in IGNORED_PLACE_KINDS]
     sentences = _sentences(text, mentions)
@@ -113,7 +122,8 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             current = _counted_places(article, sentences[index - 1], sentence, current)
         previous_had_events = bool(current)
         if not current and not sentence.mentions:
-            current = _follow_up(article, sentence, previous, events)
+            prior = sentences[index - 1] if index > 0 else None
+            current = _follow_up(article, sentence, previous, events, prior=prior)
             previous = current
         else:
             previous = current
@@ -151,10 +161,21 @@ def _sentences(text: str, mentions: list[_MentionLike]) -> list[_Sentence]:
 
 
 def _find_cues(lowered: str, start: int, end: int) -> tuple[_Cue, ...]:
-    return tuple(
-        _Cue(match.start(), match.end(), match.lastgroup or "")
-        for match in lx.ALL_CUES.finditer(lowered, start, end)
-    )
+    if _CUE_TRIGGERS is None:
+        matches = list(lx.ALL_CUES.finditer(lowered, start, end))
+    else:
+        # Same matches as finditer: every match starts at a word that can start a cue.
+        matches = []
+        resume = start
+        for trigger in _CUE_TRIGGERS.finditer(lowered, start, end):
+            position = trigger.start()
+            if position < resume:
+                continue
+            match = lx.ALL_CUES.match(lowered, position, end)
+            if match is not None:
+                matches.append(match)
+                resume = match.end()
+    return tuple(_Cue(m.start(), m.end(), m.lastgroup or "") for m in matches)
 
 
 def _lower_same_length(text: str) -> str:
@@ -171,7 +192,7 @@ def _lower_same_length(text: str) -> str:
 def _sentence_events(article: Article, sentence: _Sentence, earlier: list[Event]) -> list[Event]:
     text = article.text
     body = text[sentence.start : sentence.end]
-    if not sentence.mentions or not sentence.cues or _is_skipped_sentence(body):
+    if not sentence.mentions or not _has_status_cue(sentence) or _is_skipped_sentence(body):
         return []
     bindings = _bindings(text, sentence)
     reference = _last_date(earlier)
@@ -180,7 +201,42 @@ def _sentence_events(article: Article, sentence: _Sentence, earlier: list[Event]
         event = _event(article, sentence, binding, reference=reference)
         if event is not None:
             events.append(event)
+    events.extend(_fighting_goes_on(text, sentence, events))
     return _one_per_province(events)
+
+
+def _has_status_cue(sentence: _Sentence) -> bool:
+    # Only "fled", "closing in on" and the like: nothing can bind to an event.
+    return any(cue.kind in lx.STATUS_OF_KIND for cue in sentence.cues)
+
+
+def _fighting_goes_on(text: str, sentence: _Sentence, events: list[Event]) -> list[Event]:
+    """A claim, "but the ministry said fighting was continuing": the place is fought for too."""
+    provinces = {e.province_iso for e in events}
+    if len(provinces) != 1:
+        return []
+    if not _fighting_continues(text[sentence.start : sentence.end]):
+        return []
+    match = lx.CONTINUING.search(text, sentence.start, sentence.end)
+    if match is None or any(m.start >= match.start() for m in sentence.mentions):
+        return []
+    if any(e.status is Status.CONTESTED for e in events):
+        return []
+    return [_fighting_copy(events[0])]
+
+
+def _fighting_continues(body: str) -> bool:
+    # Every CONTINUING phrase names fighting or clashes: skip the regex when neither is there.
+    return ("ighting" in body or "lashes" in body) and bool(lx.CONTINUING.search(body))
+
+
+def _fighting_copy(event: Event) -> Event:
+    return dataclasses.replace(
+        event,
+        status=Status.CONTESTED,
+        actor=TALIBAN_ACTOR,
+        confidence=round(BASE_CONFIDENCE["contest"] * INDIRECT_FACTOR, 2),
+    )
 
 
 def _is_skipped_sentence(body: str) -> bool:
@@ -189,11 +245,12 @@ def _is_skipped_sentence(body: str) -> bool:
 
 
 def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
-    roles = {id(m) for m in sentence.mentions if _is_role(text, m, sentence)}
+    routes = {id(m) for m in sentence.mentions if _names_a_road(text, sentence, m)}
+    roles = {id(m) for m in sentence.mentions if _is_role(text, m, sentence)} - routes
     bindings: list[_Binding] = []
     bound_cues: set[_Cue] = set()
     for mention in sentence.mentions:
-        if id(mention) in roles:
+        if id(mention) in roles or id(mention) in routes:
             continue
         cue = _binding_cue(text, sentence, mention)
         if cue is not None:
@@ -203,11 +260,19 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
     for cue in sentence.cues:
         if cue in bound_cues or cue.kind not in lx.STATUS_OF_KIND:
             continue
-        refers_back = bool(lx.BACK_REFERENCE.match(text, cue.end, sentence.end)) or (
-            cue.kind in lx.SUBJECT_KINDS
-            and bool(lx.BACK_REFERENCE_BEFORE.search(text, sentence.start, cue.start))
+        object_back = lx.BACK_REFERENCE.match(text, cue.end, sentence.end)
+        subject_back = cue.kind in lx.SUBJECT_KINDS and bool(
+            lx.BACK_REFERENCE_BEFORE.search(text, _window_start(sentence, cue), cue.start)
         )
+        refers_back = bool(object_back) or subject_back
         role_mentions = [m for m in sentence.mentions if id(m) in roles]
+        definite = subject_back or bool(object_back and lx.DEFINITE.search(object_back.group(0)))
+        if definite and not role_mentions:
+            # "Fighters patrolled Khanabad, a day after the district was overrun", "retook
+            # Kahmard after it briefly fell": the reference is to a place named before it.
+            role_mentions = [
+                m for m in sentence.mentions if m.end <= cue.start and id(m) not in routes
+            ]
         if cue.kind == "capture_both" and not refers_back:
             # "The governor of Ghazni surrendered to the Taliban": the office stands for the city
             role_mentions = [
@@ -222,13 +287,75 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
         if role_mentions and refers_back:
             nearest = min(role_mentions, key=lambda m: abs(m.start - cue.start))
             bindings.append(_Binding(nearest, cue, indirect=True))
+        elif cue.kind in lx.SUBJECT_KINDS and (
+            relative := _relative_antecedent(text, sentence, cue)
+        ):
+            bindings.append(_Binding(relative, cue, indirect=True))
+        elif (fronted := _fronted_place(text, sentence, cue, roles | routes)) is not None:
+            bindings.append(_Binding(fronted, cue, indirect=True))
+        elif lx.STATUS_OF_KIND.get(cue.kind) == "contested" and lx.DESPITE_BEFORE.search(
+            text, _window_start(sentence, cue), cue.start
+        ):
+            earlier = [m for m in sentence.mentions if m.end <= cue.start and id(m) not in roles]
+            if earlier:
+                bindings.append(_Binding(earlier[-1], cue, indirect=True))
     return bindings
+
+
+def _names_a_road(text: str, sentence: _Sentence, mention: _MentionLike) -> bool:
+    """ "the Kandahar-Herat highway", "the highway between Kabul and Kandahar"."""
+    if lx.ROUTE_AFTER.match(text, mention.end, sentence.end):
+        return True
+    window = text[max(sentence.start, mention.start - 60) : mention.start]
+    # a substring test first: the regex is end-anchored, so it would try every offset
+    return any(word in window for word in ROAD_WORDS) and bool(lx.ROUTE_BEFORE.search(window))
+
+
+def _fronted_place(
+    text: str, sentence: _Sentence, cue: _Cue, skipped: set[int]
+) -> _MentionLike | None:
+    """ "In the western city of Herat, Taliban fighters attacked ...": the scene of the cue."""
+    if lx.STATUS_OF_KIND.get(cue.kind) != "contested" or not sentence.mentions:
+        return None
+    first = sentence.mentions[0]
+    if id(first) in skipped or first.end > cue.start:
+        return None
+    if not lx.FRONTED_PLACE.fullmatch(text, sentence.start, first.start):
+        return None
+    if not text.startswith(",", first.end):
+        return None
+    # the cue has no place of its own after it in the sentence
+    if any(m.start >= cue.end for m in sentence.mentions):
+        return None
+    return first
+
+
+def _window_start(sentence: _Sentence, cue: _Cue) -> int:
+    # End-anchored look-backs ("the district had been", "despite days of") are short: searching
+    # the whole sentence before the cue would cost a regex attempt at every character.
+    return max(sentence.start, cue.start - LOOK_BACK_CHARS)
+
+
+def _relative_antecedent(text: str, sentence: _Sentence, cue: _Cue) -> _MentionLike | None:
+    """In "recaptured Kalafgan district, which had fallen", the place before "which"."""
+    earlier = [m for m in sentence.mentions if m.end <= cue.start]
+    if not earlier:
+        return None
+    mention = earlier[-1]
+    gap = text[mention.end : cue.start]
+    return mention if lx.RELATIVE_AFTER_PLACE.fullmatch(gap) else None
 
 
 def _is_role(text: str, mention: _MentionLike, sentence: _Sentence) -> bool:
     after = text[mention.end : min(sentence.end, mention.end + 40)]
-    before = text[max(sentence.start, mention.start - 60) : mention.start]
-    return bool(lx.ROLE_AFTER.match(after) or lx.ROLE_BEFORE.search(before))
+    if lx.ROLE_AFTER.match(after):
+        return True
+    window_start = max(sentence.start, mention.start - 60)
+    role = lx.ROLE_BEFORE.search(text, window_start, mention.start)
+    # "The governor of Ghor handed Chaghcharan over": the role belongs to the nearer place.
+    return role is not None and not any(
+        role.start() <= other.start < mention.start for other in sentence.mentions
+    )
 
 
 def _binding_cue(text: str, sentence: _Sentence, mention: _MentionLike) -> _Cue | None:
@@ -321,19 +448,30 @@ def _event(
     clause = text[clause_start:clause_end]
     if lx.NEGATION_BEFORE.search(before) or lx.DENIAL.search(text[clause_start : cue.start]):
         return None
-    if lx.FUTURE_BEFORE.search(before) or lx.FUTURE_AFTER.match(after):
+    under_way = _fight_under_way(text, sentence, cue, binding.mention)
+    if under_way:
+        status_name = Status.CONTESTED.value  # "launched an operation to recapture X"
+    elif lx.FUTURE_BEFORE.search(before) or lx.FUTURE_AFTER.match(after):
         return None
     if lx.CONDITIONAL.search(text[clause_start : cue.start]):
         return None
-    if lx.HISTORICAL.search(clause):
+    if lx.HISTORICAL.search(clause) or _other_month(clause, article.date):
+        return None
+    if _imagined_fall(text, sentence, cue, binding.mention):
         return None
     status = Status(status_name)
-    checked = _checked_by_subject(cue, text[clause_start : cue.start], status)
+    mention = binding.mention
+    checked = _checked_by_subject(cue, _subject(text, clause_start, cue.start), status)
+    if checked is not None and not under_way:
+        checked = _checked_by_recipient(text, sentence, cue, mention, checked)
     if checked is None:
         return None
     status = checked
-    mention = binding.mention
-    if status is Status.CAPTURED and lx.PARTIAL.search(text, cue.end, max(cue.end, mention.start)):
+    if cue.kind == "footage" and not lx.FOOTAGE_NOUN.search(text, sentence.start, cue.start):
+        return None
+    if status is Status.RETAKEN and lx.EDGE_AFTER.match(text, cue.end, sentence.end):
+        status = Status.CONTESTED  # pushed back from the edge: the attack was repelled
+    if status is Status.CAPTURED and _partial(text, sentence, cue, mention):
         status = Status.CONTESTED
     attribution = _attribution(text, sentence, cue)
     body = text[sentence.start : sentence.end]
@@ -342,7 +480,7 @@ def _event(
         claimed = attribution == "taliban" or bool(
             lx.CLAIM_NEAR.search(text[max(sentence.start, cue.start - 30) : cue.start])
         )
-        denied_later = lx.DENIAL.search(text, cue.end, _major_clause(text, sentence, cue)[1])
+        denied_later = _contradicted(text, sentence, cue, mention)
         if _hedged(body) or denied_later:
             status, confidence = Status.CLAIMED, HEDGED_CONFIDENCE
         elif claimed:
@@ -378,10 +516,20 @@ def _event(
     )
 
 
+def _subject(text: str, start: int, end: int) -> str:
+    """The words before a cue back to the nearest conjunction: "regained X after [fighters]"."""
+    cut = start
+    for match in lx.SUBJECT_BREAK.finditer(text, start, end):
+        cut = match.end()
+    return text[cut:end]
+
+
 def _checked_by_subject(cue: _Cue, subject: str, status: Status) -> Status | None:
     """Cues whose meaning depends on who does it; ``None`` when it is no event."""
     taliban = bool(lx.TALIBAN_SIDE.search(subject))
     government = bool(lx.GOVERNMENT_SIDE.search(subject))
+    if cue.kind in ("retake", "retake_intrans") and taliban and not government:
+        return Status.CAPTURED  # "its mujahideen had liberated Shindand"
     if cue.kind == "driven_out":  # "the insurgents were driven out of" / "troops were ..."
         if government and not taliban:
             return Status.CAPTURED
@@ -393,6 +541,84 @@ def _checked_by_subject(cue: _Cue, subject: str, status: Status) -> Status | Non
     if cue.kind == "contest_location":  # "on the outskirts of" counts only with fighters there
         return status if taliban or lx.FIGHTING.search(subject) else None
     return status
+
+
+def _imagined_fall(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
+    # "the capture of Spin Boldak would cut off ...": a fall that is only imagined
+    if cue.kind != "capture_nominal" or mention.start < cue.end:
+        return False
+    return bool(lx.MODAL_AFTER.match(text, mention.end, sentence.end))
+
+
+def _other_month(clause: str, article_date: dt.date | None) -> bool:
+    """A bare month other than the article's ("swept through Badakhshan in June"): background."""
+    if article_date is None:
+        return False
+    match = lx.MONTH_ONLY.search(clause)
+    return match is not None and MONTH_NUMBER[match.group("month").lower()] != article_date.month
+
+
+def _checked_by_recipient(
+    text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike, status: Status
+) -> Status | None:
+    """Handovers and surrenders mean what their recipient makes them mean."""
+    cue_text = text[cue.start : cue.end]
+    if cue.kind != "handover" and not re.search(r"surrender|hand", cue_text, re.IGNORECASE):
+        return status
+    recipient = lx.RECIPIENT.match(text, cue.end, sentence.end)
+    if recipient is None and mention.start >= cue.end:
+        recipient = lx.RECIPIENT.match(text, mention.end, sentence.end)
+    if recipient is None:
+        named = lx.ANY_RECIPIENT.match(text, mention.end if mention.start >= cue.end else cue.end)
+        if named is not None and not re.search(r"\b(?:them|it)$", named.group(0)):
+            # "handed over Spin Boldak to tribal elders": neither side took it
+            return Status.CAPTURED if lx.TALIBAN_SIDE.search(named.group(0)) else None
+        return None if cue.kind == "handover" else status
+    if lx.TALIBAN_SIDE.fullmatch(recipient.group("who")):
+        return Status.CAPTURED
+    # To the government side: the place came back, unless fighters surrendered themselves
+    # ("Taliban fighters surrendered to Afghan forces") or no Taliban held it (a US base).
+    subject = text[sentence.start : cue.start]
+    if lx.SURRENDER_WORD.search(cue_text) and lx.TALIBAN_SIDE.search(subject):
+        return None
+    body = text[sentence.start : sentence.end]
+    others = body[: recipient.start() - sentence.start] + body[recipient.end() - sentence.start :]
+    return Status.RETAKEN if lx.TALIBAN_SIDE.search(others) else None
+
+
+def _fight_under_way(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
+    """An operation "launched ... to recapture X": fighting, when X itself is the object."""
+    if lx.STATUS_OF_KIND.get(cue.kind) not in ("retaken", "captured"):
+        return False
+    if (
+        mention.start < cue.end
+        or _gap_distance(text[cue.end : mention.start], sentence, cue.end, mention.start) != 0
+    ):
+        return False
+    window_start = max(sentence.start, cue.start - 80)
+    match = lx.UNDER_WAY_BEFORE.search(text, window_start, cue.start)
+    if match is None:
+        return False
+    return not lx.MODAL_BEFORE.search(text, max(sentence.start, match.start() - 30), match.start())
+
+
+def _partial(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
+    if lx.PARTIAL.search(text, cue.end, max(cue.end, mention.start)):
+        return True
+    if lx.PARTIAL_AFTER.match(text, mention.end, sentence.end):
+        return True
+    return bool(lx.STILL_HOLDS.search(text, cue.end, sentence.end))
+
+
+def _contradicted(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
+    """A denial later in the sentence that is about this place, not another one named after."""
+    for match in lx.CONTRADICTION.finditer(text, cue.end, sentence.end):
+        between = range(max(cue.end, mention.end), match.start())
+        if not any(
+            m.start in between and m.place.iso != mention.place.iso for m in sentence.mentions
+        ):
+            return True
+    return False
 
 
 def _nominal_precision(resolution: DateResolution, cue: _Cue, before: str) -> DateResolution:
@@ -498,12 +724,28 @@ def _manner(body: str) -> str:
 
 
 def _one_per_province(events: list[Event]) -> list[Event]:
-    best: dict[str, Event] = {}
+    """One event per province and status; a capture the sentence asserts outranks a claim.
+
+    Two statuses for one province stay apart: "retook Kahmard after it fell on Thursday" is
+    a capture and a retake, "attacked Kunduz and captured the city" fighting and a capture.
+    """
+    best: dict[tuple[str, Status], Event] = {}
     for event in events:
-        current = best.get(event.province_iso)
+        key = (event.province_iso, event.status)
+        current = best.get(key)
         if current is None or _preference(event) < _preference(current):
-            best[event.province_iso] = event
-    return list(best.values())
+            best[key] = event
+    # The fighting before a capture or a retake in the same sentence is part of that change:
+    # "regained Qala-e Naw after the Taliban briefly entered the city" is one retake.
+    subsumed = {
+        Status.CLAIMED: (Status.CAPTURED,),
+        Status.CONTESTED: (Status.CAPTURED, Status.RETAKEN),
+    }
+    return [
+        e
+        for e in best.values()
+        if not any((e.province_iso, s) in best for s in subsumed.get(e.status, ()))
+    ]
 
 
 def _preference(event: Event) -> tuple[int, float, int]:
@@ -523,22 +765,35 @@ def _in_text_order(events: list[Event]) -> list[Event]:
 
 
 def _follow_up(
-    article: Article, sentence: _Sentence, previous: list[Event], events: list[Event]
+    article: Article,
+    sentence: _Sentence,
+    previous: list[Event],
+    events: list[Event],
+    *,
+    prior: _Sentence | None = None,
 ) -> list[Event]:
     """Apply a place-less sentence to the previous sentence's events (changed in ``events``).
 
     Returns new events: "They have taken the governor's office" after a sentence about one
-    place is a capture of that place.
+    place is a capture of that place; "The city fell on Sunday" after a sentence that only
+    names one place is a capture of it.
     """
-    if not previous:
-        return []
     text = article.text
     body = text[sentence.start : sentence.end]
     if _is_skipped_sentence(body):
         return []
+    if not previous:
+        antecedent = _only_place(text, prior) if prior is not None else None
+        if antecedent is None:
+            return []
+        return _carried_capture(article, sentence, [antecedent], reference=_last_date(events))
+    goes_on = _fighting_continues(body) and len({e.province_iso for e in previous}) == 1
     if lx.NEXT_SENTENCE_HEDGE.search(body):
         _replace_all(events, previous, _downgraded)
-        return []
+        return [_fighting_copy(previous[0])] if goes_on else []
+    if goes_on and not any(e.status is Status.CONTESTED for e in previous):
+        # "Mujahid said fighting was still going on in the area."
+        return [_fighting_copy(previous[0])]
     confirm = lx.CONFIRMS_EVENT.search(body)
     if confirm is not None:
         speaker = _speaker_class(_last_words(body[: confirm.start()], 8))
@@ -548,28 +803,61 @@ def _follow_up(
         if resolution.phrase:
             _replace_all(events, previous, lambda e: _redated(e, resolution))
         return []
-    return _carried_capture(article, sentence, previous)
+    return _carried_capture(article, sentence, previous, reference=_last_date(events))
 
 
-def _carried_capture(article: Article, sentence: _Sentence, previous: list[Event]) -> list[Event]:
+def _only_place(text: str, sentence: _Sentence) -> Event | None:
+    """The one place a sentence names (not as a speaker's role), as a stand-in event."""
+    places = [m for m in sentence.mentions if not _is_role(text, m, sentence)]
+    if not places or len({m.place.iso for m in places}) != 1:
+        return None
+    mention = places[0]
+    return Event(
+        article_id="",
+        province_iso=mention.place.iso,
+        province=mention.place.province,
+        place=mention.text,
+        status=Status.CONTESTED,
+        quote="",
+        quote_start=sentence.start,
+        quote_end=sentence.end,
+        place_start=mention.start,
+        place_end=mention.end,
+        place_kind=_kind(mention),
+    )
+
+
+def _refers_back(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    if cue.kind in ("capture", "capture_both"):
+        return bool(lx.BACK_REFERENCE.match(text, cue.end, sentence.end))
+    if cue.kind == "capture_intrans":  # "It fell the next morning", "The city fell on Sunday"
+        return bool(lx.BACK_REFERENCE_BEFORE.search(text, _window_start(sentence, cue), cue.start))
+    return False
+
+
+def _carried_capture(
+    article: Article, sentence: _Sentence, previous: list[Event], *, reference: dt.date | None
+) -> list[Event]:
     provinces = {e.province_iso for e in previous}
     if len(provinces) != 1:
         return []
     text = article.text
+    body = text[sentence.start : sentence.end]
+    if lx.HISTORICAL.search(body) or lx.CONDITIONAL.search(body):
+        return []
     for cue in sentence.cues:
-        if cue.kind not in ("capture", "capture_both"):
-            continue
-        if not lx.BACK_REFERENCE.match(text, cue.end, sentence.end):
+        if not _refers_back(text, sentence, cue):
             continue
         pseudo = _Sentence(previous[0].quote_start, sentence.end, (cue,), ())
         before = text[max(sentence.start, cue.start - NEGATION_WINDOW) : cue.start]
         if lx.NEGATION_BEFORE.search(before) or lx.FUTURE_BEFORE.search(before):
             return []
-        body = text[sentence.start : sentence.end]
         attribution = _attribution(text, sentence, cue)
         claimed = attribution == "taliban" or bool(lx.HEDGE.search(body))
+        if lx.FUTURE_AFTER.match(text, cue.end, sentence.end):
+            return []
         resolution = resolve_date_phrase(
-            body, article_date=article.date, cue_at=cue.start - sentence.start
+            body, article_date=article.date, cue_at=cue.start - sentence.start, reference=reference
         )
         if not resolution.phrase and previous[0].date_phrase:
             resolution = DateResolution(
@@ -582,6 +870,7 @@ def _carried_capture(article: Article, sentence: _Sentence, previous: list[Event
         return [
             dataclasses.replace(
                 source,
+                article_id=article.article_id,
                 status=Status.CLAIMED if claimed else Status.CAPTURED,
                 quote=text[pseudo.start : pseudo.end],
                 quote_start=pseudo.start,

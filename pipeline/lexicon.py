@@ -23,7 +23,7 @@ _TAKE = (
 )
 _CAPTURE_VERBS = (
     r"captur(?:e[sd]?|ing)|seiz(?:e[sd]?|ing)|overr(?:an|un|uns|unning)|over-r(?:an|un)"
-    r"|conquer(?:s|ed|ing)?|overtook|overtaken|swept\s+(?:into|through)|sweeping\s+into"
+    r"|conquer(?:s|ed|ing)?|occup(?:y|ies|ied|ying)|overtook|overtaken|swept\s+(?:into|through)|sweeping\s+into"
     r"|(?:gained|gains?|gaining|took|taken|seized|assumed|established|wrested|grabbed)"
     r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"
     r"|" + _TAKE + r"(?:\s+over)?"
@@ -35,20 +35,23 @@ _CAPTURE_VERBS = (
 # Checked against their subject in ``pipeline.extract``: who controls, who withdrew.
 _CONTROL = (
     r"(?:now\s+|fully\s+|effectively\s+)?control(?:s|led)?(?!\s+by)"
+    r"|(?:now|still|already|firmly)\s+(?:hold|holds|holding|held)"
     r"|(?:are|is|were|was)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+)?control\s+of"
 )
 _WITHDRAWAL = (
     r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|fell\s+back|(?:tactical\s+)?retreat"
     r"|withdrawal)\s+(?:of\s+\w+\s+)?(?:from|out\s+of)|pull(?:ed|ing)?\s+out\s+(?:of|from)"
-    r"|lost\s+control\s+(?:of|over)"
+    r"|lost\s+control\s+(?:of|over)|gave\s+up|give\s+up|giving\s+up|ceded|relinquished"
 )
-_CONTEST_LOCATION = r"the\s+(?:edges?|outskirts|gates)\s+of|outskirts\s+of"
+_CONTEST_LOCATION = r"the\s+(?:edges?|outskirts|gates|streets)\s+of|outskirts\s+of"
 _CAPTURE_INTRANS = (
     r"f[ae]ll(?:s|en)?|falling(?=\s+to)|collapsed"
     r"|(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|got)\s+"
     r"(?:(?:now|also|reportedly|quickly|swiftly)\s+)?"
-    r"(?:captured|seized|taken(?:\s+over)?|overrun|overtaken|lost|surrendered|handed\s+over|conquered)"
-    r"|(?:came|comes|come|fell|is|was|are|were|now|remains?|remained)\s+(?:now\s+)?"
+    r"(?:captured|seized|taken(?:\s+over)?|overrun|overtaken|lost|surrendered|handed\s+over|conquered"
+    r"|abandoned|evacuated\s+by)"
+    r"|(?:came|comes|come|fell|is|was|are|were|now|remains?|remained|has\s+been|have\s+been"
+    r"|had\s+been)\s+(?:now\s+)?"
     r"(?:under|in)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control\s+of\s+the\s+Taliban|Taliban(?:'s|’s)?\s+(?:control|hands))"
     r"|changed\s+hands|(?:is|was|are|were|now)\s+(?:now\s+)?in\s+the\s+hands\s+of\s+the\s+Taliban"
     r"|(?:captured|seized|taken|overrun|overtaken)\s+by\s+(?:the\s+)?(?:Taliban|insurgents|militants)"
@@ -64,12 +67,19 @@ _CONTEST = (
     r"|push(?:ed|ing)?\s+into|stormed|storm(?:s|ing)?|breach(?:ed|ing)|entered|enter(?:s|ing)"
     r"|infiltrat(?:ed|ing)|gun\s?battles?|skirmish(?:es)?|street\s+fighting"
     r"|for\s+control\s+of|shell(?:ed|ing)|push\s+(?:on|into)"
+    r"|repel(?:led|s|ling)?|repuls(?:ed|es|ing|e)|beat(?:en)?\s+back|fought\s+off|fend(?:ed)?\s+off"
+    r"|(?:moved|moving|advanced|advancing|pushed|pushing|broke|breaking)\s+(?:deep\s+)?into"
+    r"|made\s+(?:their|its)\s+way\s+into|set\s+fire\s+to|torch(?:ed|ing)"
 )
 _CONTEST_INTRANS = (
     r"(?:is|was|are|were|came|come|comes|remains?|remained|has\s+been|have\s+been|had\s+been)"
-    r"\s+under\s+(?:heavy\s+)?"
+    r"\s+(?:effectively\s+|now\s+|still\s+|virtually\s+)?under\s+(?:heavy\s+)?"
     r"(?:attack|assault|siege|fire)|(?:saw|sees|seen)\s+(?:heavy\s+|fierce\s+)?(?:fighting|clashes)"
-    r"|(?:was|were|is|are|has\s+been|have\s+been)\s+(?:besieged|surrounded|attacked|stormed|contested)"
+    r"|as\s+contested"
+    r"|(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:(?:now|effectively|virtually|still|completely|almost|nearly)\s+){0,2}"
+    r"(?:besieged|surrounded|attacked|stormed"
+    r"|contested|repelled|repulsed|beaten\s+back)"
 )
 _RETAKE = (
     r"retook|retake[sn]?|retaking|recaptur(?:e[sd]?|ing)|regain(?:s|ed|ing)?(?:\s+control\s+of)?"
@@ -86,6 +96,20 @@ _DRIVEN_OUT = (
     r"(?:were|was|have\s+been|had\s+been|got)\s+(?:driven|pushed|forced|expelled|cleared|chased)"
     r"\s+(?:back\s+)?(?:out\s+of|from)"
 )
+# Air power against fighters in or near a place is fighting for it.
+_AIRSTRIKE = (
+    r"air\s*strikes?(?:\s+(?:on|against|in|around|near))?|air\s+raids?(?:\s+(?:on|in))?"
+    r"|(?:struck|hit|pounded|bombed|targeted|targeting)\s+(?:taliban|insurgent|militant)\s+"
+    r"(?:positions|targets|hideouts|fighters)(?:\s+(?:in|around|near|outside|on))?"
+)
+# "videos showing fighters inside X": the group's own footage is a claim, never a capture.
+_FOOTAGE = (
+    r"show(?:ing|s|ed|n)?\s+(?:taliban\s+|armed\s+)?(?:fighters|militants|insurgents|the\s+taliban)"
+    r"|show(?:ing|s|ed|n)?\s+(?:the\s+)?(?:group(?:'s|’s)\s+|taliban(?:'s|’s)?\s+|their\s+)?"
+    r"(?:white\s+)?flags?"
+)
+# "handed Kishim district back to government forces": only the recipient says what happened.
+_HANDOVER = r"hand(?:ed|ing)(?!\s+over)"
 _NONEVENT = (
     r"set(?:s|ting)?\s+(?:their|its|his)\s+sights\s+on|clos(?:e|es|ed|ing)\s+in\s+on"
     r"|pressure\s+on|pressur(?:e|es|ed|ing)|draws?\s+(?:their|its)\s+(?:strength|power|support)\s+from"
@@ -114,9 +138,12 @@ _CUE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("withdrawal", _WITHDRAWAL),
     ("capture", _CAPTURE_VERBS),
     ("contest_location", _CONTEST_LOCATION),
+    ("airstrike", _AIRSTRIKE),
+    ("footage", _FOOTAGE),
     ("nonevent", _NONEVENT),
     ("contest", _CONTEST),
     ("control", _CONTROL),
+    ("handover", _HANDOVER),
 )
 CUE_TABLE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(r"\b(?:" + pattern + r")\b", _F)) for kind, pattern in _CUE_PATTERNS
@@ -143,6 +170,9 @@ OBJECT_KINDS = frozenset(
         "contest",
         "retake",
         "nonevent",
+        "airstrike",
+        "footage",
+        "handover",
     }
 )
 SUBJECT_KINDS = frozenset(
@@ -161,6 +191,9 @@ STATUS_OF_KIND: dict[str, str] = {
     "control": "captured",
     "withdrawal": "captured",
     "contest_location": "contested",
+    "airstrike": "contested",
+    "footage": "claimed",
+    "handover": "captured",  # checked against the recipient in ``pipeline.extract``
 }
 
 # Words between a cue and its place that end the clause: the place belongs elsewhere.
@@ -201,9 +234,10 @@ LIST_INTRO = re.compile(r"(?:,\s*|\s)(?:including|such\s+as|among\s+them|namely)
 CONDITIONAL = re.compile(r"\b(?:if|unless|whether|once|lest)\b|^\s*were\s+[\w-]+\s+to\b", _F)
 # "the city has fallen": the subject stands for a place named elsewhere in the sentence.
 BACK_REFERENCE_BEFORE = re.compile(
-    r"\b(?:the|its)\s+(?:provincial\s+)?(?:city|town|capital|provincial\s+capital"
-    r"|district(?:\s+cent(?:re|er))?)\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?"
-    r"(?:now\s+|also\s+|already\s+)?(?:been\s+)?$",
+    r"(?:\b(?:the|its)\s+(?:[\w’'-]+\s+)?(?:provincial\s+)?(?:city|town|capital|provincial\s+capital"
+    r"|district|crossing|border\s+crossing)(?:\s+(?:cent(?:re|er)|headquarters|compound))?"
+    r"|\bit)\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?"
+    r"(?:now\s+|also\s+|already\s+|briefly\s+|quickly\s+|finally\s+|then\s+)?(?:been\s+)?$",
     _F,
 )
 # "Officials confirmed the fall of X": a nominal capture reported as today's news.
@@ -220,7 +254,10 @@ PARTIAL = re.compile(
     _F,
 )
 # Who the subject of "were driven out of" is.
-TALIBAN_SIDE = re.compile(r"\b(?:Taliban|insurgents?|militants?|fighters|rebels?)\b", _F)
+TALIBAN_SIDE = re.compile(
+    r"\b(?:Taliban|insurgents?|militants?|fighters|rebels?|mujahideen|mujahidin|Islamic\s+Emirate)\b",
+    _F,
+)
 GOVERNMENT_SIDE = re.compile(
     r"\b(?:government|Afghan|security|army|troops|soldiers|police|(?<!Taliban\s)forces|commandos)\b",
     _F,
@@ -242,7 +279,7 @@ MAX_GAP_WORDS = 7
 # Context modifiers, searched near the cue.
 NEGATION_BEFORE = re.compile(
     r"\b(?:not|never|no\s+longer|yet\s+to|failed\s+to|fail\s+to|without|nor|cannot|can't"
-    r"|unable\s+to|didn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|won't|no)\b"
+    r"|unable\s+to|halt|stop|cease|suspend|didn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|won't|no)\b"
     r"(?:\s+\w+){0,2}\s*$",
     _F,
 )
@@ -259,7 +296,8 @@ FUTURE_AFTER = re.compile(r"^\s*(?:would|could|will|might|may)\b", _F)
 HISTORICAL = re.compile(
     r"\b(?:in|since|during|by|of)\s+(?:19\d\d|200\d|201\d|the\s+1990s)\b|\b\d+\s+years\s+ago\b"
     r"|\byears?\s+(?:ago|earlier)\b|\b(?:previous|last|earlier|first)\s+(?:time|rule|regime)\b"
-    r"|\bwhen\s+the\s+Taliban\s+(?:ruled|were\s+in\s+power)\b",
+    r"|\bwhen\s+the\s+Taliban\s+(?:ruled|were\s+in\s+power)\b|\blast\s+(?:month|year)\b"
+    r"|\bmonths\s+ago\b",
     _F,
 )
 CLAIM_NEAR = re.compile(
@@ -305,10 +343,11 @@ COUNT_WORDS: dict[str, int] = {
 # An object that stands for a place named earlier ("captured the city", "the governor's office").
 BACK_REFERENCE = re.compile(
     r"\s*(?:(?:was|were|is|are|continued|continuing|raging|erupted|broke\s+out)\s+){0,2}"
-    r"(?:in\s+|inside\s+|into\s+|on\s+)?(?:the\s+|its\s+|their\s+)?(?:(?:provincial|province’s|province's|eponymous|main|"
+    r"(?:in\s+|inside\s+|into\s+|on\s+|from\s+)?(?:the\s+|its\s+|their\s+)?(?:(?:provincial|province’s|province's|eponymous|main|"
     r"capital|whole|entire)\s+)*(?:city|town|capital|capital\s+city|provincial\s+capital"
     r"|district(?:\s+cent(?:re|er))?|governor(?:'s|’s)?\s+(?:office|compound|house|headquarters)"
-    r"|police\s+headquarters|provincial\s+headquarters|government\s+buildings|it)\b",
+    r"|police\s+headquarters|provincial\s+headquarters|government\s+buildings"
+    r"|(?:border\s+)?crossing|border\s+posts?|it)\b",
     _F,
 )
 # "Farah's provincial council", "Baghlan MP": the place names who speaks, not what fell.
@@ -348,8 +387,8 @@ SPEAKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "taliban",
         re.compile(
             r"\b(?:Taliban(?:’s|'s)?(?:\s+(?:spokes\w+|officials?|commanders?|fighters|leaders?\w*"
-            r"|sources?|statement|media|account))?|insurgents?|militants?|the\s+group|Islamic\s+Emirate|Mujahid|Zabihullah"
-            r"|Yousuf\s+Ahmadi|Qari|rebels?|jihadists?|the\s+movement)\b",
+            r"|sources?|statement|media|account))?|insurgents?|militants?|the\s+group|Islamic\s+Emirate|Mujahid"
+            r"|Yousuf\s+Ahmadi|rebels?|jihadists?|the\s+movement|mujahideen)\b",
             _F,
         ),
     ),
@@ -383,4 +422,105 @@ SPEAKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _F,
         ),
     ),
+)
+
+# Who receives a handover or a surrender, read right after the cue or the place.
+RECIPIENT = re.compile(
+    r"\s*(?:(?:district|city|town|province|crossing|headquarters|cent(?:re|er))\s+)?"
+    r"(?:(?:back|over)\s+)*to\s+(?:the\s+)?(?P<who>Taliban|insurgents?|militants?|rebels?"
+    r"|(?:Afghan\s+|local\s+|national\s+)?(?:government|security|army|commandos?|special|police"
+    r"|troops|soldiers|forces|authorities|officials))\b",
+    _F,
+)
+SURRENDER_WORD = re.compile(r"surrender", _F)
+# Someone on the government side still holds part of the place: it has not fallen.
+STILL_HOLDS = re.compile(
+    r"\bthe\s+rest\s+of\s+the\s+(?:city|town)\b"
+    r"|\bleaving\s+only\s+the\s+(?:governor|police|army|airport|compound|city\s+cent)",
+    _F,
+)
+# "nine of Lashkar Gah's ten police districts": part of the place, right after its name.
+PARTIAL_AFTER = re.compile(
+    r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}(?:police\s+districts?|neighbou?rhoods?|suburbs|outskirts"
+    r"|parts|quarters|areas|sections)\b",
+    _F,
+)
+# A place naming a road ("the Kandahar-Herat highway") is not where anything happened.
+ROUTE_AFTER = re.compile(r"(?:-[A-Z][\w’'-]*)*\s+(?:highway|road|motorway|route|corridor)\b")
+# The speaker on the other side contradicts a capture: "officials insisted the area was still
+# under their control", "a claim denied by the governor".
+CONTRADICTION = re.compile(
+    r"\b(?:insist\w*|den(?:y|ied|ies|ying)|dismiss\w*|reject\w*|refut\w*|disput\w*)\b"
+    r"|\b(?:still|remain\w*)\s+(?:firmly\s+)?(?:under|in)\s+(?:the\s+)?(?:government(?:'s|’s)?"
+    r"|their|its|our|army|security\s+forces(?:'|’)?)\s+(?:control|hands)"
+    r"|\b(?:forces|troops|army)\s+(?:still|continued?\s+to)\s+(?:held|hold|holds|control\w*)"
+    r"\s+(?:the\s+(?:city|town|district|area)|it)\b",
+    _F,
+)
+# Where the subject of a cue starts: after the last conjunction before it.
+SUBJECT_BREAK = re.compile(
+    r"\b(?:after|before|when|while|as|and|but|because|since|until|though|although)\b", _F
+)
+# A fight for the place is under way: "launched an operation to recapture X", "are trying to".
+UNDER_WAY_BEFORE = re.compile(
+    r"(?:\b(?:launch\w*|began|begun|beginning|start\w*|mount\w*|intensif\w*|stepped\s+up"
+    r"|under\s*way|underway)\b(?:\s+[\w’'-]+){0,4}?\s+(?:operations?|offensives?"
+    r"|counter-?offensives?|push|bid|attempts?|efforts?|campaign|assault|drive)"
+    r"|\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+(?:still\s+|now\s+)?"
+    r"(?:fighting|battling|struggling|trying|attempting|pushing))\s+(?:to|aimed\s+at)\s+$",
+    _F,
+)
+MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|will|shall|plan\w*|vow\w*|prepar\w*)\b", _F)
+# "the Taliban had been pushed back from the city's eastern edge": repelled, not retaken.
+EDGE_AFTER = re.compile(
+    r"\s*(?:back\s+)?(?:(?:from|out\s+of)\s+)?(?:the\s+)?(?:[\w’'-]+(?:'s|’s)\s+)?"
+    r"(?:(?:north|south|east|west)\w*\s+|outer\s+|main\s+)?(?:outskirts|edges?|gates|suburbs?"
+    r"|perimeter|approaches)\b",
+    _F,
+)
+# Fighting goes on after a claim: "but the ministry said fighting was continuing".
+CONTINUING = re.compile(
+    r"\bfighting\s+(?:was|is|were|has\s+been)\s+(?:still\s+)?(?:continuing|ongoing|going\s+on"
+    r"|under\s*way|raging)|\b(?:were|are|was|is)\s+(?:still\s+)?fighting\s+back"
+    r"|\b(?:were|are|was|is)\s+still\s+fighting"
+    r"|\b(?:fighting|clashes)\s+continu\w+|\b(?:fighting|clashes)\s+(?:are|is|were|was)\s+(?:still\s+)?"
+    r"(?:ongoing|continuing|under\s*way|raging)",
+    _F,
+)
+# The speaker is showing the group's own footage.
+FOOTAGE_NOUN = re.compile(
+    r"\b(?:videos?|footage|photos?|photographs?|images|pictures|clips?)\b", _F
+)
+# "Qala-e Naw held on despite days of Taliban attacks": the fighting is for the place named.
+DESPITE_BEFORE = re.compile(r"\bdespite\s+(?:[\w’'-]+\s+){0,4}$", _F)
+# Who a handover or surrender goes to, when it names anyone: "to tribal elders".
+ANY_RECIPIENT = re.compile(
+    r"\s*(?:(?:district|city|town|province|crossing|headquarters|cent(?:re|er))\s+)?"
+    r"(?:(?:back|over)\s+)*to\s+(?:the\s+)?(?:local\s+|tribal\s+)?[\w’'-]+",
+    _F,
+)
+# "capture of Spin Boldak ... would cut off": a fall that is only imagined.
+MODAL_AFTER = re.compile(r"[^,.;]{0,40}?\b(?:would|could|will|might|may)\b", _F)
+# "in June" without a day, before the article's month: background, not news.
+MONTH_ONLY = re.compile(
+    r"\bin\s+(?:early\s+|late\s+|mid-?)?(?P<month>January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\b(?!\s+\d)"
+)
+# "Kalafgan district, which had fallen": a relative pronoun after a place, before the cue.
+RELATIVE_AFTER_PLACE = re.compile(
+    r"\s*(?:(?:district|city|province|town|capital)\s*)?"
+    r"(?:,\s*the\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|cent(?:re|er))\s*)?,\s*(?:which|that)\s+"
+    r"(?:(?:has|had|have|was|were)\s+)?(?:also\s+|already\s+|now\s+|briefly\s+)?$",
+    _F,
+)
+# A back reference that points at one place: "the district", "its capital", "it".
+DEFINITE = re.compile(r"\b(?:the|its|their|it)\b", _F)
+# "the main highway between Kabul and Kandahar": the places name a road.
+ROUTE_BEFORE = re.compile(
+    r"\b(?:highway|road|route|motorway)s?\s+(?:between|from|linking|connecting|to)\b[^.;,]{0,40}$",
+    _F,
+)
+# "In the western city of Herat, fighters attacked ...": a fronted place sets the scene.
+FRONTED_PLACE = re.compile(
+    r"\s*(?:In|Inside|Around|Across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|province|district|town)\s+of\s+)?$"
 )

@@ -1,4 +1,4 @@
-"""Extraction against the gold tables (tests/gold/extract_*.tsv), plus the F1 floor gate.
+"""Extraction against the gold tables (tests/gold/*.tsv), plus the F1 floor gate.
 
 Each row is one case; known failures carry their reason in the table and run as strict
 xfails, so a fix shows up as XPASS and the reason gets removed.
@@ -17,7 +17,14 @@ from pipeline.records import Status
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
-GOLD_TABLES = ("extract_sentences.tsv", "extract_holdout.tsv")
+GOLD_TABLES = (
+    "extract_sentences.tsv",
+    "extract_holdout.tsv",
+    "heldout_lead.tsv",
+    "extract_blind.tsv",
+    "extract_blind2.tsv",
+    "extract_blind3.tsv",
+)
 
 
 def _load_eval():
@@ -34,16 +41,18 @@ EVAL = _load_eval()
 GAZETTEER = gazetteer()
 CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / table)]
 
-# Pinned at what the extractor reaches on both tables, rounded down: lower only with a reason.
+# Pinned at what the extractor reaches on all tables combined, rounded down: lower only with a
+# reason. The blind tables' first-run scores (benchmarks/README.md) are the honest estimate of
+# unseen performance; these floors only stop regressions on cases already studied.
 F1_FLOORS: dict[Status, float] = {
-    Status.CAPTURED: 0.97,
-    Status.CLAIMED: 0.90,
-    Status.CONTESTED: 0.85,
-    Status.RETAKEN: 0.95,
+    Status.CAPTURED: 1.00,
+    Status.CLAIMED: 0.98,
+    Status.CONTESTED: 0.97,
+    Status.RETAKEN: 1.00,
 }
-CAPTURED_PRECISION_FLOOR = 0.97
-DATE_ACCURACY_FLOOR = 0.95
-MIN_GOLD_CASES = 150
+CAPTURED_PRECISION_FLOOR = 1.00
+DATE_ACCURACY_FLOOR = 0.99
+MIN_GOLD_CASES = 450
 
 
 def _param(case):
