@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -66,6 +66,9 @@ class AppData:
         return self.days.index(day) if day in self.days else len(self.days) - 1
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 # --- data -------------------------------------------------------------------------------------
 
 
@@ -77,9 +80,10 @@ def store_path() -> Path:
 
 def build_store(path: Path) -> None:
     """(Re)build the store from the bundled corpus; a broken old store is moved aside."""
-    from pipeline.run import build_store as pipeline_build
+    from geo.gazetteer import load_gazetteer
+    from pipeline.build import build_store as pipeline_build
 
-    pipeline_build([CORPUS_DIR], db=path)
+    pipeline_build([CORPUS_DIR], db=path, gazetteer=load_gazetteer(COUNTRY))
 
 
 def store_stamp(path: Path) -> float:
@@ -204,8 +208,14 @@ def sync_url(data: AppData, view: View) -> None:
 
 
 def live_map(data: AppData, view: View, *, tiles: bool) -> View:
-    payload = tiled_payload(data.store_path, store_stamp(Path(data.store_path))) if tiles else data.payload
-    args = mapview.view_args(payload, day_index=view.day_index, province=view.province, nav=view.nav)
+    payload = (
+        tiled_payload(data.store_path, store_stamp(Path(data.store_path)))
+        if tiles
+        else data.payload
+    )
+    args = mapview.view_args(
+        payload, day_index=view.day_index, province=view.province, nav=view.nav
+    )
     value = _map_component(key=MAP_KEY, default=None, **args)
     selection = mapview.parse_component_value(value, isos=data.names)
     token = value.get("seq") if isinstance(value, Mapping) else None
@@ -277,13 +287,11 @@ def legend() -> None:
         rows.append(
             '<span style="display:inline-flex;align-items:center;gap:6px;margin-right:14px">'
             f'<span style="{html.escape(swatch)}display:inline-block;width:22px;height:14px">'
-            f"</span><span title=\"{html.escape(style.description)}\">"
+            f'</span><span title="{html.escape(style.description)}">'
             f"{html.escape(style.label)}</span></span>"
         )
     with st.container(key="legend"):
-        st.markdown(
-            f'<div data-testid="cm-legend">{"".join(rows)}</div>', unsafe_allow_html=True
-        )
+        st.markdown(f'<div data-testid="cm-legend">{"".join(rows)}</div>', unsafe_allow_html=True)
 
 
 def captures_chart(data: AppData, view: View) -> None:
@@ -297,7 +305,10 @@ def captures_chart(data: AppData, view: View) -> None:
     shown = (Status.CAPTURED, Status.CLAIMED)
     colours = alt.Scale(
         domain=[STATUS_STYLES[s.value].label for s in shown],
-        range=[STATUS_STYLES[s.value].edge if s == Status.CLAIMED else STATUS_STYLES[s.value].fill for s in shown],
+        range=[
+            STATUS_STYLES[s.value].edge if s == Status.CLAIMED else STATUS_STYLES[s.value].fill
+            for s in shown
+        ],
     )
     lines = (
         alt.Chart(frame)
@@ -380,7 +391,7 @@ def badge(status: Status) -> str:
     dark = status in (Status.CAPTURED, Status.RETAKEN)
     return (
         f'<span class="cm-badge" style="{pattern}border:1px solid {style.edge};'
-        f'border-radius:4px;padding:0 6px;font-size:0.8rem;font-weight:600;'
+        f"border-radius:4px;padding:0 6px;font-size:0.8rem;font-weight:600;"
         f'color:{"#fff" if dark else "#000"}">{html.escape(style.label)}</span>'
     )
 
@@ -408,7 +419,7 @@ def quote_card(quote: Quote) -> None:
         f"{badge(quote.status)} "
         f'<span style="font-size:0.8rem;color:#555">reported by {_inert(also)}'
         f"{' · behind this colour' if quote.behind_colour else ''}</span>"
-        f"{title}<blockquote style=\"margin:4px 0\">{text}</blockquote>"
+        f'{title}<blockquote style="margin:4px 0">{text}</blockquote>'
         f'<div style="font-size:0.8rem;color:#444">{source}</div>'
         f'<div style="font-size:0.8rem;color:#444">event date: '
         f"{_inert(mapview.describe_event_date(quote))}</div></div>"
@@ -418,7 +429,9 @@ def quote_card(quote: Quote) -> None:
 def _inert(text: str) -> str:
     # Escaped and whitespace-collapsed: st.html has no markdown/LaTeX, and DOMPurify sits
     # behind it, but nothing from an article should ever need either of them.
-    return html.escape(" ".join((text or "").split()), quote=True)
+    # Runs of whitespace become one space but are not trimmed: the pieces around the
+    # highlighted place keep their spaces ("had taken <mark>Farah</mark>, capital ...").
+    return html.escape(_WHITESPACE.sub(" ", text or ""), quote=True)
 
 
 # --- the rest of the page ---------------------------------------------------------------------

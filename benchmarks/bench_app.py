@@ -13,18 +13,11 @@ new day (``performance.timeOrigin`` makes frames' clocks comparable).
 
 from __future__ import annotations
 
-import argparse
-import contextlib
-import datetime as dt
-import json
 import os
 import platform
 import statistics
 import sys
-import tempfile
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -33,13 +26,6 @@ if str(REPO_ROOT) not in sys.path:
 
 from tests.e2e.harness import (  # noqa: E402 (needs the repo root on sys.path first)
     PROVINCE_COUNT,
-    NetworkGuard,
-    all_fills,
-    find_map_frame,
-    launch_chromium,
-    press_slider,
-    running_app,
-    shown_day,
 )
 
 RESULTS = REPO_ROOT / "benchmarks" / "results" / "app.json"

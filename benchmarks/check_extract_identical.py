@@ -4,16 +4,18 @@
     python benchmarks/check_extract_identical.py --against BEFORE.txt  # after it
 
 Dumps ``repr`` of every event ``extract_events`` gives for every gold table case
-(``tests/gold/*.tsv``) and for the benchmark's synthetic corpora (dense and realistic), one
-line per event under a header per input, then either writes the dump or compares it with an
-earlier one and names the first input whose events differ.
+(``tests/gold/*.tsv``), for the benchmark's synthetic corpora (dense and realistic) and for
+case and accent rewritings of them, one line per event under a header per input, then either
+writes the dump or compares it with an earlier one and names the first input whose events
+differ. To compare with older code, run this script from a copy of the older tree.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,14 +32,34 @@ GOLD_DIR = REPO / "tests" / "gold"
 DEFAULT_ARTICLES = 3000
 
 
+# Rewritings of the synthetic articles that exercise the case handling of the fast paths:
+# all capitals, title case, accents, and the characters that make them fall back ("ı", "İ",
+# "ſ").
+VARIANTS: dict[str, Callable[[str], str]] = {
+    "upper": str.upper,
+    "title": str.title,
+    "accents": lambda text: text.replace("Kunduz", "Kündüz").replace("e ", "é "),
+    "dotless-i": lambda text: "ı " + text,
+    "dotted-I": lambda text: text.replace("Taliban", "TalİBAN", 1).replace("said", "SAİD"),
+    "long-s": lambda text: text.replace("said", "ſaid"),
+}
+VARIANT_ARTICLES = 300
+
+
 def inputs(count: int) -> Iterator[Article]:
     for table in sorted(GOLD_DIR.glob("*.tsv")):
         for case in read_gold(table):
             yield Article(
                 article_id=f"{table.stem}:{case.case_id}", text=case.text, date=case.article_date
             )
-    yield from synthetic_corpus(count)
+    dense = synthetic_corpus(count)
+    yield from dense
     yield from realistic_corpus(count)
+    for name, rewrite in VARIANTS.items():
+        for article in dense[:VARIANT_ARTICLES]:
+            yield dataclasses.replace(
+                article, article_id=f"{name}:{article.article_id}", text=rewrite(article.text)
+            )
 
 
 def dump_lines(count: int) -> Iterator[str]:

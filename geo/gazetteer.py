@@ -28,7 +28,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -159,8 +159,18 @@ _FOLD_TABLE = {
 }
 
 
+_FOLD_CHARS = {chr(code): char for code, char in _FOLD_TABLE.items()}
+# str.translate looks every character of non-ASCII text up in the table; news copy has a few
+# curly quotes and dashes per thousand characters, so find those few and replace only them.
+_FOLDABLE_RE = re.compile("[" + "".join(map(re.escape, sorted(_FOLD_CHARS))) + "]")
+
+
 def _fold(text: str) -> str:
-    return text.translate(_FOLD_TABLE)
+    return _FOLDABLE_RE.sub(_fold_match, text)
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _FOLD_CHARS[match.group()]
 
 
 def _tokens(surface: str) -> list[str]:
@@ -227,10 +237,54 @@ def _node_pattern(node: dict) -> str:
     return group + "?" if ends_here else group
 
 
-def _compile_matcher(surfaces: Iterable[str]) -> re.Pattern[str]:
+def _compile_matcher(surfaces: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The matcher, and its case-sensitive twin for lower-cased text (``None`` when the names
+    are not all ASCII, where lower-casing could change what matches)."""
     # Names are capitalised in news copy: skip every word that starts in lower case.
     body = _trie_pattern(surfaces)
-    return re.compile(rf"(?<![\w'])(?=(?-i:[A-Z]))(?:{body})(?!\w)", re.IGNORECASE)
+    matcher = re.compile(rf"(?<![\w'])(?=(?-i:[A-Z]))(?:{body})(?!\w)", re.IGNORECASE)
+    # The trie is built from casefolded names, so it is already lower case; re matches a
+    # case-sensitive pattern several times faster. The capital is checked on the text itself.
+    twin = re.compile(rf"(?<![\w'])(?:{body})(?!\w)") if body.isascii() else None
+    return matcher, twin
+
+
+# Characters that match "i" or "s" only when ignoring case, and "İ", which lower-cases to two
+# characters: text with one of them is matched by the case-insensitive matcher itself.
+_CASE_UNSAFE = ("\u0131", "\u017f", "\u0130")
+
+
+def _lowered(folded: str) -> str | None:
+    if any(char in folded for char in _CASE_UNSAFE):
+        return None
+    lowered = folded.lower()
+    return lowered if len(lowered) == len(folded) else None
+
+
+# Where the matcher can start: a capital letter that begins a word. It starts with a character
+# class, so re skips the lower-case letters in C (the matcher's look-behind makes re try its
+# whole trie at every character).
+_NAME_START_RE = re.compile(r"[A-Z](?<![\w'][A-Z])")
+
+
+def _spans(
+    matcher: re.Pattern[str], twin: re.Pattern[str] | None, folded: str
+) -> Iterator[tuple[int, int]]:
+    """The spans of ``matcher.finditer(folded)``, tried only where a name can start."""
+    lowered = _lowered(folded) if twin is not None else None
+    if twin is None or lowered is None:
+        match_at, searched = matcher.match, folded
+    else:
+        match_at, searched = twin.match, lowered
+    resume = 0
+    for start in _NAME_START_RE.finditer(folded):
+        position = start.start()
+        if position < resume:
+            continue
+        match = match_at(searched, position)
+        if match is not None:
+            resume = match.end()
+            yield position, resume
 
 
 # ---------------------------------------------------------------- the gazetteer
@@ -254,7 +308,7 @@ class Gazetteer:
         self._index = dict(index)
         self._blocked = blocked
         self._acronyms = acronyms
-        self._matcher = _compile_matcher(surfaces)
+        self._matcher, self._lowered_matcher = _compile_matcher(surfaces)
         self._fuzzy_choices = _fuzzy_choices([*self._index, *self._blocked])
         self._fuzzy_names = tuple(self._fuzzy_choices)
 
@@ -316,8 +370,7 @@ class Gazetteer:
         """Every place mention in ``text``; ``text[m.start:m.end] == m.text``."""
         mentions: list[tuple[int, int, str | None, tuple[Place, ...]]] = []
         last_end = 0
-        for match in self._matcher.finditer(_fold(text)):
-            start, end = match.span()
+        for start, end in _spans(self._matcher, self._lowered_matcher, _fold(text)):
             written = text[start:end]
             key = _written_key(written)
             candidates = self._index.get(key)
@@ -358,7 +411,12 @@ def _with_qualifiers(text: str, start: int, end: int, *, floor: int) -> tuple[in
     post = _POST_QUALIFIER_RE.match(text, end)
     if post:
         return start, post.end(), _qualifier(post["post"])
-    pre = _PRE_QUALIFIER_RE.search(text[max(floor, start - _PRE_WINDOW) : start])
+    window = text[max(floor, start - _PRE_WINDOW) : start]
+    # The look-back regex is end-anchored (tried at every offset): first the "of " it ends with.
+    stripped = window.rstrip()
+    if len(stripped) == len(window) or stripped[-2:].lower() != "of":
+        return start, end, None
+    pre = _PRE_QUALIFIER_RE.search(window)
     return start, end, _qualifier(pre["pre"]) if pre else None
 
 

@@ -304,26 +304,26 @@ def cmd_timeline(args: argparse.Namespace, notes: Notes) -> int:
 
 def cmd_build(args: argparse.Namespace, notes: Notes) -> int:
     from pipeline import store
-    from pipeline.run import iter_events
+    from pipeline.build import build_store
 
     db = args.db or store.default_db_path()
-    corpus = read_corpus(args.paths, notes)
-    gazetteer = load_gazetteer(args.country)
-    existing = store.read_existing(db)
-    if existing.moved_to:
-        problem = existing.problem.split(";")[0]
-        notes.error(f"{problem}; moved it aside to {existing.moved_to}, building afresh")
-    old_articles = existing.contents.articles if existing.contents else ()
-    articles = store.merge_articles(old_articles, corpus.articles)
-    progress = notes.progress(desc="extracting")
-    events = iter_events(articles, gazetteer=gazetteer, progress=progress)
-    store.write_store(db, articles=articles, events=events, rejections=corpus.rejections)
-    with store.Store.open(db) as built:
-        counts = built.counts()
-    added = len(articles) - len(old_articles)
+
+    def report_loaded(articles: Sequence[Article], rejections: Sequence[Rejection]) -> None:
+        _report_inputs(args.paths, articles, rejections, notes)
+
+    report = build_store(
+        args.paths,
+        db=db,
+        gazetteer=load_gazetteer(args.country),
+        progress=notes.progress(desc="extracting"),
+        on_loaded=report_loaded,
+    )
+    if report.moved_aside:
+        problem = report.problem.split(";")[0]
+        notes.error(f"{problem}; moved it aside to {report.moved_aside}, building afresh")
     notes.note(
-        f"stored {counts['articles']} articles ({added} new), {counts['events']} events, "
-        f"{counts['rejections']} skipped inputs in {db}"
+        f"stored {report.articles} articles ({report.new_articles} new), {report.events} events, "
+        f"{len(report.rejections)} skipped inputs in {db}"
     )
     return EXIT_OK
 
@@ -400,14 +400,23 @@ def read_corpus(paths: Sequence[str], notes: Notes) -> Corpus:
     from corpus.load import load_corpus
 
     corpus = load_corpus(paths)
-    for rejection in corpus.rejections:
-        notes.skipped(rejection)
+    _report_inputs(paths, corpus.articles, corpus.rejections, notes)
     for warning in corpus.warnings:
         notes.note(f"warning: {warning}")
-    if not corpus.articles:
+    return corpus
+
+
+def _report_inputs(
+    paths: Sequence[str],
+    articles: Sequence[Article],
+    rejections: Sequence[Rejection],
+    notes: Notes,
+) -> None:
+    for rejection in rejections:
+        notes.skipped(rejection)
+    if not articles:
         msg = f"nothing could be read from {' '.join(paths)}"
         raise CliError(msg)
-    return corpus
 
 
 def _extract(articles: Sequence[Article], *, country: str, notes: Notes) -> list[Event]:

@@ -31,6 +31,10 @@ from collections.abc import Iterable, Sequence
 
 from pipeline.records import EVENT_STATUSES, Event, Fact, Precision, Status
 
+# The map colours a province by what happens to the province or its capital. A district,
+# border crossing or base changing hands is reported beside the colour, not as the colour:
+# "Spin Boldak fell" does not mean Kandahar fell. "" is an event from before kinds existed.
+COLOURING_PLACE_KINDS = frozenset({"province", "capital", ""})
 INFERRED_MARK = "inferred from"  # pipeline.infer_dates writes it into date_basis
 WELL_SUPPORTED = 2  # articles needed before a date outranks a lone report
 PRECISION_RANK: dict[Precision, int] = {Precision.DAY: 0, Precision.ON_OR_BEFORE: 1}
@@ -45,6 +49,11 @@ def is_dated(event: Event) -> bool:
 def is_inferred(event: Event) -> bool:
     """True when the event's date rests on an article date inferred from another article."""
     return INFERRED_MARK in event.date_basis
+
+
+def colours_province(event: Event) -> bool:
+    """True when the event is about the province itself or its capital, not a town in it."""
+    return event.place_kind in COLOURING_PLACE_KINDS
 
 
 def undated_events(events: Iterable[Event]) -> list[Event]:

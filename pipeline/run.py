@@ -10,12 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from pipeline.extract import GazetteerLike, extract_events
 from pipeline.infer_dates import redate_articles
-from pipeline.merge import merge_events, undated_events
+from pipeline.merge import colours_province, is_dated, merge_events, undated_events
 from pipeline.records import Article, DayStatus, Event, Fact, Status
 from pipeline.timeline import ProvinceIntervals, build_timeline, date_range, summarise
+
+
+class StoreContentsLike(Protocol):
+    articles: Sequence[Article]
+    events: Sequence[Event]
+
 
 Progress = Callable[[Iterable[Article]], Iterable[Article]]
 
@@ -39,6 +46,19 @@ class Analysis:
     provinces: Mapping[str, str]  # iso → name, every province the map shows
     date_range: tuple[dt.date, dt.date] | None  # first to last event or article date
     intervals: ProvinceIntervals = field(repr=False, compare=False)
+
+    @property
+    def days(self) -> tuple[dt.date, ...]:
+        """Every day of the corpus' date range, in order (empty when nothing is dated)."""
+        if self.date_range is None:
+            return ()
+        first, last = self.date_range
+        return tuple(first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+
+    @property
+    def local_events(self) -> tuple[Event, ...]:
+        """Dated events about towns, districts or bases: shown beside a colour, never as it."""
+        return tuple(e for e in self.events if not colours_province(e) and is_dated(e))
 
     def day(self, day: dt.date) -> list[DayStatus]:
         """Every province's status on one day (ISO order)."""
@@ -78,7 +98,7 @@ def analyse_events(
 ) -> Analysis:
     """The analysis of events already extracted and dated (e.g. loaded from the store)."""
     events = tuple(sorted_events(events))
-    facts = tuple(merge_events(events))
+    facts = tuple(merge_events(event for event in events if colours_province(event)))
     span = date_range(events=events, article_dates=(article.date for article in articles))
     return Analysis(
         articles=tuple(articles),
@@ -89,6 +109,11 @@ def analyse_events(
         date_range=span,
         intervals=ProvinceIntervals(facts, provinces),
     )
+
+
+def analyse_store(contents: StoreContentsLike, *, provinces: Mapping[str, str]) -> Analysis:
+    """The analysis of what a store holds (``pipeline.store.StoreContents``)."""
+    return analyse_events(contents.articles, contents.events, provinces=provinces)
 
 
 def sorted_events(events: Iterable[Event]) -> list[Event]:

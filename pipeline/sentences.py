@@ -29,7 +29,10 @@ MAX_SENTENCE_CHARS = 1_000
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _LINE_BREAK = re.compile(r"\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_RUN = re.compile(r"[\w.]+")
+WORD_LOOK_BACK = 40  # characters searched back from a full stop for an abbreviation
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -59,8 +62,8 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_sentence_end(text: str, punct_start: int, cut: int, line_end: int) -> bool:
     if text[punct_start] == "." and text[punct_start:cut].count(".") == 1:
-        word = _WORD_BEFORE.search(text, max(0, punct_start - 40), punct_start)
-        if word and _is_abbreviation(word.group(1)):
+        word = _word_before(text, punct_start)
+        if word and _is_abbreviation(word):
             return False
     following = _NEXT_START.match(text, cut, line_end)
     if following is None:
@@ -70,12 +73,25 @@ def _is_sentence_end(text: str, punct_start: int, cut: int, line_end: int) -> bo
     return not (first.islower() or first.isdigit())
 
 
+def _word_before(text: str, end: int) -> str | None:
+    """The run of word characters and dots ending at ``end``, as ``_WORD_BEFORE`` finds it."""
+    start = max(0, end - WORD_LOOK_BACK)
+    if text.endswith("\n", start, end):
+        # "$" also matches before a final line break: keep the regex's own reading
+        match = _WORD_BEFORE.search(text, start, end)
+        return match.group(1) if match else None
+    # The end-anchored regex tries every offset of the window; matching the reversed window
+    # from its start reads the same run once.
+    run = _WORD_RUN.match(text[start:end][::-1])
+    return run.group()[::-1] if run else None
+
+
 def _is_abbreviation(word: str) -> bool:
     lowered = word.lower().rstrip(".")
     if lowered in ABBREVIATIONS:
         return True
     # Initials and dotted acronyms: "J.", "U.S", "A.F.P"
-    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", lowered)) and len(lowered.replace(".", "")) <= 3
+    return bool(_INITIALS.fullmatch(lowered)) and len(lowered.replace(".", "")) <= 3
 
 
 def _trimmed_and_capped(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -141,7 +141,11 @@
           sendValue();
         });
       },
-    }).addTo(map);
+    });
+    // Give the map its view before any path is added: a path projected before the renderer
+    // knows its pixel bounds throws (Leaflet reads renderer._bounds.min while clipping).
+    map.fitBounds(layer.getBounds(), { padding: [4, 4] });
+    layer.addTo(map);
     Object.keys(state.layers).forEach(function (iso) {
       var element = state.layers[iso].getElement();
       if (element) element.setAttribute("data-iso", iso);
@@ -158,7 +162,6 @@
         permanent: true, direction: "right", offset: [4, 0], className: "cm-capital",
       });
     });
-    map.fitBounds(layer.getBounds(), { padding: [4, 4] });
   }
 
   function paint() {

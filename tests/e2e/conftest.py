@@ -14,6 +14,7 @@ import pytest
 
 from .harness import (
     APP_SCRIPT,
+    VIEWPORT,
     AppServer,
     NetworkGuard,
     chromium_path,
@@ -22,7 +23,6 @@ from .harness import (
 )
 
 SCREENSHOT_DIR_ENV = "CONTROLMAP_SCREENSHOTS"
-VIEWPORT = {"width": 1400, "height": 1000}
 
 
 def require_browser_stack() -> None:

@@ -25,6 +25,7 @@ APP_SCRIPT = REPO_ROOT / "app.py"
 SEED_CORPUS = REPO_ROOT / "corpus" / "afghanistan-2021"
 
 PROVINCE_COUNT = 34
+VIEWPORT = {"width": 1400, "height": 1000}
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]", "::1"})
 
 # Debian's package; Playwright's own browser download is never used (no network in CI).
@@ -245,8 +246,23 @@ def find_map_frame(page, *, timeout_ms: int = MAP_TIMEOUT_MS):
                 if count >= PROVINCE_COUNT:
                     return frame
         page.wait_for_timeout(50)
-    msg = f"no frame drew {PROVINCE_COUNT} province paths in {timeout_ms} ms (best: {best})"
+    msg = (
+        f"no frame drew {PROVINCE_COUNT} province paths in {timeout_ms} ms (best: {best}); "
+        f"the page says: {visible_alerts(page)!r}"
+    )
     raise HarnessError(msg)
+
+
+ALERTS = '[data-testid="stAlert"], [data-testid="stException"]'
+
+
+def visible_alerts(page) -> list[str]:
+    """Streamlit's warnings/errors on the page, to say why a map did not appear."""
+    with contextlib.suppress(Exception):
+        return page.locator(
+            '[data-testid="stAlert"], [data-testid="stException"]'
+        ).all_inner_texts()
+    return []
 
 
 def province_locator(frame, iso: str):
@@ -318,6 +334,60 @@ def hex_to_rgb(colour: str) -> str:
 
 def same_colour(fill: str, colour: str) -> bool:
     return fill.strip().lower() in {colour.lower(), hex_to_rgb(colour)}
+
+
+# A point inside the polygon that the browser's own hit-testing gives to this path, so a click
+# there is a real click on the province (a bounding box's centre may be a neighbour).
+INTERIOR_POINT_JS = """(el) => {
+  const box = el.getBoundingClientRect();
+  const cx = box.left + box.width / 2, cy = box.top + box.height / 2;
+  let best = null;
+  const steps = 24;
+  for (let i = 1; i < steps; i++) {
+    for (let j = 1; j < steps; j++) {
+      const x = box.left + (box.width * i) / steps, y = box.top + (box.height * j) / steps;
+      if (document.elementFromPoint(x, y) !== el) continue;
+      const d = (x - cx) ** 2 + (y - cy) ** 2;
+      if (best === null || d < best.d) best = { x: x - box.left, y: y - box.top, d };
+    }
+  }
+  return best && { x: best.x, y: best.y };
+}"""
+
+
+def click_province(frame, iso: str) -> None:
+    """Click inside the province's polygon with the mouse, as a user would."""
+    locator = province_locator(frame, iso)
+    locator.wait_for(state="attached", timeout=MAP_TIMEOUT_MS)
+    point = locator.evaluate(INTERIOR_POINT_JS)
+    if point is None:
+        msg = f"no visible point of province {iso!r} can be clicked"
+        raise HarnessError(msg)
+    locator.click(position=point)
+
+
+# --- the page around the map (app.py's hooks) -------------------------------------------------
+
+PANEL = ".st-key-quotes-panel"
+PANEL_TITLE = '[data-testid="cm-panel-title"]'
+PANEL_QUOTE = '[data-testid="cm-quote"]'
+
+
+def panel(page):
+    return page.locator(PANEL)
+
+
+def wait_for_panel(page, name: str, *, timeout_ms: int = MAP_TIMEOUT_MS):
+    """The quotes panel once it shows province ``name``."""
+    title = panel(page).locator(PANEL_TITLE).filter(has_text=name)
+    title.wait_for(state="visible", timeout=timeout_ms)
+    return panel(page)
+
+
+def query_params(page) -> dict[str, str]:
+    from urllib.parse import parse_qsl
+
+    return dict(parse_qsl(urlsplit(page.url).query))
 
 
 PWNED_JS = "() => typeof window.__pwned === 'undefined' ? null : String(window.__pwned)"

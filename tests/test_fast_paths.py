@@ -1,0 +1,193 @@
+"""The speed-ups in extraction find exactly what the plain code they replace finds.
+
+Each fast path is checked against the slow reading it stands for: lexicon twins on lowered
+text against the case-insensitive patterns, the gazetteer's candidate scan against the full
+matcher, the fold against ``str.translate``, the sentence splitter's look-back against its
+regex, and the major-clause regex against its plain spelling.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo import gazetteer as gz
+from pipeline import extract as ex
+from pipeline import lexicon as lx
+from pipeline import sentences as sn
+from pipeline.triggers import CASE_UNSAFE, lowercase_twin, lowered_text
+
+SURROGATES = range(0xD800, 0xE000)
+LEXICON_PATTERNS = [
+    *(value for value in vars(lx).values() if isinstance(value, re.Pattern)),
+    *(pattern for _, pattern in (*lx.SPEAKERS, *lx.MANNER)),
+]
+IGNORING_CASE = [p for p in LEXICON_PATTERNS if p.flags & re.IGNORECASE]
+
+# Mixed-case news phrases with the words the lexicon looks for, and characters around them
+# that differ in case handling (curly quotes, dashes, accents, the Kelvin sign).
+SAMPLES = (
+    "TALIBAN Fighters Captured the city of Kunduz on Sunday, OFFICIALS SAID.",
+    "The Taliban claimed they had taken Ghazni; the Interior Ministry denied it.",
+    "Afghan forces RETOOK the district — but fighting was continuing in 2001.",
+    "If the city falls, it could be the first provincial capital since 1996 — MPs warned.",
+    "“We have not surrendered,” said the governor of Herat, who fled to Kabul years ago.",
+    "Residents of Lashkar Gah told AFP the insurgents were driven out of the police HQ.",
+    "Éléments of the ARMY still held the city\u2019s airport while commandos withdrew.",
+    "According to local officials, Taliban militants overran Sar-e Pul in early July.",
+    "K\u212aandahar was captured, Mujahid TWEETED, after days of clashes near the border.",
+)
+
+SALAD_WORDS = ("Taliban", "said", "SAID", "captured", "the", "city", "not", "could", "in",
+               "1996", "years", "ago", ",", ";", " ", "  ", "—", "’s", "MPs", "of", "Kunduz",
+               "officials", "while", "but", "If", "were", "fighters", "to", "é",
+               "\u212a")  # fmt: skip
+BREAK_WORDS = ("while", "whereas", "but", ";", "butter", "awhile", "But", "_but", "whiles", "x",
+               " ", "’", ",")  # fmt: skip
+
+
+def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [match.span() for match in pattern.finditer(text, start, end)]
+
+
+# --- twins ------------------------------------------------------------------------------------
+
+
+def test_case_unsafe_lists_every_character_that_lowers_differently() -> None:
+    """Every code point whose case-insensitive matching str.lower() cannot reproduce."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    classes = [re.compile(c) for c in (r"\w", r"\s", r"\d")]
+    missing = []
+    for code in range(0x80, 0x110000):
+        if code in SURROGATES:
+            continue
+        char = chr(code)
+        lowered = char.lower()
+        if len(lowered) != 1:
+            same = False
+        else:
+            same = bool(letter.fullmatch(char)) == (lowered in string.ascii_lowercase) and all(
+                bool(c.fullmatch(char)) == bool(c.fullmatch(lowered)) for c in classes
+            )
+        if not same and char not in CASE_UNSAFE:
+            missing.append(hex(code))
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kabul FELL", "kabul fell"),
+        ("“Herat” — taken", "“herat” — taken"),
+        ("Istanbul \u0130", None),  # "İ" lower-cases to two characters
+        ("pa\u017fsed", None),  # long s matches "s" only when ignoring case
+        ("\u0131", None),
+        ("", ""),
+    ],
+)
+def test_lowered_text(text: str, expected: str | None) -> None:
+    assert lowered_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "flags", "twin"),
+    [
+        (r"\bTaliban\b", re.IGNORECASE, r"\btaliban\b"),
+        (r"(?P<Who>Taliban)\S+\W", re.IGNORECASE, r"(?P<Who>taliban)\S+\W"),
+        (r"[A-Z]+\d", re.IGNORECASE, r"[a-z]+\d"),
+        (r"Taliban", 0, None),  # case-sensitive already
+        (r"(?-i:K)abul", re.IGNORECASE, None),  # inline flags
+        (r"\N{LATIN SMALL LETTER A}", re.IGNORECASE, None),
+        (r"[A-z]", re.IGNORECASE, None),  # a range across cases
+        ("Kund\u00fcz", re.IGNORECASE, None),  # a non-ASCII letter
+    ],
+)
+def test_lowercase_twin(source: str, flags: int, twin: str | None) -> None:
+    made = lowercase_twin(re.compile(source, flags))
+    assert (made.pattern if made is not None else None) == twin
+    if made is not None:
+        assert not made.flags & re.IGNORECASE
+
+
+@pytest.mark.parametrize("pattern", IGNORING_CASE, ids=lambda p: p.pattern[:30])
+def test_every_twin_finds_what_its_pattern_finds(pattern: re.Pattern[str]) -> None:
+    twin = lowercase_twin(pattern) or pattern
+    for text in SAMPLES:
+        lowered = lowered_text(text)
+        assert lowered is not None
+        for start in range(0, len(text), 7):
+            for end in (start + 20, start + 60, len(text)):
+                end = min(end, len(text))
+                assert _spans(twin, lowered, start, end) == _spans(pattern, text, start, end)
+                assert bool(twin.search(lowered[start:end])) == bool(
+                    pattern.search(text[start:end])
+                )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(SALAD_WORDS),
+        max_size=25,
+    ).map(" ".join)
+)
+def test_twins_agree_on_word_salad(text: str) -> None:
+    lowered = lowered_text(text)
+    assert lowered is not None
+    for pattern in IGNORING_CASE:
+        twin = lowercase_twin(pattern) or pattern
+        assert _spans(twin, lowered, 0, len(text)) == _spans(pattern, text, 0, len(text))
+
+
+# --- other fast paths -------------------------------------------------------------------------
+
+PLAIN_MAJOR_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(BREAK_WORDS),
+        max_size=12,
+    ).map("".join),
+    st.integers(0, 30),
+)
+def test_major_break_regex_reads_as_its_plain_spelling(text: str, start: int) -> None:
+    start = min(start, len(text))
+    assert _spans(ex._MAJOR_BREAK, text, start, len(text)) == _spans(
+        PLAIN_MAJOR_BREAK, text, start, len(text)
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab.é_ 1\n,Ü’", max_size=70), st.integers(0, 70))
+def test_word_before_a_full_stop(text: str, end: int) -> None:
+    end = min(end, len(text))
+    match = sn._WORD_BEFORE.search(text, max(0, end - sn.WORD_LOOK_BACK), end)
+    assert sn._word_before(text, end) == (match.group(1) if match else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZé—’`\u2013\u1e00\u0250İ -", max_size=40))
+def test_fold_is_translate(text: str) -> None:
+    assert gz._fold(text) == text.translate(gz._FOLD_TABLE)
+
+
+@pytest.mark.parametrize("twin", [True, False], ids=["lowered twin", "matcher itself"])
+def test_candidate_scan_finds_what_the_matcher_finds(twin: bool) -> None:
+    gazetteer = gz.load_gazetteer("AF")
+    lowered_matcher = gazetteer._lowered_matcher if twin else None
+    texts = [
+        *SAMPLES,
+        " ".join(SAMPLES),
+        "Mazar-i-Sharif, O'Kunduz d'Herat KABUL X-Farah ıKunduz Kunduz\u0131 FARAH",
+        "Taloqan, LASHKAR GAH and Qala-e-Naw; Pul-i-Khumri’s K\u212aabul",
+    ]
+    for text in texts:
+        folded = gz._fold(text)
+        expected = [m.span() for m in gazetteer._matcher.finditer(folded)]
+        assert list(gz._spans(gazetteer._matcher, lowered_matcher, folded)) == expected
