@@ -35,6 +35,11 @@ FULL_MAP_KEY = "controlmap-fullmap"
 RENDER_FULL = "full"
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+LOCAL_HEADING = "Towns and districts in this province"
+LOCAL_NOTE = (
+    "Reports about a town, district or base, up to this day. They do not change the "
+    "province's colour: a district falling is not the province falling."
+)
 
 _map_component = components.declare_component(
     "controlmap_map", path=str(resources.files("geo") / "component")
@@ -53,6 +58,7 @@ class AppData:
     events: tuple[Event, ...]
     facts: tuple[Fact, ...]
     undated: tuple[Event, ...]
+    local_events: tuple[Event, ...]  # towns/districts/bases: beside a colour, never as it
     rejections: tuple[Rejection, ...]
     days: tuple[dt.date, ...]
     timeline: tuple[tuple[DayStatus, ...], ...]  # one entry per day, in date order
@@ -119,6 +125,7 @@ def load_app_data(path: str, stamp: float) -> AppData:
         events=tuple(analysis.events),
         facts=tuple(analysis.facts),
         undated=tuple(analysis.undated),
+        local_events=tuple(analysis.local_events),
         rejections=tuple(contents.rejections),
         days=tuple(analysis.days),
         timeline=timeline,
@@ -325,7 +332,7 @@ def captures_chart(data: AppData, view: View) -> None:
         .mark_rule(color="#000000", strokeWidth=2)
         .encode(x="date:T")
     )
-    st.altair_chart((lines + marker).properties(height=160), use_container_width=True)
+    st.altair_chart((lines + marker).properties(height=160), width="stretch")
 
 
 def _counts(day: Sequence[DayStatus]) -> dict[Status, int]:
@@ -353,18 +360,29 @@ def quotes_panel(data: AppData, view: View) -> None:
             day_status=status,
             facts=data.facts,
             undated=data.undated,
+            local_events=data.local_events,
             articles=data.articles,
             name=data.names.get(view.province, ""),
         )
         panel_header(panel, day)
-        if not panel.reported and not panel.later:
+        if not panel.reported and not panel.later and not panel.local:
             st.caption("No article in the corpus reports on this province.")
         for quote in panel.reported:
             quote_card(quote)
+        if panel.local:
+            local_section(panel.local)
         if panel.later:
             st.markdown(f"**Later reports** (after {mapview.day_label(day)})")
             for quote in panel.later:
                 quote_card(quote)
+
+
+def local_section(quotes: Sequence[Quote]) -> None:
+    with st.container(key="local-reports"):
+        st.markdown(f"**{LOCAL_HEADING}**")
+        st.caption(LOCAL_NOTE)
+        for quote in quotes:
+            quote_card(quote)
 
 
 def panel_header(panel: ProvincePanel, day: dt.date) -> None:
@@ -458,7 +476,7 @@ def downloads(data: AppData, view: View) -> None:
             mime=mime,
             on_click="ignore",
             key=f"download-{label.split()[0].lower()}",
-            use_container_width=True,
+            width="stretch",
         )
 
 
@@ -524,7 +542,7 @@ def rejected_inputs(data: AppData) -> None:
         st.dataframe(
             pd.DataFrame([{"file": r.origin, "reason": r.reason} for r in data.rejections]),
             hide_index=True,
-            use_container_width=True,
+            width="stretch",
         )
 
 

@@ -365,6 +365,9 @@ class ProvincePanel:
     status: DayStatus | None
     reported: tuple[Quote, ...]  # dated on or before the chosen day (or undated articles)
     later: tuple[Quote, ...]  # dated after the chosen day, shown apart
+    # Towns, districts and bases in the province, up to the chosen day: shown beside the
+    # colour, never as it (a district falling is not the province falling).
+    local: tuple[Quote, ...] = ()
 
 
 def safe_url(url: str) -> str:
@@ -395,11 +398,15 @@ def province_panel(
     day_status: DayStatus | None,
     facts: Iterable[Fact],
     undated: Iterable[Event] = (),
+    local_events: Iterable[Event] = (),
     articles: Mapping[str, Article],
     name: str = "",
 ) -> ProvincePanel:
     """Every report about ``iso``: those up to ``day`` first (sources of the colour first),
-    later ones apart. Undated reports count as "reported" (they may already be true)."""
+    later ones apart. Undated reports count as "reported" (they may already be true).
+
+    ``local_events`` (towns, districts, bases: ``Analysis.local_events``) dated up to ``day``
+    go to ``local``; they never count as behind the colour."""
     sources = set(day_status.sources) if day_status else set()
     reported: list[Quote] = []
     later: list[Quote] = []
@@ -420,7 +427,42 @@ def province_panel(
         day_status,
         tuple(sorted(reported, key=_panel_order)),
         tuple(sorted(later, key=_panel_order)),
+        local_quotes(iso, day=day, local_events=local_events, articles=articles),
     )
+
+
+def local_quotes(
+    iso: str, *, day: dt.date, local_events: Iterable[Event], articles: Mapping[str, Article]
+) -> tuple[Quote, ...]:
+    """Town/district reports in ``iso`` known by ``day``, oldest first; an undated one is left
+    out (it is in the undated list), and none of them is ever behind the colour."""
+    shown = [
+        event
+        for event in local_events
+        if event.province_iso == iso and event.event_date is not None and event.event_date <= day
+    ]
+    articles_per_place: dict[tuple[str, Status], set[str]] = {}
+    for event in shown:
+        key = (_place_key(event.place), event.status)
+        articles_per_place.setdefault(key, set()).add(event.article_id)
+    quotes = [
+        _quote(
+            event,
+            len(articles_per_place[(_place_key(event.place), event.status)]),
+            articles.get(event.article_id),
+            sources=set(),
+        )
+        for event in shown
+    ]
+    return tuple(sorted(quotes, key=_local_order))
+
+
+def _place_key(place: str) -> str:
+    return " ".join(place.casefold().split())
+
+
+def _local_order(quote: Quote) -> tuple[object, ...]:
+    return (quote.event_date or dt.date.max, quote.place.casefold(), quote.article_id)
 
 
 def _quote(event: Event, corroboration: int, article: Article | None, sources: set[str]) -> Quote:

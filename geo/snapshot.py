@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import shapely
 from matplotlib import patheffects
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, PathPatch
@@ -270,11 +271,17 @@ class _MapFigure:
         self._frame_map()
         self._add_texts(title=title, source_line=source_line)
         self._add_legend(include_no_data=include_no_data)
+        self._background: object | None = None
+
+    def _per_day_artists(self) -> tuple[Artist, ...]:
+        return (self.axes, self.date_text, self.summary_text)
 
     def _add_province(self, path: Path) -> PathPatch:
         patch = PathPatch(path, linewidth=PROVINCE_LINEWIDTH, joinstyle="round")
         patch.set_hatch_linewidth(HATCH_LINEWIDTH)
-        self.axes.add_patch(patch)
+        # Not add_patch: its data-limit update walks every Bezier segment (over half of a
+        # PNG's time) and the limits are set from the cached bounds anyway.
+        self.axes.add_artist(patch)
         return patch
 
     def _add_capitals(self) -> list[object | None]:
@@ -379,7 +386,17 @@ class _MapFigure:
         return buffer.getvalue()
 
     def rgb_frame(self) -> Image.Image:
-        self.canvas.draw()
+        """The current day as an image; title, legend and footer are drawn once, then reused."""
+        if self._background is None:
+            # Blitting: only the map and the day's texts change between frames, and the
+            # legend's text layout is most of a full draw.
+            for artist in self._per_day_artists():
+                artist.set_animated(True)
+            self.canvas.draw()
+            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self.canvas.restore_region(self._background)
+        for artist in self._per_day_artists():
+            self.figure.draw_artist(artist)
         rgba = np.asarray(self.canvas.buffer_rgba())
         return Image.fromarray(rgba[:, :, :3].copy(), mode="RGB")
 
@@ -406,6 +423,44 @@ def render_png(
     )
     figure.show(by_iso, date=day[0].date, total=len(prepared.isos))
     return figure.png()
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    return (int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16))
+
+
+# Palette colours every GIF frame keeps exactly: an adaptive palette alone drops the fills
+# of statuses absent from a day, so the legend swatches would no longer match the map.
+_RESERVED_GIF_COLOURS: tuple[tuple[int, int, int], ...] = tuple(
+    dict.fromkeys(
+        _rgb(colour)
+        for style in (*STATUS_STYLES.values(), NO_DATA_STYLE)
+        for colour in (style.fill, style.edge)
+    )
+)
+
+
+def _quantized(frame: Image.Image) -> Image.Image:
+    """The frame in at most ``GIF_COLOURS`` colours, the palette's own colours kept exact.
+
+    Pixels that are exactly a palette colour keep it; the rest (anti-aliasing, text) take
+    the nearest of an adaptive palette. Pillow's own mapping to a given palette is
+    approximate (a reduced colour cube), so it cannot promise exact fills.
+    """
+    reserved = np.array(_RESERVED_GIF_COLOURS, dtype=np.int64)
+    adaptive = frame.quantize(
+        GIF_COLOURS - len(reserved), method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+    )
+    indices = np.asarray(adaptive, dtype=np.uint8) + len(reserved)
+    rgb = np.asarray(frame, dtype=np.int64)
+    packed = (rgb[:, :, 0] << 16) | (rgb[:, :, 1] << 8) | rgb[:, :, 2]
+    reserved_packed = (reserved[:, 0] << 16) | (reserved[:, 1] << 8) | reserved[:, 2]
+    for index, colour in enumerate(reserved_packed):
+        indices[packed == colour] = index
+    extra = (adaptive.getpalette() or [])[: 3 * (GIF_COLOURS - len(reserved))]
+    result = Image.fromarray(indices, mode="P")
+    result.putpalette([int(channel) for channel in reserved.ravel()] + extra)
+    return result
 
 
 def render_gif(
@@ -439,9 +494,7 @@ def render_gif(
         figure.show(by_iso, date=day[0].date, total=len(prepared.isos))
         frame = figure.rgb_frame()
         # No dithering: flat fills stay flat, so colours match the PNG and the app.
-        frames.append(
-            frame.quantize(GIF_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-        )
+        frames.append(_quantized(frame))
     durations = [frame_ms] * (len(frames) - 1) + [last_frame_ms]
     buffer = io.BytesIO()
     frames[0].save(
@@ -660,7 +713,9 @@ _PAGE_CSS = """
 .cm-legend { bottom: 30px; right: 10px; }
 .cm-legend-row { display: flex; align-items: center; gap: 6px; margin: 3px 0; }
 .cm-swatch { display: inline-block; width: 22px; height: 14px; box-sizing: border-box; }
-.cm-footer { bottom: 30px; left: 10px; font-size: 11px; color: #444; }
+.cm-footer { bottom: 8px; left: 120px; font-size: 11px; color: #444; }
+/* The panels sit above Leaflet's panes, so an open popup would slide under them. */
+body:has(.leaflet-popup) .cm-header, body:has(.leaflet-popup) .cm-footer { display: none; }
 .cm-popup ul { padding-left: 16px; margin: 4px 0; }
 .cm-rule { color: #555; font-size: 12px; }
 """
@@ -706,6 +761,15 @@ def _feature_style(feature: Mapping[str, object]) -> dict[str, object]:
     }
 
 
+def _inert(markup: str) -> str:
+    """HTML with braces as character references.
+
+    branca compiles each layer's rendered script as a Jinja template a second time, data
+    included, so ``{{ ... }}`` or ``{% ... %}`` in an article would be evaluated.
+    """
+    return markup.replace("{", "&#123;").replace("}", "&#125;")
+
+
 def _html_features(
     prepared_rows: Iterable[tuple[str, str, str, shapely.Geometry]],
     by_iso: Mapping[str, DayStatus],
@@ -723,12 +787,14 @@ def _html_features(
                 "type": "Feature",
                 "geometry": json.loads(shapely.to_geojson(geometry)),
                 "properties": {
-                    "name": html.escape(name),
-                    "capital": html.escape(capital),
+                    "name": _inert(html.escape(name)),
+                    "capital": _inert(html.escape(capital)),
                     "status": str(status.status) if status else None,
-                    "status_label": html.escape(style.label),
-                    "popup": popup_html(
-                        status, name=name, events=events_by_iso.get(iso, ()), articles=articles
+                    "status_label": _inert(html.escape(style.label)),
+                    "popup": _inert(
+                        popup_html(
+                            status, name=name, events=events_by_iso.get(iso, ()), articles=articles
+                        )
                     ),
                 },
             }
@@ -747,7 +813,6 @@ def render_html(
 ) -> str:
     """A standalone, offline HTML map of one date (Leaflet inlined, no tiles, no CDN)."""
     import folium  # heavy; only this export needs it
-    from branca.element import Element
 
     _check_columns(provinces)
     degrees = _in_degrees(provinces)
@@ -783,8 +848,8 @@ def render_html(
     fmap.default_css = []
     script, stylesheet = _leaflet_assets()
     root = fmap.get_root()
-    root.header.add_child(Element(f"<style>{stylesheet}{_PAGE_CSS}</style>"), name="cm_css")
-    root.header.add_child(Element(f"<script>{script}</script>"), name="cm_leaflet")
+    root.header.add_child(_raw_element(f"<style>{stylesheet}{_PAGE_CSS}</style>"), name="cm_css")
+    root.header.add_child(_raw_element(f"<script>{script}</script>"), name="cm_leaflet")
     folium.GeoJson(
         collection,
         name="provinces",
@@ -798,9 +863,9 @@ def render_html(
     fmap.fit_bounds([[min_y, min_x], [max_y, max_x]])
 
     shown_source = default_source_line(day) if source_line is None else source_line
-    root.html.add_child(Element(_hatch_defs()), name="cm_hatches")
+    root.html.add_child(_raw_element(_hatch_defs()), name="cm_hatches")
     root.html.add_child(
-        Element(
+        _raw_element(
             "<div class='cm-panel cm-header'>"
             f"<div class='cm-title'>{html.escape(title)}</div>"
             f"<div class='cm-date'>{html.escape(format_day(day[0].date))}</div>"
@@ -812,7 +877,32 @@ def render_html(
         ),
         name="cm_panels",
     )
+    _number_elements(root)
     return root.render()
+
+
+def _raw_element(markup: str) -> object:
+    """A branca element inserting ``markup`` as is.
+
+    ``Element(markup)`` would compile the markup as a Jinja template, so a title or source
+    holding ``{{ ... }}`` would be evaluated on our side (template injection).
+    """
+    from branca.element import Element
+
+    element = Element("{{ this.markup }}")
+    element.markup = markup  # type: ignore[attr-defined]
+    return element
+
+
+def _number_elements(root: object) -> None:
+    """Replace branca's random element ids by a count, so the same map gives the same bytes."""
+    pending = [root]
+    count = 0
+    while pending:
+        element = pending.pop(0)
+        element._id = f"{count:032x}"  # type: ignore[attr-defined]
+        count += 1
+        pending.extend(element._children.values())  # type: ignore[attr-defined]
 
 
 __all__ = [

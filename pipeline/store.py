@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pipeline.records import Article, Event, Precision, Rejection, Status
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: events.place_kind
 DB_ENV_VAR = "CONTROLMAP_DB"
 DEFAULT_DB = Path("data") / "controlmap.sqlite"
 BUSY_TIMEOUT_S = 5.0
@@ -62,7 +62,8 @@ CREATE TABLE events (
     date_phrase TEXT NOT NULL,
     manner TEXT NOT NULL,
     attribution TEXT NOT NULL,
-    confidence REAL NOT NULL
+    confidence REAL NOT NULL,
+    place_kind TEXT NOT NULL
 );
 CREATE INDEX events_by_article ON events (article_id);
 CREATE TABLE rejections (
@@ -91,6 +92,7 @@ EVENT_COLUMNS = (
     "manner",
     "attribution",
     "confidence",
+    "place_kind",
 )
 ARTICLE_COLUMNS = (
     "article_id",

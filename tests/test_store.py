@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -10,7 +11,9 @@ import pytest
 
 from pipeline.records import Article, Event, Precision, Rejection, Status
 from pipeline.store import (
+    ARTICLE_COLUMNS,
     DEFAULT_DB,
+    EVENT_COLUMNS,
     SCHEMA_VERSION,
     Store,
     default_db_path,
@@ -53,6 +56,7 @@ def event(article_id: str, *, dated: bool = True) -> Event:
         manner="fighting",
         attribution="officials",
         confidence=0.85,
+        place_kind="capital",
     )
 
 
@@ -78,6 +82,13 @@ def test_round_trip_keeps_every_field(db: Path):
         assert store.load_rejections() == REJECTIONS
         assert store.meta() == {"schema_version": str(SCHEMA_VERSION)}
         assert store.counts() == {"articles": 2, "events": 2, "rejections": 1}
+
+
+def test_every_record_field_has_a_column():
+    # A field added to a record but not to the store would silently come back as its default.
+    assert set(EVENT_COLUMNS) == {field.name for field in dataclasses.fields(Event)}
+    article_fields = {field.name for field in dataclasses.fields(Article)} | {"content_hash"}
+    assert set(ARTICLE_COLUMNS) == article_fields
 
 
 def test_article_rows_carry_the_content_hash(db: Path):

@@ -6,6 +6,7 @@
   "use strict";
 
   var SEND_DELAY_MS = 120; // coalesce slider drags into one rerun
+  var HELD = "held"; // the timeline's "no reported change"
   var state = {
     dataKey: null, // identity of the data last drawn; same key -> only selection changes
     nav: null, // last navigation token from Python (URL/param changes)
@@ -17,6 +18,7 @@
     sendTimer: null,
     map: null,
     layers: {}, // iso -> L.Path
+    capitals: {}, // iso -> {marker, label, permanent}
   };
 
   // --- Streamlit component protocol (what streamlit-component-lib does, by hand) ---------
@@ -116,6 +118,7 @@
     if (state.map) {
       state.map.remove();
       state.layers = {};
+      state.capitals = {};
     }
     var map = L.map("cm-map", {
       zoomSnap: 0.25,
@@ -144,7 +147,11 @@
     });
     // Give the map its view before any path is added: a path projected before the renderer
     // knows its pixel bounds throws (Leaflet reads renderer._bounds.min while clipping).
-    map.fitBounds(layer.getBounds(), { padding: [4, 4] });
+    state.bounds = layer.getBounds();
+    map.fitBounds(state.bounds, { padding: [4, 4] });
+    state.fittedZoom = map.getZoom();
+    state.moved = false;
+    map.on("dragstart", function () { state.moved = true; });
     layer.addTo(map);
     Object.keys(state.layers).forEach(function (iso) {
       var element = state.layers[iso].getElement();
@@ -153,14 +160,39 @@
     var svg = map.getPanes().overlayPane.querySelector("svg");
     if (svg) addPatterns(svg, args.styles);
     (args.capitals || []).forEach(function (capital) {
+      // Interactive so a held capital's name shows on hover; a click selects its province.
       var marker = L.circleMarker([capital.lat, capital.lon], {
-        radius: 3, weight: 1, color: "#222", fillColor: "#fff", fillOpacity: 1, interactive: false,
+        radius: 3, weight: 1, color: "#222", fillColor: "#fff", fillOpacity: 1,
       }).addTo(map);
+      marker.on("click", function () {
+        selectProvince(capital.iso);
+        sendValue();
+      });
       var label = document.createElement("span");
       label.textContent = capital.name;
-      marker.bindTooltip(label, {
-        permanent: true, direction: "right", offset: [4, 0], className: "cm-capital",
-      });
+      state.capitals[capital.iso] = { marker: marker, label: label, permanent: null };
+    });
+  }
+
+  // Permanent labels only where something was reported (status other than held): 34 labels
+  // overlap in the crowded east; a held capital keeps its marker and a hover tooltip.
+  function labelCapitals(row) {
+    var args = state.args;
+    Object.keys(state.capitals).forEach(function (iso) {
+      var capital = state.capitals[iso];
+      var index = args.isos.indexOf(iso);
+      var permanent = index >= 0 && row[index][0] !== HELD;
+      if (capital.permanent === permanent) return;
+      capital.permanent = permanent;
+      capital.marker.unbindTooltip();
+      capital.marker.bindTooltip(capital.label, permanent
+        ? { permanent: true, direction: "right", offset: [4, 0], className: "cm-capital" }
+        : { direction: "right", offset: [4, 0], className: "cm-capital-hover" });
+      var element = capital.marker.getElement();
+      if (element) {
+        element.setAttribute("data-capital", iso);
+        element.setAttribute("data-labelled", permanent ? "true" : "false");
+      }
     });
   }
 
@@ -183,6 +215,13 @@
       var element = path.getElement();
       if (element) element.setAttribute("data-status", status);
       if (selected) path.bringToFront();
+    }
+    labelCapitals(row);
+    // A selected province is brought to the front; its capital's marker must stay on top.
+    if (state.province) {
+      Object.keys(state.capitals).forEach(function (iso) {
+        state.capitals[iso].marker.bringToFront();
+      });
     }
     document.getElementById("cm-date").textContent = args.labels[state.dayIndex];
     document.getElementById("cm-count").textContent = args.counts[state.dayIndex];
@@ -293,5 +332,16 @@
 
   wireControls();
   send("streamlit:componentReady", { apiVersion: 1 });
-  window.addEventListener("resize", setFrameHeight);
+  // The iframe often gets its final width after the first fit: refit unless the user has
+  // already zoomed or panned.
+  window.addEventListener("resize", function () {
+    setFrameHeight();
+    var map = state.map;
+    if (!map) return;
+    map.invalidateSize();
+    if (!state.moved && map.getZoom() === state.fittedZoom) {
+      map.fitBounds(state.bounds, { padding: [4, 4] });
+      state.fittedZoom = map.getZoom();
+    }
+  });
 })();
