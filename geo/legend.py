@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from geo.style import STATUS_ORDER, STATUS_STYLES, StatusStyle
 from pipeline.records import DayStatus, Status
+from pipeline.timeline import day_label, describe_summary
 
 # A province the polygons know but the day does not: drawn blank, never as "held",
 # because "no reported change" is itself a finding and must not be invented.
@@ -21,10 +22,8 @@ NO_DATA_STYLE = StatusStyle(
 )
 
 # English month abbreviations, fixed so output does not depend on the machine's locale.
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # Statuses named in the summary line after "captured", in ladder order.
-_SUMMARY_EXTRAS: tuple[Status, ...] = (Status.CLAIMED, Status.CONTESTED, Status.RETAKEN)
 
 
 def style_for(status: Status | str | None) -> StatusStyle:
@@ -41,8 +40,8 @@ def legend_styles(*, include_no_data: bool = False) -> tuple[StatusStyle, ...]:
 
 
 def format_day(day: dt.date) -> str:
-    """``13 Aug 2021``, independent of locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """``13 Aug 2021``, independent of locale (the app's label, see pipeline.timeline)."""
+    return day_label(day)
 
 
 def status_counts(day: Sequence[DayStatus]) -> Counter[Status]:
@@ -50,18 +49,18 @@ def status_counts(day: Sequence[DayStatus]) -> Counter[Status]:
 
 
 def summary_line(day: Sequence[DayStatus], *, total: int | None = None) -> str:
-    """``9 of 34 provinces captured, 2 claimed by 13 Aug 2021``.
+    """``9 of 34 provinces captured, 2 claimed by 13 Aug 2021``, worded as in the app.
 
     ``total`` defaults to the number of statuses given; pass the number of polygons
-    when the day may be incomplete.
+    when the day may be incomplete (the missing ones count as no reported change).
     """
     if not day:
         return "No provinces"
     counts = status_counts(day)
-    total = len(day) if total is None else total
-    parts = [f"{counts[Status.CAPTURED]} of {total} provinces captured"]
-    parts += [f"{counts[status]} {status.value}" for status in _SUMMARY_EXTRAS if counts[status]]
-    return f"{', '.join(parts)} by {format_day(day[0].date)}"
+    missing = (len(day) if total is None else total) - len(day)
+    if missing > 0:
+        counts[Status.HELD] += missing
+    return describe_summary(counts, day=day[0].date)
 
 
 def cited_articles(day: Sequence[DayStatus]) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import html
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -25,7 +26,7 @@ import folium
 
 from geo.style import BOUNDARY_ATTRIBUTION, STATUS_ORDER, STATUS_STYLES
 from pipeline.records import Article, DayStatus, Event, Fact, Precision, Status
-from pipeline.timeline import describe_summary, summarise
+from pipeline.timeline import day_label, describe_summary, summarise
 
 # Relative to a component iframe (``<server>/component/<name>/index.html``), so it also works
 # under a ``server.baseUrlPath``; Streamlit serves the repo's ``static/`` at ``app/static/``.
@@ -44,8 +45,7 @@ HATCH_KINDS: Mapping[str, str] = {"///": "stripes", "\\\\\\": "stripes", "..": "
 DASHED_STATUSES: Mapping[str, str] = {"claimed": "4 3"}
 SELECTED_EDGE = "#000000"
 SAFE_URL_SCHEMES = frozenset({"http", "https"})
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_CONTROL_CHARS = re.compile(r"[\x00-\x20\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +56,6 @@ class Capital:
     name: str
     lat: float
     lon: float
-
-
-def day_label(day: dt.date) -> str:
-    """``13 Aug 2021``, the same on every machine (no locale)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def capitals_from_rows(rows: Iterable[Mapping[str, object]]) -> tuple[Capital, ...]:
@@ -371,8 +366,14 @@ class ProvincePanel:
 
 
 def safe_url(url: str) -> str:
-    """The URL if it is http(s) with a host, else "" (no javascript:, data:, relative...)."""
+    """The URL if it is http(s) with a host, else "" (no javascript:, data:, relative...).
+
+    Any whitespace or control character inside refuses it: browsers strip them, so
+    "java\tscript:" would otherwise slip past the scheme check.
+    """
     text = (url or "").strip()
+    if not text or _CONTROL_CHARS.search(text):
+        return ""
     try:
         parts = urlsplit(text)
     except ValueError:

@@ -11,7 +11,6 @@ CSV cells that a spreadsheet would run as a formula are quoted with a leading ``
 from __future__ import annotations
 
 import base64
-import csv
 import datetime as dt
 import functools
 import hashlib
@@ -25,7 +24,6 @@ import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
-from urllib.parse import urlsplit
 
 import numpy as np
 import shapely
@@ -46,7 +44,9 @@ from geo.legend import (
     style_for,
     summary_line,
 )
+from geo.mapview import safe_url
 from geo.style import BOUNDARY_ATTRIBUTION, STATUS_STYLES
+from pipeline import tables
 from pipeline.records import Article, DayStatus, Event, Status
 
 if TYPE_CHECKING:
@@ -70,33 +70,9 @@ MAX_POPUP_QUOTES = 8
 HTML_ZOOM = 6
 
 REQUIRED_COLUMNS = ("iso", "name", "geometry")
-DAY_CSV_FIELDS = ("date", "iso", "name", "status", "since", "sources", "rule")
-EVENT_CSV_FIELDS = (
-    "article_id",
-    "source",
-    "title",
-    "url",
-    "province_iso",
-    "province",
-    "place",
-    "status",
-    "event_date",
-    "date_precision",
-    "date_basis",
-    "date_phrase",
-    "manner",
-    "attribution",
-    "actor",
-    "confidence",
-    "quote",
-    "quote_start",
-    "quote_end",
-)
+DAY_CSV_FIELDS = tables.TIMELINE_COLUMNS  # a day is a slice of `controlmap timeline`
 SOURCE_SEPARATOR = ";"
 # Leading characters that make Excel/LibreOffice/Sheets evaluate a cell (OWASP list).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-LINKABLE_SCHEMES = frozenset({"http", "https"})
-_CONTROL_CHARS = re.compile(r"[\x00-\x20\x7f]")
 _CSS_IMAGE_URL = re.compile(r"url\((images/[\w.-]+\.png)\)")
 
 LabelMode = Literal["changed", "all", "none"]
@@ -512,76 +488,15 @@ def render_gif(
 # --------------------------------------------------------------------------- data exports
 
 
-def _spreadsheet_safe(value: object) -> object:
-    """A cell a spreadsheet shows as text: formula-like strings get a leading quote."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        if value.lstrip(" ")[:1] in FORMULA_TRIGGERS and value.strip():
-            return "'" + value
-        return value
-    return value
-
-
-def _csv_text(fields: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(fields), lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _spreadsheet_safe(value) for key, value in row.items()})
-    return buffer.getvalue()
-
-
-def _day_row(status: DayStatus) -> dict[str, object]:
-    return {
-        "date": status.date,
-        "iso": status.province_iso,
-        "name": status.province,
-        "status": str(status.status),
-        "since": status.since,
-        "sources": SOURCE_SEPARATOR.join(status.sources),
-        "rule": status.rule,
-    }
-
-
 def day_csv(day: Sequence[DayStatus]) -> str:
     """Every province's status on the day (``sources`` joined by ``;``), sorted by ISO code."""
     ordered = sorted(day, key=lambda status: (status.date, status.province_iso))
-    return _csv_text(DAY_CSV_FIELDS, (_day_row(status) for status in ordered))
-
-
-def _event_row(event: Event, article: Article | None) -> dict[str, object]:
-    return {
-        "article_id": event.article_id,
-        "source": article.source if article else "",
-        "title": article.title if article else "",
-        "url": article.url if article else "",
-        "province_iso": event.province_iso,
-        "province": event.province,
-        "place": event.place,
-        "status": str(event.status),
-        "event_date": event.event_date,
-        "date_precision": str(event.date_precision),
-        "date_basis": event.date_basis,
-        "date_phrase": event.date_phrase,
-        "manner": event.manner,
-        "attribution": event.attribution,
-        "actor": event.actor,
-        "confidence": event.confidence,
-        "quote": event.quote,
-        "quote_start": event.quote_start,
-        "quote_end": event.quote_end,
-    }
+    return tables.csv_text(DAY_CSV_FIELDS, (tables.timeline_row(status) for status in ordered))
 
 
 def events_csv(events: Sequence[Event], *, articles: Sequence[Article] = ()) -> str:
-    """The events table in the order given; article source/title/url filled when known."""
-    by_id = {article.article_id: article for article in articles}
-    return _csv_text(
-        EVENT_CSV_FIELDS, (_event_row(event, by_id.get(event.article_id)) for event in events)
-    )
+    """The events table in the order given, as ``controlmap extract`` writes it."""
+    return tables.events_csv(events, articles=articles)
 
 
 def day_geojson(day: Sequence[DayStatus], *, provinces: GeoDataFrame) -> dict[str, object]:
@@ -625,16 +540,7 @@ def day_geojson(day: Sequence[DayStatus], *, provinces: GeoDataFrame) -> dict[st
 
 def safe_href(url: str) -> str | None:
     """The URL if it is a plain http(s) link, else ``None`` (shown as text, never a link)."""
-    candidate = url.strip()
-    if not candidate or _CONTROL_CHARS.search(candidate):
-        return None
-    try:
-        parts = urlsplit(candidate)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in LINKABLE_SCHEMES or not parts.netloc:
-        return None
-    return candidate
+    return safe_url(url) or None
 
 
 def _source_html(article: Article | None, article_id: str) -> str:
@@ -908,7 +814,6 @@ def _number_elements(root: object) -> None:
 __all__ = [
     "DAY_CSV_FIELDS",
     "DEFAULT_TITLE",
-    "EVENT_CSV_FIELDS",
     "NO_DATA_STYLE",
     "SnapshotError",
     "day_csv",

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import datetime as dt
-import io
 import json
 import os
 import sys
@@ -29,7 +27,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.records import Article, DayStatus, Event, Rejection
+from pipeline.records import Article, Event, Rejection
+from pipeline.tables import (
+    EXTRACT_COLUMNS,
+    TIMELINE_COLUMNS,
+    csv_text,
+    extract_row,
+    timeline_row,
+)
 
 if TYPE_CHECKING:
     from corpus.load import Corpus
@@ -40,37 +45,9 @@ EXIT_USAGE = 2
 DEBUG_ENV_VAR = "CONTROLMAP_DEBUG"
 DEFAULT_COUNTRY = "AF"
 STDOUT = "-"
-SOURCE_SEPARATOR = ";"
 OWN_PACKAGES = ("pipeline.", "geo.", "corpus.")
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 HELP_WIDTH = 88
 SNAPSHOT_FORMATS = ("png", "gif", "html", "geojson", "csv")
-
-EXTRACT_COLUMNS = (
-    "article_id",
-    "article_date",
-    "source",
-    "province_iso",
-    "province",
-    "place",
-    "status",
-    "event_date",
-    "date_precision",
-    "date_basis",
-    "quote",
-    "quote_start",
-    "quote_end",
-    "confidence",
-    "manner",
-    "attribution",
-    "actor",
-    "date_phrase",
-    "place_start",
-    "place_end",
-    "article_url",
-    "title",
-)
-TIMELINE_COLUMNS = ("date", "province_iso", "province", "status", "since", "sources", "rule")
 
 EPILOG = """\
 examples:
@@ -468,66 +445,6 @@ def _note_undated(undated: Sequence[Event], notes: Notes) -> None:
         articles = sorted({event.article_id for event in undated})
         shown = ", ".join(articles[:5]) + (" …" if len(articles) > 5 else "")
         notes.note(f"{len(undated)} events need a date and are not on the timeline: {shown}")
-
-
-def _iso(date: dt.date | None) -> str:
-    return date.isoformat() if date else ""
-
-
-def extract_row(event: Event, article: Article | None) -> tuple:
-    values = {
-        "article_id": event.article_id,
-        "article_date": _iso(article.date) if article else "",
-        "source": article.source if article else "",
-        "province_iso": event.province_iso,
-        "province": event.province,
-        "place": event.place,
-        "status": event.status.value,
-        "event_date": _iso(event.event_date),
-        "date_precision": event.date_precision.value,
-        "date_basis": event.date_basis,
-        "quote": event.quote,
-        "quote_start": event.quote_start,
-        "quote_end": event.quote_end,
-        "confidence": f"{event.confidence:.2f}",
-        "manner": event.manner,
-        "attribution": event.attribution,
-        "actor": event.actor,
-        "date_phrase": event.date_phrase,
-        "place_start": event.place_start,
-        "place_end": event.place_end,
-        "article_url": article.url if article else "",
-        "title": article.title if article else "",
-    }
-    return tuple(values[column] for column in EXTRACT_COLUMNS)
-
-
-def timeline_row(status: DayStatus) -> tuple:
-    return (
-        status.date.isoformat(),
-        status.province_iso,
-        status.province,
-        status.status.value,
-        _iso(status.since),
-        SOURCE_SEPARATOR.join(status.sources),
-        status.rule,
-    )
-
-
-def spreadsheet_safe(cell: object) -> object:
-    """A text cell Excel will not run as a formula: a leading ``'`` on = + - @ tab CR."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_TRIGGERS):
-        return "'" + cell
-    return cell
-
-
-def csv_text(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
-    return buffer.getvalue()
 
 
 def write_text(out: str, text: str) -> None:

@@ -208,10 +208,11 @@ def describe_summary(counts: Mapping[Status, int], *, day: dt.date) -> str:
         if status != Status.HELD and counts.get(status, 0)
     ]
     if not parts:
-        return f"no reported change in {total} provinces by {_long_date(day)}"
+        return f"no reported change in {total} provinces by {day_label(day)}"
     parts[0] = parts[0].replace(" ", f" of {total} provinces ", 1)
-    return f"{', '.join(parts)} by {_long_date(day)}"
+    return f"{', '.join(parts)} by {day_label(day)}"
 
 
-def _long_date(day: dt.date) -> str:
+def day_label(day: dt.date) -> str:
+    """``13 Aug 2021``, the same on every machine (no locale)."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import pipeline.run
-from pipeline import cli
+from pipeline import cli, tables
 from pipeline.records import Article, Event, Precision, Status
 from pipeline.store import Store
 
@@ -147,10 +147,20 @@ def test_formula_cells_are_neutralised(tmp_path: Path, capsys):
 
 @pytest.mark.parametrize(
     ("cell", "expected"),
-    [("=1+1", "'=1+1"), ("+x", "'+x"), ("-x", "'-x"), ("@x", "'@x"), ("a=b", "a=b"), (3, 3)],
+    [
+        ("=1+1", "'=1+1"),
+        ("+x", "'+x"),
+        ("-x", "'-x"),
+        ("@x", "'@x"),
+        ("  =1+1", "'  =1+1"),  # leading spaces do not disarm a formula everywhere
+        ("a=b", "a=b"),
+        ("   ", "   "),
+        (3, 3),
+        (None, ""),
+    ],
 )
 def test_spreadsheet_safe(cell, expected):
-    assert cli.spreadsheet_safe(cell) == expected
+    assert tables.spreadsheet_safe(cell) == expected
 
 
 def test_nothing_readable_exits_1_and_names_skipped_files(tmp_path: Path, capsys):
@@ -270,7 +280,7 @@ def test_snapshot_from_the_store(corpus: Path, tmp_path: Path, capsys):
     assert code == cli.EXIT_OK
     rows = read_csv(out)
     assert len(rows) == 34
-    assert {r["iso"]: r["status"] for r in rows}["AF-LOG"] == "claimed"
+    assert {r["province_iso"]: r["status"] for r in rows}["AF-LOG"] == "claimed"
 
 
 def test_snapshot_needs_a_known_format(tmp_path: Path, capsys):

@@ -366,7 +366,7 @@ def test_day_csv_has_a_header_and_one_row_per_province(claim_day):
     rows = list(csv.DictReader(io.StringIO(snapshot.day_csv(claim_day))))
     assert len(rows) == PROVINCE_COUNT
     assert tuple(rows[0]) == snapshot.DAY_CSV_FIELDS
-    by_iso = {row["iso"]: row for row in rows}
+    by_iso = {row["province_iso"]: row for row in rows}
     farah = next(s for s in claim_day if s.province_iso == "AF-FRA")
     assert by_iso["AF-FRA"]["status"] == "captured"
     assert by_iso["AF-FRA"]["sources"].split(snapshot.SOURCE_SEPARATOR) == list(farah.sources)

@@ -21,6 +21,7 @@ from PIL import Image
 
 from geo import snapshot
 from geo.boundaries import provinces
+from pipeline import tables
 from pipeline.records import Article, DayStatus, Event, Precision, Status
 
 DAY = dt.date(2021, 8, 13)
@@ -255,7 +256,7 @@ def test_csv_exports_start_no_cell_with_a_formula_trigger(
         snapshot.day_csv(hostile_day),
         snapshot.events_csv(hostile_events, articles=hostile_articles),
     ):
-        risky = [cell for cell in _cells(text) if cell.lstrip(" ")[:1] in snapshot.FORMULA_TRIGGERS]
+        risky = [cell for cell in _cells(text) if cell.lstrip(" ")[:1] in tables.FORMULA_TRIGGERS]
         assert risky == []
 
 
@@ -266,7 +267,7 @@ def test_events_csv_keeps_the_payload_text_after_the_guard(hostile_events, hosti
     assert rows[0]["quote"] == HOSTILE  # starts with "<": not a formula, kept verbatim
     assert rows[1]["quote"] == "'-2+3 " + SCRIPT_PAYLOAD
     assert rows[1]["source"] == "'=1+1"
-    assert rows[0]["confidence"] == "0.0"  # numbers are not strings: never quoted
+    assert rows[0]["confidence"] == "0.00"  # numbers are not formulas: never quoted
 
 
 # --------------------------------------------------------------------------- browser
