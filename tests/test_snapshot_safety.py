@@ -11,8 +11,6 @@ import csv
 import dataclasses
 import datetime as dt
 import io
-import os
-import shutil
 from html.parser import HTMLParser
 
 import geopandas
@@ -34,16 +32,6 @@ MATH_PAYLOAD = r"$\alpha$ costs $5 and $\notacommand{$"
 TEMPLATE_PAYLOAD = "{{ 7*7 }} {% raw %} ${x}"
 HOSTILE = f"{SCRIPT_PAYLOAD} {IMG_PAYLOAD} {ENTITY_PAYLOAD} {MATH_PAYLOAD} {TEMPLATE_PAYLOAD}"
 FORMULAS = ('=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", " =1")
-CHROMIUM_ENV = "CONTROLMAP_CHROMIUM"
-CHROMIUM_ARGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 
 
 @pytest.fixture(scope="module")
@@ -273,56 +261,44 @@ def test_events_csv_keeps_the_payload_text_after_the_guard(hostile_events, hosti
 # --------------------------------------------------------------------------- browser
 
 
-def _chromium() -> str | None:
-    configured = os.environ.get(CHROMIUM_ENV)
-    return configured if configured and os.access(configured, os.X_OK) else shutil.which("chromium")
-
-
 @pytest.mark.browser
-def test_hostile_page_runs_nothing_and_loads_nothing_in_chromium(hostile_page, tmp_path):
-    executable = _chromium()
-    if executable is None:
-        pytest.skip("no Chromium (set CONTROLMAP_CHROMIUM or install chromium)")
-    from playwright.sync_api import sync_playwright
-
+def test_hostile_page_runs_nothing_and_loads_nothing_in_chromium(hostile_page, tmp_path, browser):
     page_file = tmp_path / "snapshot.html"
     page_file.write_text(hostile_page, encoding="utf-8")
     leaving: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
-        try:
-            page = browser.new_page()
+    page = browser.new_page()
+    try:
 
-            def guard(route) -> None:
-                url = route.request.url
-                if url.startswith(("file:", "data:", "blob:", "about:")):
-                    route.continue_()
-                    return
-                leaving.append(url)
-                route.abort()
+        def guard(route) -> None:
+            url = route.request.url
+            if url.startswith(("file:", "data:", "blob:", "about:")):
+                route.continue_()
+                return
+            leaving.append(url)
+            route.abort()
 
-            page.route("**/*", guard)
-            errors: list[str] = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(page_file.as_uri())
-            page.wait_for_selector(".leaflet-overlay-pane path")
-            paths = page.locator(".leaflet-overlay-pane path")
-            path_count = paths.count()
-            # Open every popup and tooltip: they are built with innerHTML at that moment.
-            for index in range(path_count):
-                paths.nth(index).dispatch_event("mouseover")
-                paths.nth(index).dispatch_event("click")
-                page.wait_for_timeout(10)
-            popup_text = page.evaluate(
-                "Array.from(document.querySelectorAll('.leaflet-popup-content'))"
-                ".map(node => node.textContent).join(' ')"
-            )
-            paths.nth(list(provinces().iso).index(TARGET_ISO)).dispatch_event("click")
-            target_popup = page.locator(".leaflet-popup-content").inner_text()
-            header = page.locator(".cm-header").inner_text()
-            pwned = page.evaluate("typeof window.__pwned")
-        finally:
-            browser.close()
+        page.route("**/*", guard)
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(page_file.as_uri())
+        page.wait_for_selector(".leaflet-overlay-pane path")
+        paths = page.locator(".leaflet-overlay-pane path")
+        path_count = paths.count()
+        # Open every popup and tooltip: they are built with innerHTML at that moment.
+        for index in range(path_count):
+            paths.nth(index).dispatch_event("mouseover")
+            paths.nth(index).dispatch_event("click")
+            page.wait_for_timeout(10)
+        popup_text = page.evaluate(
+            "Array.from(document.querySelectorAll('.leaflet-popup-content'))"
+            ".map(node => node.textContent).join(' ')"
+        )
+        paths.nth(list(provinces().iso).index(TARGET_ISO)).dispatch_event("click")
+        target_popup = page.locator(".leaflet-popup-content").inner_text()
+        header = page.locator(".cm-header").inner_text()
+        pwned = page.evaluate("typeof window.__pwned")
+    finally:
+        page.close()
 
     assert leaving == []
     assert errors == []

@@ -18,7 +18,6 @@ from .harness import (
     AppServer,
     NetworkGuard,
     chromium_path,
-    launch_chromium,
     running_app,
 )
 
@@ -40,20 +39,9 @@ def require_browser_stack() -> None:
     pytest.skip(msg)
 
 
-@pytest.fixture(scope="session")
-def playwright_instance():
+@pytest.fixture(scope="session", autouse=True)
+def browser_stack() -> None:
     require_browser_stack()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        yield playwright
-
-
-@pytest.fixture(scope="session")
-def browser(playwright_instance):
-    chromium = launch_chromium(playwright_instance)
-    yield chromium
-    chromium.close()
 
 
 @pytest.fixture(scope="session")
