@@ -8,16 +8,16 @@ strongest status whose interval covers the day:
 
 - a fact starts on its date; an ``on_or_before`` date counts from that date (the
   latest day it can have happened, so the map never runs ahead of the reports);
+- merge keeps one fact per status *and episode* (``pipeline.merge``), so a province
+  captured, retaken and captured again has two captured facts and one retaken fact;
 - ``captured``, ``claimed`` and ``contested`` each last until a ``retaken`` dated
   strictly later than them; a claim or a fight is overridden by a capture through
   the ladder, so a confirmed capture replaces a claim from its own date;
-- ``retaken`` lasts until something stronger starts after it;
+- ``retaken`` lasts until a ``captured``, ``claimed`` or ``contested`` starts after it;
+- a later episode of the same status ends the earlier one, so ``since`` is the start of
+  the episode in force and the rule line says which episode it is;
 - contested does not decay: silence in the news is not evidence the fighting ended,
   and the ``since`` date and ``rule`` line show how old the report is.
-
-Known simplification: merge keeps one fact per province and status, so a province
-captured, retaken and captured again shows the first capture until the retake and the
-retake thereafter (the second capture is listed in the fact's disagreements).
 
 ``ProvinceIntervals`` precomputes each province's intervals once, so looking up one day
 costs one pass over the provinces, not a rebuild.
@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.merge import is_inferred
+from pipeline.merge import OPPOSING, is_inferred
 from pipeline.records import DayStatus, Event, Fact, Precision, Status
 
 LADDER: tuple[Status, ...] = (
@@ -40,7 +40,6 @@ LADDER: tuple[Status, ...] = (
     Status.RETAKEN,
     Status.HELD,
 )
-ENDED_BY_RETAKE: frozenset[Status] = frozenset({Status.CAPTURED, Status.CLAIMED, Status.CONTESTED})
 QUOTE_CHARS = 60  # quote excerpt length in the one-line rule
 HELD_RULE = "no reported change"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -66,28 +65,27 @@ class Interval:
 
 
 def province_intervals(facts: Sequence[Fact]) -> tuple[Interval, ...]:
-    """Intervals of one province's facts, strongest status first (the lookup order)."""
-    by_status = {fact.status: fact for fact in facts if fact.date is not None}
-    retake = by_status.get(Status.RETAKEN)
+    """Intervals of one province's facts, strongest status first, then oldest first."""
+    dated = sorted(
+        (fact for fact in facts if fact.date is not None),
+        key=lambda fact: (fact.date, LADDER.index(fact.status)),
+    )
     intervals = []
-    for status in LADDER:
-        fact = by_status.get(status)
-        if fact is None:
-            continue
-        end = None
-        if status in ENDED_BY_RETAKE and retake is not None and retake.date > fact.date:
-            end = retake.date
-        if status == Status.RETAKEN:
-            end = _next_start_after(by_status, fact.date)
+    episodes: Counter[Status] = Counter()
+    for fact in dated:
+        episodes[fact.status] += 1
         sources = tuple(dict.fromkeys(event.article_id for event in fact.events))
-        rule = explain(fact, since=fact.date)
-        intervals.append(Interval(status, fact.date, end, fact, sources, rule))
-    return tuple(intervals)
+        rule = explain(fact, since=fact.date, episode=episodes[fact.status])
+        end = _end_of(fact, dated)
+        intervals.append(Interval(fact.status, fact.date, end, fact, sources, rule))
+    return tuple(sorted(intervals, key=lambda i: (LADDER.index(i.status), i.start)))
 
 
-def _next_start_after(by_status: Mapping[Status, Fact], day: dt.date) -> dt.date | None:
-    others = [fact.date for status, fact in by_status.items() if status != Status.RETAKEN]
-    return min((date for date in others if date > day), default=None)
+def _end_of(fact: Fact, dated: Sequence[Fact]) -> dt.date | None:
+    """First later start of an opposing fact or of the next episode of the same status."""
+    enders = OPPOSING[fact.status] | {fact.status}
+    later = (other.date for other in dated if other.status in enders and other.date > fact.date)
+    return min(later, default=None)
 
 
 class ProvinceIntervals:
@@ -130,10 +128,11 @@ def _day_status(interval: Interval, *, day: dt.date, iso: str, name: str) -> Day
     )
 
 
-def explain(fact: Fact, *, since: dt.date) -> str:
+def explain(fact: Fact, *, since: dt.date, episode: int = 1) -> str:
     """The one-line reason for a colour, naming the first article and its sentence.
 
-    e.g. "captured since 2021-08-10: 3 articles; first: 003_x.txt 'The Taliban captured…'"
+    e.g. "captured since 2021-08-10: 3 articles; first: 003_x.txt 'The Taliban captured…'";
+    a later episode says so: "...; captured again (episode 2)".
     """
     count = fact.corroboration
     noun = "article" if count == 1 else "articles"
@@ -145,6 +144,8 @@ def explain(fact: Fact, *, since: dt.date) -> str:
     line += f"'{excerpt(first.quote)}'"
     if fact.disagreements:
         line += f"; sources disagree on the date ({len(fact.disagreements)})"
+    if episode > 1:
+        line += f"; {fact.status.value} again (episode {episode})"
     return line
 
 

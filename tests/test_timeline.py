@@ -1,4 +1,4 @@
-"""build_timeline: the control ladder, persistence, since/rule lines, summaries."""
+"""build_timeline: the control ladder, episodes, persistence, since/rule lines, summaries."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from geo.boundaries import iso_subdivisions
 from pipeline.merge import merge_events
 from pipeline.records import Event, Precision, Status
 from pipeline.timeline import (
@@ -29,6 +30,7 @@ C, CL, CT, R, H = (
     Status.RETAKEN,
     Status.HELD,
 )
+OOB = Precision.ON_OR_BEFORE
 
 
 def d(day: int) -> dt.date:
@@ -50,6 +52,7 @@ def ev(status: Status, day: int, *, article: str = "a", precision=Precision.DAY)
         place_end=22,
         event_date=d(day),
         date_precision=precision,
+        date_phrase="on Monday",
     )
 
 
@@ -75,6 +78,46 @@ LADDER_CASES = [
         "on_or_before counts from its date",
         [ev(C, 12, precision=Precision.ON_OR_BEFORE)],
         [H] * 4 + [C] * 5,
+    ),
+    (
+        "captured again after a retake",
+        [ev(C, 9), ev(R, 11), ev(C, 14)],
+        [H, C, C, R, R, R] + [C] * 3,
+    ),
+    (
+        "retaken again after a capture",
+        [ev(R, 9), ev(C, 11), ev(R, 14)],
+        [H, R, R, C, C, C] + [R] * 3,
+    ),
+    (
+        "claimed again after a retake",
+        [ev(CL, 9), ev(R, 11), ev(CL, 13)],
+        [H, CL, CL, R, R] + [CL] * 4,
+    ),
+    (
+        "fighting again after a retake",
+        [ev(CT, 8), ev(R, 10), ev(CT, 13)],
+        [CT, CT, R, R, R] + [CT] * 4,
+    ),
+    (
+        "a retake ends a capture, a new capture ends the retake, twice",
+        [ev(C, 8), ev(R, 10), ev(C, 12), ev(R, 14), ev(C, 16)],
+        [C, C, R, R, C, C, R, R, C],
+    ),
+    (
+        "a lone 'has captured' after a retake does not flip the map",
+        [ev(C, 9), ev(R, 11), ev(C, 14, article="b", precision=OOB)],
+        [H, C, C] + [R] * 6,
+    ),
+    (
+        "two articles bounding a second capture do",
+        [
+            ev(C, 9),
+            ev(R, 11),
+            ev(C, 14, article="b", precision=OOB),
+            ev(C, 15, article="c", precision=OOB),
+        ],
+        [H, C, C, R, R, R] + [C] * 3,
     ),
 ]
 
@@ -138,10 +181,10 @@ def test_reversed_range_is_an_error():
 
 
 def test_day_lookup_matches_full_build():
-    facts = merge_events([ev(CL, 9), ev(C, 12), ev(R, 14)])
+    facts = merge_events([ev(CL, 9), ev(C, 12), ev(R, 14), ev(C, 16, article="b")])
     intervals = ProvinceIntervals(facts, PROVINCES)
-    full = build_timeline(facts, PROVINCES, start=d(8), end=d(16))
-    assert [row for day in range(8, 17) for row in intervals.day(d(day))] == full
+    full = build_timeline(facts, PROVINCES, start=d(8), end=d(17))
+    assert [row for day in range(8, 18) for row in intervals.day(d(day))] == full
 
 
 def test_summary_counts_and_sentence():
@@ -179,19 +222,54 @@ def test_excerpt(quote, expected):
 
 @given(
     st.lists(
-        st.tuples(st.sampled_from([C, CL, CT, R]), st.integers(8, 16), st.sampled_from("abc")),
+        st.tuples(
+            st.sampled_from([C, CL, CT, R]),
+            st.integers(8, 16),
+            st.sampled_from("abc"),
+            st.sampled_from([Precision.DAY, Precision.ON_OR_BEFORE]),
+        ),
         max_size=8,
     )
 )
 def test_timeline_invariants(reports):
-    facts = merge_events([ev(status, day, article=a) for status, day, a in reports])
-    dates = {fact.status: fact.date for fact in facts}
+    events = [ev(status, day, article=a, precision=p) for status, day, a, p in reports]
+    facts = merge_events(events)
     rows = build_timeline(facts, PROVINCES, start=d(7), end=d(17))
     assert len(rows) == 11 * len(PROVINCES)
+    starts = {(fact.status, fact.date) for fact in facts}
     for row in (r for r in rows if r.province_iso == "AF-FRA"):
+        known = [fact for fact in facts if fact.date <= row.date]
         if row.status == H:  # no change shown only while nothing has been reported
-            assert all(date > row.date for date in dates.values())
-        else:
-            assert dates[row.status] == row.since <= row.date
-        if C in dates and dates[C] <= row.date and not (dates[C] < dates.get(R, d(1)) <= row.date):
-            assert row.status == C  # a capture persists until a later retake
+            assert not known
+            continue
+        assert (row.status, row.since) in starts and row.since <= row.date
+        latest = max(fact.date for fact in known)
+        last_word = {fact.status for fact in known if fact.date == latest}
+        if last_word == {R}:  # the newest report is a retake: nothing else still stands
+            assert row.status == R
+        for capture in (f for f in known if f.status == C):
+            if not any(capture.date < f.date <= row.date for f in known if f.status == R):
+                assert row.status == C  # a capture persists until a later retake
+
+
+def test_second_capture_has_its_own_since_sources_and_rule():
+    events = [ev(C, 9, article="a"), ev(R, 11, article="b"), ev(C, 14, article="c")]
+    rows = build_timeline(merge_events(events), PROVINCES, start=d(10), end=d(15))
+    farah = {r.date.day: r for r in rows if r.province_iso == "AF-FRA"}
+    assert [(farah[n].status, farah[n].since, farah[n].sources) for n in (10, 12, 15)] == [
+        (C, d(9), ("a",)),
+        (R, d(11), ("b",)),
+        (C, d(14), ("c",)),
+    ]
+    assert "again" not in farah[10].rule
+    assert farah[15].rule.startswith("captured since 2021-08-14: 1 article; first: c 'The ")
+    assert farah[15].rule.endswith("; captured again (episode 2)")
+
+
+def test_every_province_is_present_with_episodes():
+    provinces = {iso: iso for iso in iso_subdivisions("AF")}
+    events = [ev(C, 9), ev(R, 11), ev(C, 14)]
+    rows = build_timeline(merge_events(events), provinces, start=d(8), end=d(16))
+    assert len(provinces) == 34
+    for day in range(8, 17):
+        assert sorted(r.province_iso for r in rows if r.date == d(day)) == sorted(provinces)
