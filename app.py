@@ -5,25 +5,34 @@ run), the map and panel contents from ``geo.mapview``, the exports from ``geo.sn
 The live map is a small Leaflet component (``geo/component/``) that recolours in the
 browser; ``?render=full`` switches to a folium map re-rendered on every change (the
 benchmark's baseline). The date and the selected province live in the URL.
+
+Cold start (issue #4: server start to painted map in 3 s): a fresh process first sends the
+map's frame without data, so the browser loads Leaflet while the store is read, then reruns
+to give that frame its data. Nothing on the way imports pandas, geopandas, altair or folium
+(polygons as a GeoJSON dict, capitals from the gazetteer table, the component's payload as
+one JSON text, the chart as SVG); exports load their libraries on click.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import altair as alt
-import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
 from geo import mapview
-from geo.mapview import Capital, MapSelection, ProvincePanel, Quote
+from geo import panel as quotes
+from geo.chart import Series, chart_img, counts_svg
+from geo.mapview import Capital, MapSelection
+from geo.panel import ProvincePanel, Quote
 from geo.style import STATUS_ORDER, STATUS_STYLES
 from pipeline.records import Article, DayStatus, Event, Fact, Rejection, Status
 
@@ -40,6 +49,17 @@ LOCAL_NOTE = (
     "Reports about a town, district or base, up to this day. They do not change the "
     "province's colour: a district falling is not the province falling."
 )
+
+TIMING_ENV = "CONTROLMAP_TIMING"  # "1": print when each step of a script run is reached
+
+
+def timing_mark(name: str) -> None:
+    """``controlmap-timing <name> <epoch ms>`` on stdout, for benchmarks/bench_app.py."""
+    if os.environ.get(TIMING_ENV) == "1":
+        print(f"controlmap-timing {name} {time.time() * 1000:.1f}", flush=True)
+
+
+timing_mark("imports_done")
 
 _map_component = components.declare_component(
     "controlmap_map", path=str(resources.files("geo") / "component")
@@ -102,7 +122,7 @@ def store_stamp(path: Path) -> float:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def load_app_data(path: str, stamp: float) -> AppData:
     """Store -> analysis -> everything the page needs. ``stamp`` keys the cache per build."""
-    from geo.boundaries import provinces, provinces_geojson
+    from geo.boundaries import provinces_geojson
     from pipeline.run import analyse_store
     from pipeline.store import Store, StoreError
 
@@ -111,15 +131,17 @@ def load_app_data(path: str, stamp: float) -> AppData:
             contents = store.load()
     except StoreError as error:
         raise AppDataError(str(error)) from error
-    frame = provinces(COUNTRY, display=True)
-    names = dict(zip(frame["iso"], frame["name"], strict=True))
+    geojson = provinces_geojson(COUNTRY, display=True)
+    names = {
+        str(feature["properties"]["iso"]): str(feature["properties"]["name"])
+        for feature in geojson["features"]
+    }
     analysis = analyse_store(contents, provinces=names)
     if not analysis.days:
         msg = f"the store {path} has no dated reports to map (articles: {len(contents.articles)})"
         raise AppDataError(msg)
     timeline = tuple(tuple(analysis.day(day)) for day in analysis.days)
-    capitals = mapview.capitals_from_rows(frame.drop(columns="geometry").to_dict("records"))
-    geojson = provinces_geojson(COUNTRY, display=True)
+    capitals = mapview.capitals_from_table(gazetteer_text())
     return AppData(
         articles={article.article_id: article for article in analysis.articles},
         events=tuple(analysis.events),
@@ -134,6 +156,16 @@ def load_app_data(path: str, stamp: float) -> AppData:
         payload=mapview.map_payload(geojson=geojson, timeline=timeline, capitals=capitals),
         store_path=path,
     )
+
+
+def gazetteer_text() -> str:
+    """The gazetteer table the boundaries take their capitals from (package data)."""
+    name = f"{COUNTRY.lower()}_gazetteer.tsv"
+    try:
+        return (resources.files("geo") / "data" / name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        msg = f"cannot read the capitals table geo/data/{name}: {error}"
+        raise AppDataError(msg) from error
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -302,37 +334,22 @@ def legend() -> None:
 
 
 def captures_chart(data: AppData, view: View) -> None:
-    rows = [
-        {"date": day[0].date.isoformat(), "status": STATUS_STYLES[s.value].label, "provinces": n}
-        for day in data.timeline
-        for s, n in _counts(day).items()
-        if s in (Status.CAPTURED, Status.CLAIMED)
-    ]
-    frame = pd.DataFrame(rows)
+    """Provinces captured / claimed per day, a rule at the shown day (SVG: see geo.chart)."""
     shown = (Status.CAPTURED, Status.CLAIMED)
-    colours = alt.Scale(
-        domain=[STATUS_STYLES[s.value].label for s in shown],
-        range=[
-            STATUS_STYLES[s.value].edge if s == Status.CLAIMED else STATUS_STYLES[s.value].fill
-            for s in shown
-        ],
-    )
-    lines = (
-        alt.Chart(frame)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("date:T", title=None, axis=alt.Axis(format="%d %b")),
-            y=alt.Y("provinces:Q", title="provinces", axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color("status:N", scale=colours, title=None),
-            strokeDash=alt.StrokeDash("status:N", legend=None),
+    counts = [_counts(day) for day in data.timeline]
+    series = [
+        Series(
+            label=STATUS_STYLES[status.value].label,
+            colour=STATUS_STYLES[status.value].edge
+            if status == Status.CLAIMED
+            else STATUS_STYLES[status.value].fill,
+            dash=mapview.DASHED_STATUSES.get(status.value, ""),
+            counts=tuple(day[status] for day in counts),
         )
-    )
-    marker = (
-        alt.Chart(pd.DataFrame({"date": [data.days[view.day_index].isoformat()]}))
-        .mark_rule(color="#000000", strokeWidth=2)
-        .encode(x="date:T")
-    )
-    st.altair_chart((lines + marker).properties(height=160), width="stretch")
+        for status in shown
+    ]
+    with st.container(key="chart"):
+        st.html(chart_img(counts_svg(data.days, series, shown=data.days[view.day_index])))
 
 
 def _counts(day: Sequence[DayStatus]) -> dict[Status, int]:
@@ -354,7 +371,7 @@ def quotes_panel(data: AppData, view: View) -> None:
         status = next(
             (s for s in data.timeline[view.day_index] if s.province_iso == view.province), None
         )
-        panel = mapview.province_panel(
+        panel = quotes.province_panel(
             view.province,
             day=day,
             day_status=status,
@@ -440,7 +457,7 @@ def quote_card(quote: Quote) -> None:
         f'{title}<blockquote style="margin:4px 0">{text}</blockquote>'
         f'<div style="font-size:0.8rem;color:#444">{source}</div>'
         f'<div style="font-size:0.8rem;color:#444">event date: '
-        f"{_inert(mapview.describe_event_date(quote))}</div></div>"
+        f"{_inert(quotes.describe_event_date(quote))}</div></div>"
     )
 
 
@@ -538,6 +555,8 @@ def undated_articles(data: AppData) -> None:
 def rejected_inputs(data: AppData) -> None:
     if not data.rejections:
         return
+    import pandas as pd
+
     with st.expander(f"{len(data.rejections)} input file(s) rejected", expanded=False):
         st.dataframe(
             pd.DataFrame([{"file": r.origin, "reason": r.reason} for r in data.rejections]),
@@ -590,11 +609,26 @@ def data_or_message() -> AppData | None:
             except Exception as error:
                 problem(f"Could not build the store at {path}: {error}")
                 return None
+    key = (str(path), store_stamp(path))
     try:
-        return load_app_data(str(path), store_stamp(path))
+        data = load_app_data(*key)
     except AppDataError as error:
         problem(str(error))
-    return None
+        return None
+    loaded_stores().add(key)
+    return data
+
+
+@st.cache_resource(show_spinner=False)
+def loaded_stores() -> set[tuple[str, float]]:
+    """(path, stamp) of every store this process has loaded: shared by all sessions."""
+    return set()
+
+
+def data_loaded() -> bool:
+    """Whether the current store's data is already in this process (no wait for it)."""
+    path = store_path()
+    return (str(path), store_stamp(path)) in loaded_stores()
 
 
 def problem(message: str) -> None:
@@ -608,16 +642,34 @@ def page() -> None:
     st.set_page_config(page_title="controlmap", page_icon=None, layout="wide")
     st.markdown(f"#### {APP_TITLE}")
     tiles = settings()
-    data = data_or_message()
-    if data is None:
-        return
-    view = current_view(data)
+    full = st.query_params.get("render") == RENDER_FULL
     map_column, panel_column = st.columns([3, 2], gap="medium")
     with map_column:
-        if st.query_params.get("render") == RENDER_FULL:
-            view = full_map(data, view, tiles=tiles)
+        map_slot = st.empty()
+    primed = not full and not data_loaded()
+    if primed:
+        # A fresh process: send the map's frame first, without data, so the browser loads
+        # Leaflet while the store is read and analysed; the rerun below gives the same frame
+        # (same key, same place) its data.
+        with map_slot:
+            _map_component(key=MAP_KEY, default=None, **mapview.loading_args())
+        timing_mark("frame_sent")
+    data = data_or_message()
+    if data is None:
+        map_slot.empty()
+        return
+    timing_mark("data_ready")
+    if primed:
+        st.rerun()
+    view = current_view(data)
+    with map_column:
+        if full:
+            with map_slot.container():
+                view = full_map(data, view, tiles=tiles)
         else:
-            view = live_map(data, view, tiles=tiles)
+            with map_slot:
+                view = live_map(data, view, tiles=tiles)
+        timing_mark("map_sent")
         legend()
         captures_chart(data, view)
     with panel_column:
@@ -626,6 +678,7 @@ def page() -> None:
     downloads(data, view)
     undated_articles(data)
     rejected_inputs(data)
+    timing_mark("script_end")
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import statistics
 import sys
 import tempfile
@@ -181,25 +182,59 @@ ARM_PANEL_JS = """([name, panelSel, titleSel]) => {
   });
 }""".replace("%(timeout)d", str(MEASURE_TIMEOUT_MS))
 
-# Set in the top page before any script runs: when the map first painted every province.
-# It polls from the top window and walks into the (same-origin) component frames, because an
-# iframe's own animation frames stall while Streamlit sizes it (seen: 4 frames, then none);
-# the top window's frames are the ones composited to the screen anyway.
-FIRST_PAINT_INIT_JS = """(() => {
+# Set in the top page before any script runs: when each step of the first load happened
+# (epoch ms), up to the first frame with every province painted. It polls from the top window
+# and walks into the (same-origin) component frames, because an iframe's own animation frames
+# stall while Streamlit sizes it (seen: 4 frames, then none); the top window's frames are the
+# ones composited to the screen anyway. The WebSocket is wrapped to see the session start.
+COLD_PROBE_INIT_JS = """(() => {
   if (window.top !== window) return;
   const count = %(count)d;
-  const painted = (w) => {
-    try {
-      if (w.document.querySelectorAll('path[data-iso][fill]').length >= count) return true;
-    } catch (e) { return false; }
-    for (let i = 0; i < w.frames.length; i++) if (painted(w.frames[i])) return true;
+  const now = () => performance.timeOrigin + performance.now();
+  const marks = {};
+  window.__cmMarks = marks;
+  const mark = (name) => { if (marks[name] === undefined) marks[name] = now(); };
+  const Socket = window.WebSocket;
+  window.WebSocket = new Proxy(Socket, {
+    construct(target, args) {
+      const socket = Reflect.construct(target, args);
+      socket.addEventListener('open', () => mark('ws_open'));
+      socket.addEventListener('message', () => mark('ws_first_message'));
+      return socket;
+    },
+  });
+  const frames = (w, out = []) => {
+    try { w.document; } catch (e) { return out; }
+    out.push(w);
+    for (let i = 0; i < w.frames.length; i++) frames(w.frames[i], out);
+    return out;
+  };
+  const step = () => {
+    if (document.querySelector('[data-testid="stMain"] [data-testid="stMarkdown"]')) {
+      mark('first_element');
+    }
+    if (document.querySelector('iframe')) mark('iframe_inserted');
+    for (const w of frames(window).slice(1)) {
+      const doc = w.document;
+      if (!doc.getElementById('cm-map')) continue;
+      mark('iframe_dom');
+      if (typeof w.L !== 'undefined' && marks.leaflet_loaded === undefined) {
+        mark('leaflet_loaded');
+        // When the frame asked the server for Leaflet and when the file had arrived.
+        for (const entry of w.performance.getEntriesByType('resource')) {
+          if (!entry.name.endsWith('/leaflet.js')) continue;
+          marks.leaflet_requested = w.performance.timeOrigin + entry.requestStart;
+          marks.leaflet_fetched = w.performance.timeOrigin + entry.responseEnd;
+        }
+      }
+      if (doc.querySelector('path[data-iso]')) mark('first_path');
+      if (doc.querySelectorAll('path[data-iso][fill]').length >= count) return true;
+    }
     return false;
   };
   const tick = () => {
-    if (painted(window)) {
-      requestAnimationFrame(() => {
-        window.__cmFirstPaint = performance.timeOrigin + performance.now();
-      });
+    if (step()) {
+      requestAnimationFrame(() => { mark('painted'); });
       return;
     }
     requestAnimationFrame(tick);
@@ -207,7 +242,43 @@ FIRST_PAINT_INIT_JS = """(() => {
   requestAnimationFrame(tick);
 })();""".replace("%(count)d", str(PROVINCE_COUNT))
 
-FIRST_PAINT_JS = "() => window.__cmFirstPaint === undefined ? null : window.__cmFirstPaint"
+COLD_MARKS_JS = """() => {
+  const marks = window.__cmMarks;
+  if (!marks || marks.painted === undefined) return null;
+  const nav = performance.getEntriesByType('navigation')[0];
+  const at = (ms) => (ms ? performance.timeOrigin + ms : undefined);
+  return {
+    ...marks,
+    navigation: performance.timeOrigin,
+    html_loaded: at(nav && nav.responseEnd),
+    dom_content_loaded: at(nav && nav.domContentLoadedEventEnd),
+  };
+}"""
+# The app prints these under CONTROLMAP_TIMING=1 (see app.py's ``timing_mark``).
+SERVER_MARK = re.compile(r"^controlmap-timing (?P<name>\w+) (?P<ms>\d+(?:\.\d+)?)$", re.M)
+TIMING_ENV = {"CONTROLMAP_TIMING": "1"}
+# The cold start's steps in the order they normally happen; each is reported as ms since Popen.
+COLD_STEPS = (
+    "healthy",
+    "navigation",
+    "html_loaded",
+    "dom_content_loaded",
+    "ws_open",
+    "imports_done",
+    "frame_sent",
+    "data_ready",
+    "ws_first_message",
+    "first_element",
+    "map_sent",
+    "iframe_inserted",
+    "iframe_dom",
+    "leaflet_requested",
+    "leaflet_fetched",
+    "leaflet_loaded",
+    "first_path",
+    "painted",
+    "script_end",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,31 +558,48 @@ def export_phase(browser, url: str, expected: Expected, *, reps: int, gif: bool)
 def cold_phase(browser, db_path: Path, workdir: Path, *, reps: int) -> dict[str, list]:
     """Server process start → first painted map, each with a fresh server and browser cache.
 
-    Also split at the server's first healthy answer (``cold_healthy``: the interpreter,
-    Streamlit and its server) so the rest is the first script run and the page's own work.
+    Also split into steps (``cold_<step>``, each ms since Popen): the server's first healthy
+    answer, the browser's page load, the session's WebSocket, the app's own marks (first
+    script run: start, data ready, map sent, end) and the component frame's load and paint.
     """
-    samples: dict[str, list] = {"cold_start": [], "cold_healthy": []}
+    samples: dict[str, list] = {"cold_start": []}
+    samples |= {f"cold_{step}": [] for step in COLD_STEPS}
     for rep in range(reps):
         context = browser.new_context(viewport=VIEWPORT)
         NetworkGuard().attach(context)
-        context.add_init_script(FIRST_PAINT_INIT_JS)
+        context.add_init_script(COLD_PROBE_INIT_JS)
         page = context.new_page()
+        log_path = workdir / f"cold-{rep}.log"
         try:
             started = time.time() * 1000  # epoch ms, the clock performance.timeOrigin uses
-            with running_app(db_path=db_path, log_path=workdir / f"cold-{rep}.log") as app:
-                samples["cold_healthy"].append(time.time() * 1000 - started)
+            with running_app(db_path=db_path, log_path=log_path, extra_env=TIMING_ENV) as app:
+                healthy = time.time() * 1000
                 page.goto(app.url)
                 find_map_frame(page)
-                painted = None
+                marks = None
                 deadline = time.monotonic() + MEASURE_TIMEOUT_MS / 1000
-                while painted is None and time.monotonic() < deadline:
-                    painted = page.evaluate(FIRST_PAINT_JS)
-                    if painted is None:
+                while marks is None and time.monotonic() < deadline:
+                    marks = page.evaluate(COLD_MARKS_JS)
+                    if marks is None:
                         page.wait_for_timeout(20)
-                samples["cold_start"].append(None if painted is None else painted - started)
+                page.wait_for_timeout(SETTLE_MS)  # let the first script run log its end
+            marks = {**(marks or {}), **server_marks(log_path), "healthy": healthy}
+            samples["cold_start"].append(marks["painted"] - started if "painted" in marks else None)
+            for step in COLD_STEPS:
+                at = marks.get(step)
+                samples[f"cold_{step}"].append(None if at is None else at - started)
         finally:
             context.close()
     return samples
+
+
+def server_marks(log_path: Path) -> dict[str, float]:
+    """The first run's marks the app printed (the first of each name)."""
+    marks: dict[str, float] = {}
+    text = log_path.read_text(encoding="utf-8", errors="replace")
+    for match in SERVER_MARK.finditer(text):
+        marks.setdefault(match["name"], float(match["ms"]))
+    return marks
 
 
 # --- report -----------------------------------------------------------------------------------
@@ -547,6 +635,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--cold-repeats", "--cold-reps", type=int, default=DEFAULT_COLD_REPS, dest="cold_reps"
     )
     parser.add_argument("--no-gif", action="store_true", help="skip the GIF exports (slow)")
+    parser.add_argument(
+        "--cold-only", action="store_true", help="only the cold start (while working on it)"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS)
     return parser.parse_args(argv)
 
@@ -558,6 +649,26 @@ def fresh_store(db_path: Path) -> None:
     if built.returncode != 0:
         msg = f"building the store failed:\n{built.stderr}"
         raise BenchError(msg)
+
+
+def warm_phases(
+    browser, args: argparse.Namespace, db_path: Path, workdir: Path, expected, raw: dict
+) -> dict[str, str]:
+    """Slider, click and exports on one running server; adds to ``raw``, returns errors."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    failures = (BenchError, HarnessError, PlaywrightError)
+    errors: dict[str, str] = {}
+    with running_app(db_path=db_path, log_path=workdir / "server.log") as app:
+        try:
+            raw |= interactive_phase(browser, app.url, expected, reps=args.reps)
+        except failures as error:
+            errors["interactive"] = str(error)
+        try:
+            raw |= export_phase(browser, app.url, expected, reps=args.reps, gif=not args.no_gif)
+        except failures as error:
+            errors["exports"] = str(error)
+    return errors
 
 
 def measure(args: argparse.Namespace, workdir: Path) -> tuple[dict[str, list], dict[str, str]]:
@@ -574,17 +685,8 @@ def measure(args: argparse.Namespace, workdir: Path) -> tuple[dict[str, list], d
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
-            with running_app(db_path=db_path, log_path=workdir / "server.log") as app:
-                try:
-                    raw |= interactive_phase(browser, app.url, expected, reps=args.reps)
-                except failures as error:
-                    errors["interactive"] = str(error)
-                try:
-                    raw |= export_phase(
-                        browser, app.url, expected, reps=args.reps, gif=not args.no_gif
-                    )
-                except failures as error:
-                    errors["exports"] = str(error)
+            if not args.cold_only:
+                errors |= warm_phases(browser, args, db_path, workdir, expected, raw)
             try:
                 # Rebuilt so the cold servers read a store this tree's code wrote.
                 fresh_store(db_path)

@@ -17,13 +17,15 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from importlib.abc import Traversable
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-import geopandas
-import pandas as pd
 import pycountry
 import shapely
 from shapely.geometry import shape
+
+if TYPE_CHECKING:  # imported where used: provinces_geojson (the app's map) needs neither
+    import geopandas
+    import pandas as pd
 
 __all__ = [
     "COLUMNS",
@@ -124,6 +126,8 @@ def check_codes(codes: Sequence[str], expected: Iterable[str], *, source: str) -
 
 def capitals_from_tsv(text: str, *, source: str) -> pd.DataFrame:
     """The gazetteer's capital rows: one per ISO code, columns iso/capital/capital_lon/lat."""
+    import pandas as pd
+
     rows = [row for row in csv.DictReader(io.StringIO(text), delimiter="\t")]
     capitals = [row for row in rows if (row.get("kind") or "").strip() == CAPITAL_KIND]
     if not capitals:
@@ -142,6 +146,8 @@ def frame_from_collection(
     collection: Mapping[str, Any], capitals: pd.DataFrame, *, source: str
 ) -> geopandas.GeoDataFrame:
     """Provinces joined with their capitals, in ``COLUMNS`` order, sorted by ISO code."""
+    import geopandas
+
     frame = geopandas.GeoDataFrame.from_features(collection["features"], crs=CRS)
     joined = frame.merge(capitals, on="iso", how="left", validate="one_to_one")
     without = sorted(joined.loc[joined["capital"].isna(), "iso"])

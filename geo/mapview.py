@@ -1,4 +1,4 @@
-"""What the app's map and quotes panel show, as plain data (no Streamlit, no I/O).
+"""What the app's map shows, as plain data (no Streamlit, no I/O).
 
 Two renderings share the palette in ``geo.style``:
 
@@ -8,25 +8,29 @@ Two renderings share the palette in ``geo.style``:
 
 Both load only the vendored Leaflet served at ``app/static/`` (never a CDN), and no text from
 an article is ever put into them as HTML: the component sets ``textContent``, the folium
-tooltips get escaped province names, and quotes live in the Streamlit panel.
+tooltips get escaped province names, and quotes live in the Streamlit panel (``geo.panel``).
+folium is imported only by ``folium_map``: the live map's first paint must not wait for it.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import html
+import io
 import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
-import folium
-
+from geo.panel import safe_url as safe_url  # re-exported: geo.snapshot imports it from here
 from geo.style import BOUNDARY_ATTRIBUTION, STATUS_ORDER, STATUS_STYLES
-from pipeline.records import Article, DayStatus, Event, Fact, Precision, Status
+from pipeline.records import DayStatus, Status
 from pipeline.timeline import day_label, describe_summary, summarise
+
+if TYPE_CHECKING:
+    import folium
 
 # Relative to a component iframe (``<server>/component/<name>/index.html``), so it also works
 # under a ``server.baseUrlPath``; Streamlit serves the repo's ``static/`` at ``app/static/``.
@@ -44,8 +48,7 @@ HATCH_KINDS: Mapping[str, str] = {"///": "stripes", "\\\\\\": "stripes", "..": "
 # A claim also gets a dashed outline: a second cue besides the hatch, in both renderings.
 DASHED_STATUSES: Mapping[str, str] = {"claimed": "4 3"}
 SELECTED_EDGE = "#000000"
-SAFE_URL_SCHEMES = frozenset({"http", "https"})
-_CONTROL_CHARS = re.compile(r"[\x00-\x20\x7f]")
+CAPITAL_KIND = "capital"  # the gazetteer table's kind for a provincial capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,33 @@ def capitals_from_rows(rows: Iterable[Mapping[str, object]]) -> tuple[Capital, .
             continue
         capitals.append(Capital(str(row["iso"]), str(name), float(lat), float(lon)))
     return tuple(sorted(capitals, key=lambda capital: capital.iso))
+
+
+def capitals_from_table(text: str) -> tuple[Capital, ...]:
+    """Capitals from a gazetteer table's text (TSV: ``iso``, ``name``, ``kind``, ``lat``,
+    ``lon``), the same rows ``geo.boundaries`` joins to the polygons, read without pandas so
+    the app's first map does not wait for it. Rows of other kinds are ignored.
+    """
+    rows = []
+    for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
+        if (row.get("kind") or "").strip() != CAPITAL_KIND:
+            continue
+        rows.append(
+            {
+                "iso": (row.get("iso") or "").strip(),
+                "capital": (row.get("name") or "").strip(),
+                "capital_lat": _float_or_none(row.get("lat")),
+                "capital_lon": _float_or_none(row.get("lon")),
+            }
+        )
+    return capitals_from_rows(row for row in rows if row["iso"])
+
+
+def _float_or_none(text: str | None) -> float | None:
+    try:
+        return float(text or "")
+    except ValueError:
+        return None
 
 
 def _is_number(value: object) -> bool:
@@ -127,8 +157,9 @@ def map_payload(
 ) -> dict[str, object]:
     """Everything the component needs for the whole date range, sent once per dataset.
 
-    ``timeline`` is one sequence of DayStatus per day, in date order. The per-view fields
-    (``day_index``, ``province``, ``nav``) are added by ``view_args``.
+    ``timeline`` is one sequence of DayStatus per day, in date order. ``view_args`` turns it
+    into the component's arguments with the per-view fields (``day_index``, ``province``,
+    ``nav``).
     """
     if not timeline:
         msg = "the timeline has no days to show"
@@ -168,13 +199,29 @@ def _data_key(payload: Mapping[str, object]) -> str:
     return digest.hexdigest()[:16]
 
 
+def loading_args(*, height: int = MAP_HEIGHT) -> dict[str, object]:
+    """What the component gets before the data: enough to size its frame and load Leaflet."""
+    return {"loading": True, "height": height}
+
+
 def view_args(
     payload: Mapping[str, object], *, day_index: int, province: str | None, nav: int
 ) -> dict[str, object]:
-    """The payload plus the view Python wants shown; ``nav`` changes only when Python moves
-    the view itself (URL, reset), so echoes of the component's own value never pull it back.
+    """The component's arguments: the payload as one JSON text, plus the view Python wants
+    shown; ``nav`` changes only when Python moves the view itself (URL, reset), so echoes of
+    the component's own value never pull it back.
+
+    Only scalars: Streamlit checks every list or dict argument for a data frame, which imports
+    pandas (half a second of the cold start). The component parses the text once per
+    ``data_key``.
     """
-    return {**payload, "day_index": day_index, "province": province, "nav": nav}
+    return {
+        "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+        "data_key": payload["data_key"],
+        "day_index": day_index,
+        "province": province,
+        "nav": nav,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +275,8 @@ def folium_map(
 
     Never cache the result: st_folium mutates the map it is given.
     """
+    import folium
+
     fmap = folium.Map(
         location=MAP_CENTER,
         zoom_start=MAP_ZOOM,
@@ -326,183 +375,3 @@ def _coordinates(nested: object) -> Iterable[tuple[float, float]]:
     if isinstance(nested, list | tuple):
         for item in nested:
             yield from _coordinates(item)
-
-
-# --- the quotes panel -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """One report about the selected province, ready for the panel (text still raw)."""
-
-    article_id: str
-    status: Status
-    before: str  # quote text before the place
-    place: str  # the place as written, to highlight
-    after: str
-    outlet: str
-    title: str
-    article_date: dt.date | None
-    event_date: dt.date | None
-    precision: Precision
-    basis: str
-    url: str  # "" unless http(s)
-    corroboration: int  # articles reporting the same province and status
-    behind_colour: bool  # one of the DayStatus sources
-
-
-@dataclass(frozen=True, slots=True)
-class ProvincePanel:
-    """The side panel for one province on one day."""
-
-    iso: str
-    name: str
-    status: DayStatus | None
-    reported: tuple[Quote, ...]  # dated on or before the chosen day (or undated articles)
-    later: tuple[Quote, ...]  # dated after the chosen day, shown apart
-    # Towns, districts and bases in the province, up to the chosen day: shown beside the
-    # colour, never as it (a district falling is not the province falling).
-    local: tuple[Quote, ...] = ()
-
-
-def safe_url(url: str) -> str:
-    """The URL if it is http(s) with a host, else "" (no javascript:, data:, relative...).
-
-    Any whitespace or control character inside refuses it: browsers strip them, so
-    "java\tscript:" would otherwise slip past the scheme check.
-    """
-    text = (url or "").strip()
-    if not text or _CONTROL_CHARS.search(text):
-        return ""
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return ""
-    if parts.scheme.lower() not in SAFE_URL_SCHEMES or not parts.netloc:
-        return ""
-    return text
-
-
-def split_quote(event: Event) -> tuple[str, str, str]:
-    """(before, place, after) of the quote; the place is highlighted only if offsets agree."""
-    start = event.place_start - event.quote_start
-    end = event.place_end - event.quote_start
-    if 0 <= start <= end <= len(event.quote) and event.quote[start:end] == event.place:
-        return event.quote[:start], event.quote[start:end], event.quote[end:]
-    return event.quote, "", ""
-
-
-def province_panel(
-    iso: str,
-    *,
-    day: dt.date,
-    day_status: DayStatus | None,
-    facts: Iterable[Fact],
-    undated: Iterable[Event] = (),
-    local_events: Iterable[Event] = (),
-    articles: Mapping[str, Article],
-    name: str = "",
-) -> ProvincePanel:
-    """Every report about ``iso``: those up to ``day`` first (sources of the colour first),
-    later ones apart. Undated reports count as "reported" (they may already be true).
-
-    ``local_events`` (towns, districts, bases: ``Analysis.local_events``) dated up to ``day``
-    go to ``local``; they never count as behind the colour."""
-    sources = set(day_status.sources) if day_status else set()
-    reported: list[Quote] = []
-    later: list[Quote] = []
-    for fact in facts:
-        if fact.province_iso != iso:
-            continue
-        for event in fact.events:
-            quote = _quote(event, fact.corroboration, articles.get(event.article_id), sources)
-            is_later = event.event_date is not None and event.event_date > day
-            (later if is_later else reported).append(quote)
-    for event in undated:
-        if event.province_iso == iso:
-            reported.append(_quote(event, 1, articles.get(event.article_id), sources))
-    display = name or (day_status.province if day_status else iso)
-    return ProvincePanel(
-        iso,
-        display,
-        day_status,
-        tuple(sorted(reported, key=_panel_order)),
-        tuple(sorted(later, key=_panel_order)),
-        local_quotes(iso, day=day, local_events=local_events, articles=articles),
-    )
-
-
-def local_quotes(
-    iso: str, *, day: dt.date, local_events: Iterable[Event], articles: Mapping[str, Article]
-) -> tuple[Quote, ...]:
-    """Town/district reports in ``iso`` known by ``day``, oldest first; an undated one is left
-    out (it is in the undated list), and none of them is ever behind the colour."""
-    shown = [
-        event
-        for event in local_events
-        if event.province_iso == iso and event.event_date is not None and event.event_date <= day
-    ]
-    articles_per_place: dict[tuple[str, Status], set[str]] = {}
-    for event in shown:
-        key = (_place_key(event.place), event.status)
-        articles_per_place.setdefault(key, set()).add(event.article_id)
-    quotes = [
-        _quote(
-            event,
-            len(articles_per_place[(_place_key(event.place), event.status)]),
-            articles.get(event.article_id),
-            sources=set(),
-        )
-        for event in shown
-    ]
-    return tuple(sorted(quotes, key=_local_order))
-
-
-def _place_key(place: str) -> str:
-    return " ".join(place.casefold().split())
-
-
-def _local_order(quote: Quote) -> tuple[object, ...]:
-    return (quote.event_date or dt.date.max, quote.place.casefold(), quote.article_id)
-
-
-def _quote(event: Event, corroboration: int, article: Article | None, sources: set[str]) -> Quote:
-    before, place, after = split_quote(event)
-    return Quote(
-        article_id=event.article_id,
-        status=event.status,
-        before=before,
-        place=place,
-        after=after,
-        outlet=article.source if article else "",
-        title=article.title if article else "",
-        article_date=article.date if article else None,
-        event_date=event.event_date,
-        precision=event.date_precision,
-        basis=event.date_basis,
-        url=safe_url(article.url) if article else "",
-        corroboration=corroboration,
-        behind_colour=event.article_id in sources,
-    )
-
-
-def _panel_order(quote: Quote) -> tuple[object, ...]:
-    return (
-        not quote.behind_colour,
-        STATUS_ORDER.index(quote.status.value),
-        quote.event_date or dt.date.max,
-        quote.article_id,
-    )
-
-
-def describe_event_date(quote: Quote) -> str:
-    """``10 Aug 2021 (that day; 'on Tuesday' before article date …)`` or ``no date``."""
-    if quote.event_date is None:
-        return "no date" + (f" ({quote.basis})" if quote.basis else "")
-    precision = {
-        Precision.DAY: "that day",
-        Precision.ON_OR_BEFORE: "on or before",
-        Precision.UNKNOWN: "unknown",
-    }[quote.precision]
-    basis = f"; {quote.basis}" if quote.basis else ""
-    return f"{day_label(quote.event_date)} ({precision}{basis})"

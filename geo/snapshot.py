@@ -44,7 +44,7 @@ from geo.legend import (
     style_for,
     summary_line,
 )
-from geo.mapview import safe_url
+from geo.panel import safe_url
 from geo.style import BOUNDARY_ATTRIBUTION, STATUS_STYLES
 from pipeline import tables
 from pipeline.records import Article, DayStatus, Event, Status

@@ -6,6 +6,7 @@ behaves with a missing, corrupt, empty or hostile store. The browser side is in 
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from html.parser import HTMLParser
@@ -83,7 +84,10 @@ def run_app(monkeypatch, db: Path, **params: str) -> AppTest:
 def map_args(at: AppTest) -> dict:
     """The arguments the live map component was rendered with (its whole payload)."""
     (component,) = at.get("component_instance")
-    return json.loads(component.proto.json_args)
+    args = json.loads(component.proto.json_args)
+    # The payload travels as one JSON text (no list/dict argument: those import pandas).
+    assert isinstance(args["payload"], str)
+    return {**json.loads(args.pop("payload")), **args}
 
 
 def html_bodies(at: AppTest) -> list[str]:
@@ -201,6 +205,34 @@ def test_the_full_render_slider_moves_the_day(monkeypatch, seed_db):
     assert at.query_params["date"] == "2021-08-13"
 
 
+def chart_svg(at: AppTest) -> str:
+    """The chart's SVG text (an <img> with a base64 data URL)."""
+    (body,) = [body for body in html_bodies(at) if 'data-testid="cm-chart"' in body]
+    ((tag, attrs),) = parsed_tags(body)
+    prefix = "data:image/svg+xml;base64,"
+    assert tag == "img" and attrs["src"].startswith(prefix)
+    assert "aspect-ratio" in attrs["style"]  # the page does not jump while it decodes
+    return base64.b64decode(attrs["src"][len(prefix) :]).decode("utf-8")
+
+
+def test_the_chart_is_plain_svg_with_a_rule_at_the_shown_day(monkeypatch, seed_db):
+    # No Vega chart: drawing one in the page holds up the map's first paint (cold start).
+    at = run_app(monkeypatch, seed_db, date="2021-08-12")
+
+    assert at.get("vega_lite_chart") == [] and at.get("arrow_vega_lite_chart") == []
+    svg = chart_svg(at)
+    assert 'data-day="2021-08-12"' in svg
+    assert 'data-series="Captured"' in svg and 'data-series="Claimed"' in svg
+    assert {tag for tag, _ in parsed_tags(svg)} <= {
+        "svg",
+        "title",
+        "line",
+        "text",
+        "polyline",
+        "circle",
+    }
+
+
 def test_a_province_in_the_url_fills_the_panel(monkeypatch, seed_db):
     at = run_app(monkeypatch, seed_db, date="2021-08-13", province="AF-FRA")
 
@@ -284,7 +316,14 @@ def test_hostile_article_text_renders_inert(monkeypatch, hostile_db):
     assert "<script" not in joined
     assert LATEX in joined and "**bold**" in joined  # shown literally, never rendered
     for body in bodies:
-        for tag, attrs in parsed_tags(body):
+        tags = parsed_tags(body)
+        if 'data-testid="cm-chart"' in body:
+            # The chart: one image of an SVG the app draws from counts (no article text).
+            assert [tag for tag, _ in tags] == ["img"], body
+            assert tags[0][1]["src"].startswith("data:image/svg+xml;base64,")
+            assert not [name for name in tags[0][1] if name.startswith("on")], body
+            continue
+        for tag, attrs in tags:
             assert tag not in {"script", "img", "iframe"}, body
             assert not [name for name in attrs if name.startswith("on")], body
             href = attrs.get("href", "").strip().lower()

@@ -1,19 +1,26 @@
-"""geo.mapview: the map component's payload, the panel's quotes, capitals, the folium baseline."""
+"""geo.mapview (the map component's payload, capitals, the folium baseline) and geo.panel
+(the quotes beside the map)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
+from importlib import resources
+from pathlib import Path
 
 import pytest
 
-from geo import mapview
+from geo import chart, mapview
+from geo import panel as quotes
 from geo.boundaries import provinces, provinces_geojson
 from geo.style import STATUS_ORDER, STATUS_STYLES
 from pipeline.records import Article, DayStatus, Event, Fact, Precision, Status
 
+REPO_ROOT = Path(__file__).resolve().parents[1]
 PROVINCE_COUNT = 34
 DAYS = (dt.date(2021, 8, 10), dt.date(2021, 8, 11), dt.date(2021, 8, 12))
 CHANGES = {  # (day index, iso) -> status; everything else is held
@@ -138,7 +145,17 @@ def test_view_args_add_the_view_and_keep_the_payload(geojson, timeline):
     args = mapview.view_args(payload, day_index=1, province="AF-FRA", nav=3)
 
     assert (args["day_index"], args["province"], args["nav"]) == (1, "AF-FRA", 3)
-    assert {key: args[key] for key in payload} == payload
+    assert json.loads(args["payload"]) == json.loads(json.dumps(payload))
+    assert args["data_key"] == payload["data_key"]
+
+
+def test_view_args_are_scalars_only(geojson, timeline):
+    # A list or dict argument makes Streamlit import pandas to check for a data frame.
+    payload = mapview.map_payload(geojson=geojson, timeline=timeline)
+    args = mapview.view_args(payload, day_index=0, province=None, nav=1)
+
+    assert all(isinstance(value, str | int | bool | None) for value in args.values()), args
+    assert all(isinstance(value, str | int | bool) for value in mapview.loading_args().values())
 
 
 STATUS_ROW_CASES = [
@@ -196,14 +213,14 @@ def test_parse_day(text, expected):
 
 def test_the_place_is_highlighted_when_offsets_agree():
     event = _event(quote="The Taliban captured Farah city on Tuesday.", place="Farah city")
-    assert mapview.split_quote(event) == ("The Taliban captured ", "Farah city", " on Tuesday.")
+    assert quotes.split_quote(event) == ("The Taliban captured ", "Farah city", " on Tuesday.")
 
 
 @pytest.mark.parametrize("shift", [-200, -1, 1, 50])
 def test_no_highlight_when_offsets_disagree(shift):
     quote = "The Taliban captured Farah city on Tuesday."
     event = _event(quote=quote, place="Farah city", place_start=100 + quote.index("Farah") + shift)
-    assert mapview.split_quote(event) == (quote, "", "")
+    assert quotes.split_quote(event) == (quote, "", "")
 
 
 SAFE_URL_CASES = [
@@ -220,12 +237,12 @@ SAFE_URL_CASES = [
 
 @pytest.mark.parametrize(("url", "expected"), SAFE_URL_CASES)
 def test_safe_url(url, expected):
-    assert mapview.safe_url(url) == expected
+    assert quotes.safe_url(url) == expected
 
 
 def _panel(day: dt.date, *, facts=(), undated=(), local=(), status=None):
     articles = {"a1": Article("a1", "text", date=DAYS[1], source="Wire", url="javascript:x")}
-    return mapview.province_panel(
+    return quotes.province_panel(
         "AF-FRA",
         day=day,
         day_status=status,
@@ -261,6 +278,30 @@ def test_sources_of_the_colour_come_first():
     ]
 
 
+def test_only_the_fact_that_sets_the_colour_is_behind_it():
+    # One article reports the fight and then the fall: the fight is not why it is red, and
+    # neither is an earlier captured episode ended by a retake.
+    fight = _event(
+        article="a1", status=Status.CONTESTED, day=DAYS[0], quote="Fighting in Farah city."
+    )
+    fall = _event(article="a1", day=DAYS[2])
+    old = _event(article="a1", day=DAYS[0], quote="Farah city fell last month.")
+    contested = Fact("AF-FRA", "Farah", Status.CONTESTED, DAYS[0], Precision.DAY, (fight,))
+    first = Fact(
+        "AF-FRA", "Farah", Status.CAPTURED, DAYS[0] - dt.timedelta(days=9), Precision.DAY, (old,)
+    )
+    second = Fact("AF-FRA", "Farah", Status.CAPTURED, DAYS[2], Precision.DAY, (fall,))
+    status = DayStatus(DAYS[2], "AF-FRA", "Farah", Status.CAPTURED, DAYS[2], ("a1",), "rule")
+    panel = _panel(DAYS[2], facts=[contested, first, second], status=status)
+
+    behind = {(q.status, q.before + q.place + q.after): q.behind_colour for q in panel.reported}
+    assert behind == {
+        (Status.CAPTURED, fall.quote): True,
+        (Status.CONTESTED, fight.quote): False,
+        (Status.CAPTURED, old.quote): False,
+    }
+
+
 def test_towns_and_districts_up_to_the_day_are_listed_apart():
     district = _event(
         quote="The Taliban took Bala Buluk district.",
@@ -290,7 +331,7 @@ def test_undated_reports_count_as_reported():
     panel = _panel(DAYS[0], undated=[undated])
 
     assert len(panel.reported) == 1 and panel.reported[0].event_date is None
-    assert mapview.describe_event_date(panel.reported[0]) == "no date"
+    assert quotes.describe_event_date(panel.reported[0]) == "no date"
 
 
 # --- capitals ---------------------------------------------------------------------------------
@@ -318,6 +359,56 @@ CAPITAL_ROW_CASES = [
 @pytest.mark.parametrize(("row", "count"), CAPITAL_ROW_CASES)
 def test_capitals_without_coordinates_are_skipped(row, count):
     assert len(mapview.capitals_from_rows([row])) == count
+
+
+def test_capitals_from_the_gazetteer_table_match_the_boundaries(frame):
+    # The app reads capitals straight from the table (no pandas); the boundary loader joins
+    # the same table to the polygons: both must give the same markers.
+    text = (resources.files("geo") / "data" / "af_gazetteer.tsv").read_text(encoding="utf-8")
+    from_table = mapview.capitals_from_table(text)
+    from_frame = mapview.capitals_from_rows(frame.drop(columns="geometry").to_dict("records"))
+
+    assert from_table == from_frame
+    assert len(from_table) == PROVINCE_COUNT
+
+
+HEADER = "iso\tname\tkind\tlat\tlon\taliases\tsource\n"
+CAPITAL_TABLE_CASES = [
+    ("AF-FRA\tFarah\tcapital\t32.37\t62.11\t\tx\n", [("AF-FRA", "Farah", 32.37, 62.11)]),
+    ("AF-FRA\tFarah\tprovince\t\t\t\tx\n", []),  # a province row is no capital
+    ("AF-FRA\tShindand\ttown\t33.3\t62.1\t\tx\n", []),
+    ("AF-FRA\tFarah\tcapital\t\t62.11\t\tx\n", []),  # no latitude: no marker
+    ("AF-FRA\tFarah\tcapital\tnorth\t62.11\t\tx\n", []),
+    ("\tFarah\tcapital\t32.37\t62.11\t\tx\n", []),  # no province to attach it to
+    (" AF-FRA \t Farah \t capital \t32.37\t62.11\t\tx\n", [("AF-FRA", "Farah", 32.37, 62.11)]),
+]
+
+
+@pytest.mark.parametrize(("rows", "expected"), CAPITAL_TABLE_CASES)
+def test_capitals_from_table(rows, expected):
+    capitals = mapview.capitals_from_table(HEADER + rows)
+    assert [(c.iso, c.name, c.lat, c.lon) for c in capitals] == expected
+
+
+# --- what the app's first map costs -------------------------------------------------------------
+
+HEAVY_MODULES = ("pandas", "geopandas", "folium", "altair", "matplotlib", "pyarrow")
+
+
+def test_the_live_map_needs_no_heavy_library():
+    # The cold start's budget: the map's payload and the panel must not import the data-frame
+    # or plotting stacks (they cost seconds on a busy machine); only exports and ?render=full do.
+    code = (
+        "import sys\n"
+        "from geo import chart, mapview, panel\n"
+        "from geo.boundaries import provinces_geojson\n"
+        "provinces_geojson('AF', display=True)\n"
+        f"print(sorted(m for m in {HEAVY_MODULES!r} if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO_ROOT
+    )
+    assert result.stdout.strip() == "[]"
 
 
 # --- the folium baseline ----------------------------------------------------------------------
@@ -377,3 +468,60 @@ def test_claimed_and_captured_fill_differently_in_folium():
     assert captured_style["fillColor"] != claimed_style["fillColor"]
     assert "dashArray" in claimed_style and "dashArray" not in captured_style
     assert mapview._folium_style(claimed, selected=True)["color"] == mapview.SELECTED_EDGE
+
+
+# --- the captures chart (geo.chart) -------------------------------------------------------------
+
+TICK_CASES = [(0, 1, 1), (1, 1, 1), (4, 1, 4), (5, 2, 6), (9, 5, 10), (34, 10, 40), (120, 50, 150)]
+
+
+@pytest.mark.parametrize(("value", "step", "top"), TICK_CASES)
+def test_axis_top_and_step(value, step, top):
+    assert chart.tick_step(max(value, 1)) == step
+    assert chart.nice_top(value) == top
+
+
+def _series(counts, label="Captured", dash=""):
+    return chart.Series(label=label, colour="#D55E00", dash=dash, counts=tuple(counts))
+
+
+def _points(svg: str, label: str) -> list[tuple[float, float]]:
+    match = re.search(rf'<polyline points="([^"]*)"[^>]*data-series="{label}"', svg)
+    return [tuple(map(float, pair.split(","))) for pair in match.group(1).split()]
+
+
+def test_the_chart_draws_one_point_per_day_and_the_rule_at_the_day():
+    days = [DAYS[0] + dt.timedelta(days=i) for i in range(5)]
+    svg = chart.counts_svg(
+        days, [_series([0, 1, 1, 3, 9]), _series([0, 0, 2, 2, 1], "Claimed", "4 3")], shown=days[2]
+    )
+
+    captured = _points(svg, "Captured")
+    assert len(captured) == 5
+    assert [x for x, _ in captured] == sorted(x for x, _ in captured)
+    heights = [y for _, y in captured]  # SVG y grows downwards
+    assert heights[0] == chart.HEIGHT - chart.MARGIN_BOTTOM
+    assert heights[4] < heights[3] < heights[1] == heights[2] < heights[0]
+    assert svg.count('data-day="') == 1 and f'data-day="{days[2].isoformat()}"' in svg
+    assert 'stroke-dasharray="4 3" data-series="Claimed"' in svg
+
+
+def test_the_chart_has_no_rule_for_a_day_outside_it_and_thins_its_labels():
+    days = [DAYS[0] + dt.timedelta(days=i) for i in range(31)]
+    svg = chart.counts_svg(days, [_series(range(31))], shown=DAYS[0] - dt.timedelta(days=1))
+
+    assert "data-day=" not in svg
+    assert len(re.findall(r'text-anchor="middle"', svg)) <= chart.MAX_X_LABELS + 1
+
+
+@pytest.mark.parametrize(
+    ("days", "counts"), [((), ()), ((DAYS[0],), (1, 2)), ((DAYS[0], DAYS[1]), (1,))]
+)
+def test_the_chart_refuses_counts_that_do_not_match_the_days(days, counts):
+    with pytest.raises(chart.ChartError):
+        chart.counts_svg(list(days), [_series(counts)], shown=DAYS[0])
+
+
+def test_chart_labels_are_escaped():
+    svg = chart.counts_svg([DAYS[0]], [_series([1], label="<b>x</b>")], shown=DAYS[0])
+    assert "<b>" not in svg and "&lt;b&gt;x&lt;/b&gt;" in svg

@@ -10,7 +10,8 @@
   var state = {
     dataKey: null, // identity of the data last drawn; same key -> only selection changes
     nav: null, // last navigation token from Python (URL/param changes)
-    args: null,
+    args: null, // the parsed payload plus the view fields of the last render
+    data: null, // the parsed payload of dataKey
     dayIndex: 0,
     province: null,
     playing: false,
@@ -19,6 +20,7 @@
     map: null,
     layers: {}, // iso -> L.Path
     capitals: {}, // iso -> {marker, label, permanent}
+    declutter: null, // pending animation frame that places the capitals' labels
   };
 
   // --- Streamlit component protocol (what streamlit-component-lib does, by hand) ---------
@@ -152,6 +154,7 @@
     state.fittedZoom = map.getZoom();
     state.moved = false;
     map.on("dragstart", function () { state.moved = true; });
+    map.on("zoomend", declutterSoon);
     layer.addTo(map);
     Object.keys(state.layers).forEach(function (iso) {
       var element = state.layers[iso].getElement();
@@ -176,23 +179,91 @@
 
   // Permanent labels only where something was reported (status other than held): 34 labels
   // overlap in the crowded east; a held capital keeps its marker and a hover tooltip.
+  // Returns whether any label was added or removed.
   function labelCapitals(row) {
     var args = state.args;
+    var changed = false;
     Object.keys(state.capitals).forEach(function (iso) {
       var capital = state.capitals[iso];
       var index = args.isos.indexOf(iso);
       var permanent = index >= 0 && row[index][0] !== HELD;
       if (capital.permanent === permanent) return;
+      changed = true;
       capital.permanent = permanent;
       capital.marker.unbindTooltip();
       capital.marker.bindTooltip(capital.label, permanent
-        ? { permanent: true, direction: "right", offset: [4, 0], className: "cm-capital" }
-        : { direction: "right", offset: [4, 0], className: "cm-capital-hover" });
+        ? { permanent: true, direction: "right", offset: LABEL_OFFSETS.right, className: "cm-capital" }
+        : { direction: "right", offset: LABEL_OFFSETS.right, className: "cm-capital-hover" });
+      // A new label stays hidden until declutterLabels has chosen its side (no flash).
+      var label = permanent && capital.marker.getTooltip().getElement();
+      if (label) label.style.visibility = "hidden";
       var element = capital.marker.getElement();
       if (element) {
         element.setAttribute("data-capital", iso);
         element.setAttribute("data-labelled", permanent ? "true" : "false");
       }
+    });
+    return changed;
+  }
+
+  // Where a permanent label may sit beside its marker, in order of preference.
+  var LABEL_OFFSETS = { right: [4, 0], left: [-4, 0], top: [0, -4], bottom: [0, 4] };
+  var LABEL_GAP = 2; // px: labels closer than this read as one ("Lashkar GahKandahar")
+
+  function overlaps(a, b) {
+    return a.left < b.right + LABEL_GAP && b.left < a.right + LABEL_GAP &&
+      a.top < b.bottom + LABEL_GAP && b.top < a.bottom + LABEL_GAP;
+  }
+
+  // Give each permanent label the first side of its marker where it touches no other label
+  // and no other capital's marker, west to east; a label with no free side is hidden (its
+  // marker still shows the name on hover), never drawn over another.
+  function declutterSoon() {
+    if (state.declutter) return;
+    state.declutter = requestAnimationFrame(function () {
+      state.declutter = null;
+      declutterLabels();
+    });
+  }
+
+  function declutterLabels() {
+    var markers = {};
+    Object.keys(state.capitals).forEach(function (iso) {
+      var element = state.capitals[iso].marker.getElement();
+      if (element) markers[iso] = element.getBoundingClientRect();
+    });
+    var placed = [];
+    var labelled = Object.keys(state.capitals).filter(function (iso) {
+      return state.capitals[iso].permanent;
+    });
+    labelled.sort(function (a, b) {
+      return state.capitals[a].marker.getLatLng().lng - state.capitals[b].marker.getLatLng().lng;
+    });
+    labelled.forEach(function (iso) {
+      var tooltip = state.capitals[iso].marker.getTooltip();
+      var element = tooltip && tooltip.getElement();
+      if (!element) return;
+      var obstacles = placed.concat(Object.keys(markers).filter(function (other) {
+        return other !== iso;
+      }).map(function (other) { return markers[other]; }));
+      var sides = Object.keys(LABEL_OFFSETS);
+      for (var i = 0; i < sides.length; i++) {
+        tooltip.options.direction = sides[i];
+        tooltip.options.offset = LABEL_OFFSETS[sides[i]];
+        tooltip.update();
+        var box = element.getBoundingClientRect();
+        if (!obstacles.some(function (other) { return overlaps(box, other); })) {
+          element.style.visibility = "";
+          element.setAttribute("data-side", sides[i]);
+          placed.push(box);
+          return;
+        }
+      }
+      tooltip.options.direction = sides[0];
+      tooltip.options.offset = LABEL_OFFSETS[sides[0]];
+      tooltip.update();
+      element.style.visibility = "hidden";
+      element.setAttribute("data-side", "hidden");
     });
   }
 
@@ -216,7 +287,9 @@
       if (element) element.setAttribute("data-status", status);
       if (selected) path.bringToFront();
     }
-    labelCapitals(row);
+    // Placing labels reads layout: only when the labelled set changed, and in the next frame,
+    // so the new colours are on screen first.
+    if (labelCapitals(row)) declutterSoon();
     // A selected province is brought to the front; its capital's marker must stay on top.
     if (state.province) {
       Object.keys(state.capitals).forEach(function (iso) {
@@ -297,7 +370,22 @@
         "with `streamlit run app.py` so app/static/ is served (see .streamlit/config.toml).");
       return;
     }
+    if (args.loading) {
+      // The app sends the data on its next run; meanwhile only the frame is sized.
+      document.getElementById("cm-map").style.height = args.height + "px";
+      // A blank date line keeps the frame as tall as it will be: no jump when data arrives.
+      document.getElementById("cm-date").textContent = "\u00a0";
+      document.getElementById("cm-count").textContent = "Loading the map\u2026";
+      setFrameHeight();
+      return;
+    }
     var fresh = args.data_key !== state.dataKey;
+    // The payload comes as JSON text (see geo.mapview.view_args): parsed once per dataset.
+    var data = fresh ? JSON.parse(args.payload) : state.data;
+    state.data = data;
+    args = Object.assign({}, data, {
+      data_key: args.data_key, day_index: args.day_index, province: args.province, nav: args.nav,
+    });
     state.args = args;
     if (fresh) {
       stopPlaying();
