@@ -18,15 +18,14 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from pipeline import lexicon as lx
 from pipeline.dates import BASIS_ARTICLE_DATE, DateResolution, resolve_date_phrase
 from pipeline.dates import MONTHS as MONTH_NUMBER
 from pipeline.records import Article, Event, Precision, Status
 from pipeline.sentences import split_sentences
-from pipeline.triggers import lowercase_twin, lowered_text, triggers_for
+from pipeline.triggers import literal_guard, lowercase_twin, lowered_text, prefiltered
 
 GOVERNMENT_ACTOR = "Afghan government forces"
 TALIBAN_ACTOR = "Taliban"
@@ -59,6 +58,7 @@ CAPTURE_KINDS = frozenset(
     {"capture", "capture_both", "capture_nominal", "retake", "control", "withdrawal"}
 )
 NEGATION_WINDOW = 40  # characters before a cue searched for "not", "could", "if"...
+FUTURE_AFTER_CHARS = 20  # characters after a cue searched for "would", "will"...
 ROAD_WORDS = ("highway", "road", "route", "motorway", "Highway", "Road")
 LOOK_BACK_CHARS = 80  # longest end-anchored phrase before a cue ("the provincial capital has ...")
 
@@ -67,7 +67,8 @@ LOOK_BACK_CHARS = 80  # longest end-anchored phrase before a cue ("the provincia
 _MAJOR_BREAK = re.compile(r";|w(?<!\ww)(?:hile|hereas)\b|b(?<!\wb)ut\b")
 _WORD = re.compile(r"[\w’'-]+|[:,]")
 _MENTION_TOKEN = "x"
-_CUE_TRIGGERS = triggers_for(lx.ALL_CUES.pattern)
+# The cue scan: ALL_CUES led by a look-ahead for the words a cue can start with.
+_CUE_SCAN = prefiltered(lx.ALL_CUES)
 # What each case-insensitive lexicon pattern runs as on lowered text: its faster
 # case-sensitive twin, or itself (it finds the same there). Keyed by id: hashing a compiled
 # pattern hashes its whole program, on every lookup.
@@ -79,6 +80,32 @@ _TWINS: dict[int, re.Pattern[str]] = {
     id(pattern): lowercase_twin(pattern) or pattern
     for pattern in _LEXICON_PATTERNS
     if pattern.flags & re.IGNORECASE
+}
+# Verbs of saying on lowered text, tried only where one can start: the one sentence-wide
+# scan of the twins where the prefilter pays (the others search short windows).
+_SPEECH_VERB_SCAN = prefiltered(_TWINS[id(lx.SPEECH_VERB)])
+# Patterns searched over clauses, the rest of a sentence or look-back windows, and rarely found
+# there (chosen by measuring; a guard on a pattern found in most windows costs more): a quick scan
+# for the words each cannot match without (``literal_guard``) answers most searches.
+_GUARDED = (
+    lx.HISTORICAL,
+    lx.DENIAL,
+    lx.CONTRADICTION,
+    lx.STILL_HOLDS,
+    lx.NEXT_SENTENCE_HEDGE,
+    lx.CONFIRMS_EVENT,
+    lx.CONDITIONAL,
+    lx.NEWS_VERB_BEFORE,
+    lx.CLAIM_NEAR,
+    lx.SUBJECT_BREAK,
+    lx.UNDER_WAY_BEFORE,
+    lx.DESPITE_BEFORE,
+    lx.BACK_REFERENCE_BEFORE,
+)
+_GUARDS: dict[int, re.Pattern[str]] = {
+    id(pattern): guard
+    for pattern in _GUARDED
+    if (guard := literal_guard(_TWINS.get(id(pattern), pattern))) is not None
 }
 # The speaker patterns for lowered windows, when all of them ignore case.
 _LOWERED_SPEAKERS = (
@@ -105,8 +132,9 @@ class GazetteerLike(Protocol):
     def find(self, text: str) -> Sequence[_MentionLike]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
+# The per-sentence records below are named tuples, not frozen dataclasses: dozens are made per
+# article, and a tuple is built at half the cost of a frozen dataclass's guarded setattrs.
+class _Cue(NamedTuple):
     start: int  # offsets into the article text
     end: int
     kind: str
@@ -119,17 +147,41 @@ class _SentenceFacts:
     Holds the article text and, when the twins may search it, its lower-cased copy.
     """
 
-    __slots__ = ("_end", "_major_breaks", "_speech_verbs", "_start", "lowered", "text")
+    __slots__ = (
+        "_end",
+        "_major_breaks",
+        "_speech_verbs",
+        "_start",
+        "attributions",
+        "backgrounds",
+        "lowered",
+        "readings",
+        "roles",
+        "text",
+    )
 
     def __init__(self, text: str, lowered: str | None, start: int, end: int) -> None:
         self.text, self.lowered, self._start, self._end = text, lowered, start, end
         self._speech_verbs: tuple[re.Match[str], ...] | None = None
         self._major_breaks: tuple[int, ...] | None = None
+        # Who reports each cue, by the cue's offsets: a cue binding several places, and the
+        # rules that look one sentence back, ask again.
+        self.attributions: dict[tuple[int, int], str] = {}
+        # Whether each clause (by its offsets) is background, for every cue in it.
+        self.backgrounds: dict[tuple[int, int], bool] = {}
+        # Whether each place mention (by id) names a speaker's role: asked when the sentence's
+        # places are bound and again by the next sentence's look back.
+        self.roles: dict[int, bool] = {}
+        # What the words around each cue say (``_CueReading``), for every place it binds.
+        self.readings: dict[_Cue, _CueReading] = {}
 
     def speech_verbs(self) -> tuple[re.Match[str], ...]:
         """Matches for their offsets; their text may be lower-cased."""
         if self._speech_verbs is None:
-            found = _finditer(lx.SPEECH_VERB, self, self._start, self._end)
+            if self.lowered is None:
+                found = lx.SPEECH_VERB.finditer(self.text, self._start, self._end)
+            else:
+                found = _SPEECH_VERB_SCAN.finditer(self.lowered, self._start, self._end)
             self._speech_verbs = tuple(found)
         return self._speech_verbs
 
@@ -148,8 +200,7 @@ class _SentenceFacts:
         return self._major_breaks
 
 
-@dataclass(frozen=True, slots=True)
-class _Sentence:
+class _Sentence(NamedTuple):
     start: int
     end: int
     cues: tuple[_Cue, ...]
@@ -157,8 +208,7 @@ class _Sentence:
     facts: _SentenceFacts
 
 
-@dataclass(frozen=True, slots=True)
-class _Binding:
+class _Binding(NamedTuple):
     mention: _MentionLike
     cue: _Cue
     indirect: bool = False
@@ -208,10 +258,14 @@ def _sentences(text: str, mentions: list[_MentionLike]) -> list[_Sentence]:
     # capitals before it, a building captured after it): scan just those.
     twin_text = lowered_text(text)
     lowered = _lower_same_length(text) if twin_text is None else twin_text
+    names_place = [bool(inside) for inside in mentions_in]
+    last = len(spans) - 1
     sentences: list[_Sentence] = []
     for index, (start, end) in enumerate(spans):
-        near_place = any(
-            mentions_in[k] for k in (index - 1, index, index + 1) if 0 <= k < len(spans)
+        near_place = (
+            names_place[index]
+            or (index > 0 and names_place[index - 1])
+            or (index < last and names_place[index + 1])
         )
         cues = _find_cues(lowered, start, end) if near_place else ()
         facts = _SentenceFacts(text, twin_text, start, end)
@@ -220,22 +274,9 @@ def _sentences(text: str, mentions: list[_MentionLike]) -> list[_Sentence]:
 
 
 def _find_cues(lowered: str, start: int, end: int) -> tuple[_Cue, ...]:
-    if _CUE_TRIGGERS is None:
-        matches = list(lx.ALL_CUES.finditer(lowered, start, end))
-    else:
-        # Same matches as finditer: every match starts at a word that can start a cue.
-        matches = []
-        resume = start
-        match_at = lx.ALL_CUES.match  # bound once: this loop runs at every likely word start
-        for trigger in _CUE_TRIGGERS.finditer(lowered, start, end):
-            position = trigger.start()
-            if position < resume:
-                continue
-            match = match_at(lowered, position, end)
-            if match is not None:
-                matches.append(match)
-                resume = match.end()
-    return tuple(_Cue(m.start(), m.end(), m.lastgroup or "") for m in matches)
+    return tuple(
+        _Cue(m.start(), m.end(), m.lastgroup or "") for m in _CUE_SCAN.finditer(lowered, start, end)
+    )
 
 
 def _lower_same_length(text: str) -> str:
@@ -256,6 +297,9 @@ def _search(
     twin = _TWINS.get(id(pattern))  # the hot path: no helper call
     if twin is None or facts.lowered is None:
         return pattern.search(facts.text, start, end)
+    guard = _GUARDS.get(id(pattern))
+    if guard is not None and guard.search(facts.lowered, start, end) is None:
+        return None
     return twin.search(facts.lowered, start, end)
 
 
@@ -266,6 +310,9 @@ def _search_slice(
     twin = _TWINS.get(id(pattern))  # the hot path: no helper call
     if twin is None or facts.lowered is None:
         return pattern.search(facts.text[start:end])
+    guard = _GUARDS.get(id(pattern))
+    if guard is not None and guard.search(facts.lowered, start, end) is None:
+        return None
     return twin.search(facts.lowered[start:end])
 
 
@@ -296,6 +343,9 @@ def _finditer(
     twin = _TWINS.get(id(pattern))  # the hot path: no helper call
     if twin is None or facts.lowered is None:
         return pattern.finditer(facts.text, start, end)
+    guard = _GUARDS.get(id(pattern))
+    if guard is not None and guard.search(facts.lowered, start, end) is None:
+        return iter(())
     return twin.finditer(facts.lowered, start, end)
 
 
@@ -466,6 +516,13 @@ def _relative_antecedent(text: str, sentence: _Sentence, cue: _Cue) -> _MentionL
 
 
 def _is_role(text: str, mention: _MentionLike, sentence: _Sentence) -> bool:
+    known = sentence.facts.roles.get(id(mention))
+    if known is None:
+        known = sentence.facts.roles[id(mention)] = _names_a_role(text, mention, sentence)
+    return known
+
+
+def _names_a_role(text: str, mention: _MentionLike, sentence: _Sentence) -> bool:
     facts = sentence.facts
     if _match_slice(lx.ROLE_AFTER, facts, mention.end, min(sentence.end, mention.end + 40)):
         return True
@@ -485,8 +542,10 @@ def _binding_cue(text: str, sentence: _Sentence, mention: _MentionLike) -> _Cue 
         if cue.end <= mention.start and cue.kind in lx.OBJECT_KINDS:
             gap = facts.scanned(cue.end, mention.start)
             distance = _gap_distance(gap, sentence, cue.end, mention.start)
-            new_predicate = cue.kind in CAPTURE_KINDS and facts.twin(lx.AUXILIARY).search(gap)
-            if distance is not None and not _blocked(gap, cue, facts) and not new_predicate:
+            if distance is None or _blocked(gap, cue, facts):
+                continue
+            # A new predicate between them: "capture of Herat has shaken Kabul".
+            if not (cue.kind in CAPTURE_KINDS and facts.twin(lx.AUXILIARY).search(gap)):
                 candidates.append((distance + gap.count(","), _kind_rank(cue), cue))
         elif cue.end <= mention.start and cue.kind in lx.SUBJECT_KINDS:
             # "Two provincial capitals fell on Friday: Zaranj and Sheberghan."
@@ -568,32 +627,24 @@ def _event(
     if status_name is None:
         return None
     facts = sentence.facts
-    clause_start, clause_end = _clause(text, sentence, cue)
-    before_start = max(clause_start, cue.start - NEGATION_WINDOW)
-    after_end = min(sentence.end, cue.end + 20)
-    if _search_slice(lx.NEGATION_BEFORE, facts, before_start, cue.start) or _search_slice(
-        lx.DENIAL, facts, clause_start, cue.start
-    ):
+    reading = _reading(sentence, cue)
+    clause_start, clause_end = reading.clause
+    if reading.negated(facts):
         return None
     under_way = _fight_under_way(text, sentence, cue, binding.mention)
     if under_way:
         status_name = Status.CONTESTED.value  # "launched an operation to recapture X"
-    elif _search_slice(lx.FUTURE_BEFORE, facts, before_start, cue.start) or _match_slice(
-        lx.FUTURE_AFTER, facts, cue.end, after_end
-    ):
+    elif reading.future(facts):
         return None
-    if _search_slice(lx.CONDITIONAL, facts, clause_start, cue.start):
+    if reading.conditional(facts):
         return None
-    clause = text[clause_start:clause_end]
-    if _search_slice(lx.HISTORICAL, facts, clause_start, clause_end) or _other_month(
-        clause, article.date
-    ):
+    if _is_background(article, facts, clause_start, clause_end):
         return None
     if _imagined_fall(text, sentence, cue, binding.mention):
         return None
     status = Status(status_name)
     mention = binding.mention
-    subject_start = _subject_start(facts, clause_start, cue.start)
+    subject_start = reading.subject_start(facts)
     checked = _checked_by_subject(cue, facts, subject_start, status)
     if checked is not None and not under_way:
         checked = _checked_by_recipient(text, sentence, cue, mention, checked)
@@ -622,10 +673,7 @@ def _event(
             confidence = min(1.0, confidence + 0.05)
     if binding.indirect:
         confidence *= INDIRECT_FACTOR
-    resolution = resolve_date_phrase(
-        body, article_date=article.date, cue_at=cue.start - sentence.start, reference=reference
-    )
-    resolution = _nominal_precision(resolution, cue, facts, before_start)
+    resolution = reading.resolution(facts, body, article.date, reference)
     return Event(
         article_id=article.article_id,
         province_iso=mention.place.iso,
@@ -647,6 +695,107 @@ def _event(
         confidence=round(confidence, 2),
         place_kind=_kind(mention),
     )
+
+
+class _CueReading:
+    """What the words around one cue say, whatever place it binds, each worked out once.
+
+    A cue that binds two places ("captured Kunduz and Taloqan") would ask every question
+    twice. Each answer is worked out when ``_event`` first asks for it, so a cue rejected
+    early costs no more than before. Holds offsets only, never the sentence's objects: the
+    sentence keeps its readings, and a reference back would make a cycle for the collector.
+    """
+
+    __slots__ = (
+        "_conditional",
+        "_cue",
+        "_future",
+        "_negated",
+        "_resolution",
+        "_sentence_span",
+        "_subject_start",
+        "before_start",
+        "clause",
+    )
+
+    def __init__(self, text: str, sentence: _Sentence, cue: _Cue) -> None:
+        self._cue, self._sentence_span = cue, (sentence.start, sentence.end)
+        self.clause = _clause(text, sentence, cue)
+        self.before_start = max(self.clause[0], cue.start - NEGATION_WINDOW)
+        self._negated: bool | None = None
+        self._future: bool | None = None
+        self._conditional: bool | None = None
+        self._subject_start: int | None = None
+        self._resolution: tuple[dt.date | None, DateResolution] | None = None
+
+    def negated(self, facts: _SentenceFacts) -> bool:
+        """ "have not captured", "denied capturing"."""
+        if self._negated is None:
+            cue = self._cue
+            self._negated = bool(
+                _search_slice(lx.NEGATION_BEFORE, facts, self.before_start, cue.start)
+                or _search_slice(lx.DENIAL, facts, self.clause[0], cue.start)
+            )
+        return self._negated
+
+    def future(self, facts: _SentenceFacts) -> bool:
+        """ "could capture", "captured ... would": not (yet) an event."""
+        if self._future is None:
+            cue = self._cue
+            after_end = min(self._sentence_span[1], cue.end + FUTURE_AFTER_CHARS)
+            self._future = bool(
+                _search_slice(lx.FUTURE_BEFORE, facts, self.before_start, cue.start)
+                or _match_slice(lx.FUTURE_AFTER, facts, cue.end, after_end)
+            )
+        return self._future
+
+    def conditional(self, facts: _SentenceFacts) -> bool:
+        """ "if Kunduz falls" anywhere in the clause before the cue."""
+        if self._conditional is None:
+            found = _search_slice(lx.CONDITIONAL, facts, self.clause[0], self._cue.start)
+            self._conditional = bool(found)
+        return self._conditional
+
+    def subject_start(self, facts: _SentenceFacts) -> int:
+        if self._subject_start is None:
+            self._subject_start = _subject_start(facts, self.clause[0], self._cue.start)
+        return self._subject_start
+
+    def resolution(
+        self,
+        facts: _SentenceFacts,
+        body: str,
+        article_date: dt.date | None,
+        reference: dt.date | None,
+    ) -> DateResolution:
+        """The cue's date; ``body`` is the sentence, ``reference`` the last date before it."""
+        if self._resolution is None or self._resolution[0] != reference:
+            cue_at = self._cue.start - self._sentence_span[0]
+            found = resolve_date_phrase(
+                body, article_date=article_date, cue_at=cue_at, reference=reference
+            )
+            found = _nominal_precision(found, self._cue, facts, self.before_start)
+            self._resolution = (reference, found)
+        return self._resolution[1]
+
+
+def _reading(sentence: _Sentence, cue: _Cue) -> _CueReading:
+    readings = sentence.facts.readings
+    reading = readings.get(cue)
+    if reading is None:
+        reading = readings[cue] = _CueReading(sentence.facts.text, sentence, cue)
+    return reading
+
+
+def _is_background(article: Article, facts: _SentenceFacts, start: int, end: int) -> bool:
+    """History ("in 2001", "years ago") or another month ("in June") in the clause."""
+    known = facts.backgrounds.get((start, end))
+    if known is None:
+        known = bool(_search_slice(lx.HISTORICAL, facts, start, end)) or _other_month(
+            article.text[start:end], article.date
+        )
+        facts.backgrounds[(start, end)] = known
+    return known
 
 
 def _subject_start(facts: _SentenceFacts, start: int, end: int) -> int:
@@ -791,6 +940,17 @@ def _clause(text: str, sentence: _Sentence, cue: _Cue) -> tuple[int, int]:
 
 def _attribution(text: str, sentence: _Sentence, cue: _Cue) -> str:
     """Who the sentence says reports the cue: a speaker class, or ``OWN_VOICE``."""
+    known = sentence.facts.attributions
+    key = (cue.start, cue.end)
+    attribution = known.get(key)
+    if attribution is None:
+        attribution = known[key] = _read_attribution(text, sentence, cue)
+    return attribution
+
+
+def _read_attribution(text: str, sentence: _Sentence, cue: _Cue) -> str:
+    if not sentence.facts.speech_verbs():
+        return OWN_VOICE  # most sentences: no clause to find
     speakers: list[str] = []
     major_start, major_end = _major_clause(text, sentence, cue)
     lowered = sentence.facts.lowered
@@ -948,7 +1108,9 @@ def _follow_up(
     if _is_skipped_sentence(body):
         return []
     if not previous:
-        antecedent = _only_place(text, prior) if prior is not None else None
+        if prior is None or not any(_refers_back(text, sentence, c) for c in sentence.cues):
+            return []  # nothing refers back: skip building the stand-in for what it would
+        antecedent = _only_place(text, prior)
         if antecedent is None:
             return []
         return _carried_capture(article, sentence, [antecedent], reference=_last_date(events))
@@ -1104,6 +1266,8 @@ def _counted_places(
 ) -> list[Event]:
     """Places that the previous sentence's "captured two more provincial capitals" counted."""
     text = article.text
+    if not sentence.mentions:
+        return current  # nothing to count: skip reading the previous sentence's cues
     counted = _counted_capture(text, prior)
     if counted is None:
         return current
@@ -1170,8 +1334,6 @@ def _counted_capture(text: str, sentence: _Sentence) -> tuple[int, _Cue] | None:
     for cue in sentence.cues:
         if cue.kind not in ("capture", "capture_intrans", "capture_both"):
             continue
-        if _negated_or_future(sentence, cue):
-            continue
         match = _match(lx.COUNTED_OBJECT, sentence.facts, cue.end, sentence.end)
         if match is None and cue.kind == "capture_intrans":
             # "as two more cities fall to the Taliban": the count precedes the verb.
@@ -1182,7 +1344,8 @@ def _counted_capture(text: str, sentence: _Sentence) -> tuple[int, _Cue] | None:
                 prefix,
                 re.IGNORECASE,
             )
-        if match is None:
+        # The anchored count first: the negation look-back is the dearer test and rarely needed.
+        if match is None or _negated_or_future(sentence, cue):
             continue
         word = match.groupdict().get("count") or match.groupdict().get("count2") or "another"
         word = word.lower()

@@ -43,15 +43,32 @@ def triggers_for(
     are likelier to run into an open class; the first length that works wins. ``None`` when
     none does.
     """
+    parsed = list(_p.parse(pattern))
     for length in lengths:
         try:
-            ends = _expand(list(_p.parse(pattern)), {""}, length)
+            ends = _expand(parsed, {""}, length)
         except _TooOpen:
             continue
         if "" in ends or _ENDED in ends:
             return None  # a match could be empty or start anywhere
-        return re.compile(_trie(sorted(ends)))
+        return re.compile(_trie(sorted(ends), at_boundary=_starts_at_boundary(parsed)))
     return None
+
+
+def prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` led by its own trigger: the same matches, tried only where one can start.
+
+    Python's ``re`` then rejects most offsets at the trigger's word-boundary test instead of
+    trying every branch of the alternation there, and the scan stays one C loop (no Python
+    call per candidate offset). The trigger is a look-ahead without groups, so group numbers,
+    names and ``lastgroup`` are those of ``pattern``. ``pattern`` itself when it has no trigger.
+    """
+    if pattern.flags & re.IGNORECASE or _INLINE_FLAGS.search(pattern.pattern):
+        return pattern  # the prefixes are read case-sensitively, from a flag-free source
+    trigger = triggers_for(pattern.pattern)
+    if trigger is None:
+        return pattern
+    return re.compile(trigger.pattern + pattern.pattern, pattern.flags)
 
 
 def _expand(items: list, states: set[str], length: int) -> set[str]:
@@ -118,8 +135,23 @@ def _class_chars(items) -> set[str]:
     return chars
 
 
-def _trie(prefixes: list[str]) -> str:
-    """One regex for all prefixes, sharing their common starts (fast in ``re``)."""
+def _starts_at_boundary(items: list) -> bool:
+    """Whether every match of the parsed pattern starts at a word boundary (``\\b...``)."""
+    while items:
+        op, av = items[0]
+        if op is _c.SUBPATTERN:
+            items = list(av[-1])
+            continue
+        return op is _c.AT and av is _c.AT_BOUNDARY
+    return False
+
+
+def _trie(prefixes: list[str], *, at_boundary: bool) -> str:
+    """One regex for all prefixes, sharing their common starts (fast in ``re``).
+
+    ``at_boundary``: the pattern starts with ``\\b``. Leading the trigger with it too lets
+    ``re`` reject offsets inside words at once, the trigger's main saving.
+    """
     root: dict = {}
     for prefix in prefixes:
         node = root
@@ -127,7 +159,7 @@ def _trie(prefixes: list[str]) -> str:
             node = node.setdefault(char, {})
         node[_ENDED] = {}
     # A look-ahead: zero-width, so a prefix running into the next word hides no start.
-    return r"\b(?=" + _node(root) + ")"
+    return (r"\b" if at_boundary else "") + "(?=" + _node(root) + ")"
 
 
 def _node(node: dict) -> str:
@@ -142,6 +174,60 @@ def _node(node: dict) -> str:
 
 def _char(char: str) -> str:
     return r"\s+" if char == _SPACE else re.escape(char)
+
+
+# --- required literals ----------------------------------------------------------------------
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains, or ``None`` if none is known.
+
+    Read from the pattern's consumed literals only (never from look-arounds, classes or
+    optional parts), so ``not any(s in window for s in result)`` proves that ``pattern`` finds
+    nothing in ``window``: a test far cheaper than a regex scan trying every offset. Patterns
+    that ignore case or set flags inline get ``None``.
+    """
+    if pattern.flags & re.IGNORECASE or _INLINE_FLAGS.search(pattern.pattern):
+        return None
+    found = _required(list(_p.parse(pattern.pattern)))
+    return None if found is None else frozenset(found)
+
+
+def literal_guard(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A regex finding ``required_literals(pattern)``: no match of it in a stretch of text
+    means no match of ``pattern`` there. Led by literals, so ``re`` skips through the text in
+    C instead of trying ``pattern`` at every offset. ``None`` when nothing is required.
+    """
+    needed = required_literals(pattern)
+    if not needed:
+        return None
+    return re.compile("|".join(re.escape(s) for s in sorted(needed, key=lambda s: (-len(s), s))))
+
+
+def _required(items: list) -> set[str] | None:
+    """The best requirement of a sequence: its literal runs and its parts' requirements."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append({"".join(run)})
+            run = []
+        if op is _c.SUBPATTERN:
+            found = _required(list(av[-1]))
+        elif op is _c.BRANCH:
+            branches = [_required(list(branch)) for branch in av[1]]
+            found = None if any(b is None for b in branches) else set().union(*branches)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            found = _required(list(av[2]))
+        else:
+            found = None  # classes, anchors, look-arounds, optional parts: nothing certain
+        if found:
+            options.append(found)
+    # The longest shortest string filters best; on a tie, the fewest strings.
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
 
 
 # --- case-sensitive twins ------------------------------------------------------------------

@@ -31,6 +31,13 @@ def test_prefilter_finds_every_start(pattern: str, text: str, starts: list[int])
     assert [m.start() for m in re.finditer(pattern, text)] == starts
 
 
+def test_prefilter_of_a_pattern_without_word_boundary_finds_starts_inside_words() -> None:
+    # "fell" matches inside "befell": a trigger led by a word boundary would miss it.
+    trigger = triggers_for(r"(?:fell|fallen)")
+    assert trigger is not None
+    assert [m.start() for m in trigger.finditer("it befell them")] == [5]
+
+
 def test_too_open_pattern_has_no_prefilter() -> None:
     assert triggers_for(r"\w+\s+fell") is None
 

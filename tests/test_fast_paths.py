@@ -8,20 +8,31 @@ regex, and the major-clause regex against its plain spelling.
 
 from __future__ import annotations
 
+import gc
 import re
 import string
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_extract_gold import CASES
 
 from geo import gazetteer as gz
 from pipeline import extract as ex
 from pipeline import lexicon as lx
 from pipeline import sentences as sn
-from pipeline.triggers import CASE_UNSAFE, lowercase_twin, lowered_text
+from pipeline.records import Article
+from pipeline.triggers import (
+    CASE_UNSAFE,
+    literal_guard,
+    lowercase_twin,
+    lowered_text,
+    prefiltered,
+    required_literals,
+)
 
 SURROGATES = range(0xD800, 0xE000)
+GOLD_TEXTS = [case.text for case in CASES]
 LEXICON_PATTERNS = [
     *(value for value in vars(lx).values() if isinstance(value, re.Pattern)),
     *(pattern for _, pattern in (*lx.SPEAKERS, *lx.MANNER)),
@@ -191,3 +202,143 @@ def test_candidate_scan_finds_what_the_matcher_finds(twin: bool) -> None:
         folded = gz._fold(text)
         expected = [m.span() for m in gazetteer._matcher.finditer(folded)]
         assert list(gz._spans(gazetteer._matcher, lowered_matcher, folded)) == expected
+
+
+# --- prefilters and literal guards ------------------------------------------------------------
+
+CUE_SALAD = ("captured", "fell", "to", "the", "Taliban", "was", "taken", "over", "fighting",
+             "for", "retook", "fall", "of", "not", "handed", "city", "said", "air", "strikes", "on",
+             ",", "withdrew", "from", "under", "control", "took", "place", "é", "’s", "-",
+             "’")  # fmt: skip
+GUARD_CASES: tuple[tuple[str, frozenset[str] | None], ...] = (
+    (r"\bconfirm(?:s|ed)?\s+the\b", frozenset({"confirm"})),
+    # equally selective ("in" / "19"): the first is kept
+    (r"\b(?:in|since)\s+(?:19\d\d|the\s+1990s)\b", frozenset({"in", "since"})),
+    (r"\b(?:in|on)\s+(?:199\d|the\s+1990s)\b", frozenset({"199", "1990s"})),
+    (r"(?:foo)?bar|baz+", frozenset({"bar", "ba"})),
+    (r"(?:the\s+)?rest|leaving", frozenset({"rest", "leaving"})),
+    (r"\w+\s+fell|fallen", frozenset({"fell", "fallen"})),
+    (r"\w+|fallen", None),  # the first branch requires no literal
+    (r"x{0,3}", None),
+    (r"(?=fell)\w+", None),  # look-arounds are not consumed text
+)
+
+
+@pytest.mark.parametrize(("source", "literals"), GUARD_CASES)
+def test_required_literals(source: str, literals: frozenset[str] | None) -> None:
+    assert required_literals(re.compile(source)) == literals
+
+
+def test_no_literals_are_required_of_a_pattern_ignoring_case() -> None:
+    assert required_literals(re.compile("confirm", re.IGNORECASE)) is None
+    assert prefiltered(re.compile(r"\bconfirm", re.IGNORECASE)).pattern == r"\bconfirm"
+
+
+def _searched_patterns() -> list[tuple[re.Pattern[str], bool]]:
+    """Every lexicon pattern as extraction runs it, and whether it runs on lowered text."""
+    runs = [(ex._TWINS[id(p)], True) for p in IGNORING_CASE]
+    runs += [(p, False) for p in LEXICON_PATTERNS if not p.flags & re.IGNORECASE]
+    return runs
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SALAD_WORDS + CUE_SALAD), max_size=25).map(" ".join))
+def test_literal_guards_never_hide_a_match(text: str) -> None:
+    """Where the guard finds nothing, the pattern finds nothing: on salads and news samples."""
+    for pattern, on_lowered in _searched_patterns():
+        guard = literal_guard(pattern)
+        if guard is None:
+            continue
+        for sample in (text, *SAMPLES):
+            scanned = lowered_text(sample) if on_lowered else sample
+            assert scanned is not None
+            for start in range(0, len(scanned), 5):
+                if pattern.search(scanned, start) is not None:
+                    assert guard.search(scanned, start) is not None, (pattern.pattern, sample)
+
+
+@pytest.mark.parametrize("guarded", ex._GUARDED, ids=lambda p: p.pattern[:30])
+def test_guarded_search_helpers_read_as_plain_searches(guarded: re.Pattern[str]) -> None:
+    for text in (*SAMPLES, " ".join(SAMPLES), "Officials confirmed the fall; years ago, not now."):
+        facts = ex._SentenceFacts(text, lowered_text(text), 0, len(text))
+        for start in range(0, len(text), 6):
+            for end in (start + 30, start + 80, len(text)):
+                end = min(end, len(text))
+                fast = ex._search_slice(guarded, facts, start, end)
+                slow = guarded.search(text[start:end])
+                assert (fast and fast.span()) == (slow and slow.span())
+                fast = ex._search(guarded, facts, start, end)
+                slow = guarded.search(text, start, end)
+                assert (fast and fast.span()) == (slow and slow.span())
+                spans = [m.span() for m in ex._finditer(guarded, facts, start, end)]
+                assert spans == _spans(guarded, text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CUE_SALAD), max_size=30).map(" ".join), st.integers(0, 40))
+def test_cue_scan_reads_as_the_full_cue_regex(text: str, start: int) -> None:
+    lowered = ex._lower_same_length(text)
+    start = min(start, len(lowered))
+    fast = [(c.start, c.end, c.kind) for c in ex._find_cues(lowered, start, len(lowered))]
+    full = [(m.start(), m.end(), m.lastgroup) for m in lx.ALL_CUES.finditer(lowered, start)]
+    assert fast == full
+
+
+def test_speech_verb_scan_reads_as_its_twin() -> None:
+    twin = ex._TWINS[id(lx.SPEECH_VERB)]
+    for text in (*SAMPLES, " ".join(SAMPLES)):
+        lowered = lowered_text(text)
+        assert lowered is not None
+        for start in range(0, len(text), 9):
+            assert _spans(ex._SPEECH_VERB_SCAN, lowered, start, len(text)) == _spans(
+                twin, lowered, start, len(text)
+            )
+
+
+# --- answers kept per sentence ----------------------------------------------------------------
+
+
+def _gold_sentences() -> list[tuple[str, list[ex._Sentence]]]:
+    gazetteer = gz.load_gazetteer("AF")
+    found = []
+    for text in (*SAMPLES, *GOLD_TEXTS[:150]):
+        mentions = [m for m in gazetteer.find(text) if ex._kind(m) not in ex.IGNORED_PLACE_KINDS]
+        found.append((text, ex._sentences(text, mentions)))
+    return found
+
+
+def test_kept_answers_equal_fresh_readings() -> None:
+    """Attribution, roles and cue readings asked twice give what a fresh reading gives."""
+    for text, sentences in _gold_sentences():
+        for sentence in sentences:
+            for cue in sentence.cues:
+                fresh = ex._read_attribution(text, sentence, cue)
+                assert ex._attribution(text, sentence, cue) == fresh
+                assert ex._attribution(text, sentence, cue) == fresh
+                reading = ex._reading(sentence, cue)
+                assert ex._reading(sentence, cue) is reading
+                before = max(reading.clause[0], cue.start - ex.NEGATION_WINDOW)
+                negated = lx.NEGATION_BEFORE.search(text[before : cue.start]) or lx.DENIAL.search(
+                    text[reading.clause[0] : cue.start]
+                )
+                assert reading.negated(sentence.facts) == bool(negated)
+                conditional = lx.CONDITIONAL.search(text[reading.clause[0] : cue.start])
+                assert reading.conditional(sentence.facts) == bool(conditional)
+            for mention in sentence.mentions:
+                fresh_role = ex._names_a_role(text, mention, sentence)
+                assert ex._is_role(text, mention, sentence) == fresh_role
+                assert ex._is_role(text, mention, sentence) == fresh_role
+
+
+def test_kept_answers_leave_no_cycles_behind() -> None:
+    """The per-sentence answers are freed with the article, not left for the collector."""
+    gazetteer = gz.load_gazetteer("AF")
+    articles = [Article(article_id=str(n), text=text) for n, text in enumerate(GOLD_TEXTS[:200])]
+    gc.collect()
+    gc.disable()
+    try:
+        for article in articles:
+            ex.extract_events(article, gazetteer=gazetteer)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
