@@ -72,6 +72,14 @@ _DAYS_LATER = re.compile(
 _DAYS_AFTER = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE
 )
+# "two days ago": counted back from the article's day.
+_DAYS_AGO = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+ago\b", re.IGNORECASE)
+# "on the 18th": a day of the article's month (or of the month before, if it is still to come).
+# Only before punctuation or a clause word, so "the 3rd district" or "the 209th Corps" is no date.
+_ORDINAL_DAY = re.compile(
+    r"\b[Oo]n\s+the\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b"
+    r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:after|when|as|and|but|before|following|amid|in|at|by|with)\b)"
+)
 _EARLIER = re.compile(
     r"\b(?:(?:earlier\s+)?this\s+week|already|earlier(?!\s+today)|previously|before\s+that)\b",
     re.IGNORECASE,
@@ -79,9 +87,24 @@ _EARLIER = re.compile(
 _OTHER_TIME = re.compile(r"\b(?:after|before|since|until|when|following)\b", re.IGNORECASE)
 # A comma before a capitalised word is usually a list of places, not a new clause.
 _CLAUSE_PUNCTUATION = re.compile(r"[;:—–()]|\s-\s|,(?!\s+[A-Z])")
+_CLOSING_ADVERBIAL = re.compile(
+    r"\s*(?:[.;!]|$|,\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:said|say|says|told|reported)\b)"
+)
+_AFTER_COMMA = re.compile(r",\s*$")
+_CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but)\b", re.IGNORECASE)
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _ANCHOR_KINDS = frozenset(
-    {"month_day", "day_month", "overnight_into", "last_weekday", "weekday", "yesterday", "today"}
+    {
+        "month_day",
+        "day_month",
+        "overnight_into",
+        "last_weekday",
+        "weekday",
+        "yesterday",
+        "today",
+        "days_ago",
+        "ordinal_day",
+    }
 )
 
 
@@ -116,6 +139,8 @@ def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
         ("last_weekday", _LAST_WEEKDAY),
         ("weekday", _WEEKDAY_PHRASE),
         ("yesterday", _YESTERDAY),
+        ("days_ago", _DAYS_AGO),
+        ("ordinal_day", _ORDINAL_DAY),
         ("days_later", _DAYS_LATER),
         ("today", _TODAY),
         ("earlier", _EARLIER),
@@ -140,6 +165,10 @@ def resolve_date_phrase(
     """
     cue = cue_at if cue_at is not None else 0
     phrases = [p for p in find_date_phrases(sentence) if _in_scope(p, sentence, cue)]
+    # "took Kishim on Friday, while troops retook Jurm a day later": a phrase across "while"
+    # or "but" dates the other clause's event when the cue's own clause has one.
+    if len(phrases) > 1:
+        phrases = [p for p in phrases if not _across_clauses(p, sentence, cue)] or phrases
     phrase = _nearest(phrases, cue)
     if phrase is None:
         if article_date is None:
@@ -147,7 +176,24 @@ def resolve_date_phrase(
         return DateResolution(article_date, Precision.DAY, BASIS_ARTICLE_DATE)
     if phrase.kind == "days_after":
         return _resolve_days_after(phrase, sentence, article_date=article_date)
+    if phrase.kind == "days_later":
+        # "captured X on Thursday, while troops retook Y a day later": the day it counts from
+        # is the sentence's own, before the earlier event's.
+        anchor = _anchor_before(phrase, sentence, article_date=article_date)
+        if anchor is not None:
+            reference = anchor
     return _resolve(phrase, article_date=article_date, reference=reference)
+
+
+def _anchor_before(
+    phrase: _Phrase, sentence: str, *, article_date: dt.date | None
+) -> dt.date | None:
+    anchors = [
+        p for p in find_date_phrases(sentence) if p.kind in _ANCHOR_KINDS and p.end <= phrase.start
+    ]
+    if not anchors:
+        return None
+    return _resolve(anchors[-1], article_date=article_date, reference=None).date
 
 
 def _resolve_days_after(
@@ -186,7 +232,20 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
         return True
     if not sentence[: phrase.start].strip(" \"'“‘"):
         return True  # "Since May, the Taliban have taken ...": a fronted span covers it all
+    if (
+        phrase.start > cue_at
+        and _AFTER_COMMA.search(sentence, 0, phrase.start)
+        and _CLOSING_ADVERBIAL.match(sentence, phrase.end)
+    ):
+        # "attacks on Maymana, the provincial capital, in recent days(, residents said)":
+        # a span standing alone between commas at the end of the clause is the cue's own
+        return True
     return not _CLAUSE_PUNCTUATION.search(sentence, low, high)
+
+
+def _across_clauses(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
+    low, high = sorted((cue_at, phrase.start if phrase.start >= cue_at else phrase.end))
+    return bool(_CLAUSE_SPLIT.search(sentence, low, high))
 
 
 def _nearest(phrases: list[_Phrase], cue_at: int) -> _Phrase | None:
@@ -221,6 +280,14 @@ def _resolve(
         return DateResolution(
             day, Precision.DAY, f"'{text}' before article date {article_date}", text
         )
+    if kind == "days_ago":
+        number = phrase.match.group("n").lower()
+        day = article_date - dt.timedelta(days=_NUMBER_WORDS.get(number) or int(number))
+        return DateResolution(
+            day, Precision.DAY, f"'{text}' before article date {article_date}", text
+        )
+    if kind == "ordinal_day":
+        return _resolve_ordinal_day(phrase.match, article_date=article_date)
     if kind == "days_later":
         if reference is None:
             return DateResolution(
@@ -261,6 +328,21 @@ def _resolve_explicit(match: re.Match[str], *, article_date: dt.date | None) -> 
             None, Precision.UNKNOWN, f"'{text}' is after article date {article_date}", text
         )
     return DateResolution(day, Precision.DAY, f"'{text}' explicit date", text)
+
+
+def _resolve_ordinal_day(match: re.Match[str], *, article_date: dt.date) -> DateResolution:
+    text = match.group(0)
+    number = int(match.group("day"))
+    month_start = article_date.replace(day=1)
+    if number > article_date.day:
+        month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+    try:
+        day = month_start.replace(day=number)
+    except ValueError:
+        return DateResolution(None, Precision.UNKNOWN, f"'{text}' is not a date", text)
+    return DateResolution(
+        day, Precision.DAY, f"'{text}': day {number} of the month before {article_date}", text
+    )
 
 
 def phrase_weekday(phrase: str) -> int | None:

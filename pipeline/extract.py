@@ -24,7 +24,7 @@ from pipeline import lexicon as lx
 from pipeline.dates import BASIS_ARTICLE_DATE, DateResolution, resolve_date_phrase
 from pipeline.dates import MONTHS as MONTH_NUMBER
 from pipeline.records import Article, Event, Precision, Status
-from pipeline.sentences import split_sentences
+from pipeline.sentences import furniture_lines, split_sentences
 from pipeline.triggers import literal_guard, lowercase_twin, lowered_text, prefiltered
 
 GOVERNMENT_ACTOR = "Afghan government forces"
@@ -67,6 +67,7 @@ LOOK_BACK_CHARS = 80  # longest end-anchored phrase before a cue ("the provincia
 _MAJOR_BREAK = re.compile(r";|w(?<!\ww)(?:hile|hereas)\b|b(?<!\wb)ut\b")
 _WORD = re.compile(r"[\w’'-]+|[:,]")
 _MENTION_TOKEN = "x"
+_DIGIT_AT_END = re.compile(r"\d\W{0,3}$")
 # The cue scan: ALL_CUES led by a look-ahead for the words a cue can start with.
 _CUE_SCAN = prefiltered(lx.ALL_CUES)
 # What each case-insensitive lexicon pattern runs as on lowered text: its faster
@@ -223,8 +224,16 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     events: list[Event] = []
     previous: list[Event] = []
     previous_had_events = False
+    lead_in: _Sentence | None = None
     for index, sentence in enumerate(sentences):
         current = _sentence_events(article, sentence, events)
+        if lead_in is not None and not current:
+            if _is_list_item(text, sentence):
+                current = _listed_events(article, lead_in, sentence)
+            else:
+                lead_in = None
+        if text[sentence.end - 1] == ":" and not current and _has_status_cue(sentence):
+            lead_in = sentence  # "Districts that fell to the Taliban this week:" and a list
         if index > 0 and not previous_had_events:
             current = _counted_places(article, sentences[index - 1], sentence, current)
         previous_had_events = bool(current)
@@ -238,12 +247,39 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     return _in_text_order(events)
 
 
+def _is_list_item(text: str, sentence: _Sentence) -> bool:
+    return bool(lx.LIST_ITEM.match(text, sentence.start, sentence.end))
+
+
+def _listed_events(article: Article, lead_in: _Sentence, item: _Sentence) -> list[Event]:
+    """One event for the first place of a list item, read with the lead-in's cue."""
+    text = article.text
+    places = [m for m in item.mentions if not _is_role(text, m, item)]
+    cues = [cue for cue in lead_in.cues if cue.kind in lx.STATUS_OF_KIND]
+    if not places or len(cues) != 1:
+        return []
+    event = _event(article, lead_in, _Binding(places[0], cues[0], indirect=True), reference=None)
+    if event is None:
+        return []
+    return [
+        dataclasses.replace(
+            event,
+            quote=text[lead_in.start : item.end],
+            quote_end=item.end,
+            quote_start=lead_in.start,
+        )
+    ]
+
+
 def _kind(mention: _MentionLike) -> str:
     return str(getattr(mention.place, "kind", "") or "").lower()
 
 
 def _sentences(text: str, mentions: list[_MentionLike]) -> list[_Sentence]:
     spans = split_sentences(text)
+    furniture = furniture_lines(text)
+    if furniture:
+        spans = _outside(spans, furniture)
     mentions_in: list[tuple[_MentionLike, ...]] = []
     m_index = 0
     for start, end in spans:
@@ -271,6 +307,19 @@ def _sentences(text: str, mentions: list[_MentionLike]) -> list[_Sentence]:
         facts = _SentenceFacts(text, twin_text, start, end)
         sentences.append(_Sentence(start, end, cues, mentions_in[index], facts))
     return sentences
+
+
+def _outside(spans: list[tuple[int, int]], blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans not inside any block (both lists in text order)."""
+    kept: list[tuple[int, int]] = []
+    index = 0
+    for start, end in spans:
+        while index < len(blocks) and blocks[index][1] < start:
+            index += 1
+        if index < len(blocks) and blocks[index][0] <= start and end <= blocks[index][1]:
+            continue
+        kept.append((start, end))
+    return kept
 
 
 def _find_cues(lowered: str, start: int, end: int) -> tuple[_Cue, ...]:
@@ -393,6 +442,13 @@ def _fighting_continues(body: str) -> bool:
     return ("ighting" in body or "lashes" in body) and bool(lx.CONTINUING.search(body))
 
 
+def _attack_repelled(body: str) -> bool:
+    # "the attack had been repelled": the place was fought for, whatever the claim said.
+    return ("repel" in body or "repuls" in body or "beaten back" in body) and bool(
+        lx.ATTACK_REPELLED.search(body)
+    )
+
+
 def _fighting_copy(event: Event) -> Event:
     return dataclasses.replace(
         event,
@@ -412,6 +468,7 @@ def _is_skipped_sentence(body: str) -> bool:
 
 def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
     routes = {id(m) for m in sentence.mentions if _names_a_road(text, sentence, m)}
+    routes |= _destinations(text, sentence)
     roles = {id(m) for m in sentence.mentions if _is_role(text, m, sentence)} - routes
     bindings: list[_Binding] = []
     bound_cues: set[_Cue] = set()
@@ -469,6 +526,32 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             if earlier:
                 bindings.append(_Binding(earlier[-1], cue, indirect=True))
     return bindings
+
+
+def _destinations(text: str, sentence: _Sentence) -> set[int]:
+    """Ids of the mentions that only say where people went, and the places locating them."""
+    found: set[int] = set()
+    if text.find(" to", sentence.start, sentence.end) < 0:
+        return found
+    previous: _MentionLike | None = None
+    for mention in sentence.mentions:
+        located = (
+            previous is not None
+            and id(previous) in found
+            and lx.LOCATING_GAP.fullmatch(text, previous.end, mention.start)
+        )
+        if located or _after_destination_word(text, sentence, mention):
+            found.add(id(mention))
+        previous = mention
+    return found
+
+
+def _after_destination_word(text: str, sentence: _Sentence, mention: _MentionLike) -> bool:
+    window_start = max(sentence.start, mention.start - 60)
+    # Every destination phrase ends in "to"/"toward": skip the regex without one.
+    if text.find(" to", window_start, mention.start) < 0:
+        return False
+    return bool(lx.DESTINATION_BEFORE.search(text, window_start, mention.start))
 
 
 def _names_a_road(text: str, sentence: _Sentence, mention: _MentionLike) -> bool:
@@ -640,6 +723,8 @@ def _event(
         return None
     if _is_background(article, facts, clause_start, clause_end):
         return None
+    if clause_end < sentence.end and _ends_with_past_year(text, sentence, clause_end):
+        return None
     if _imagined_fall(text, sentence, cue, binding.mention):
         return None
     status = Status(status_name)
@@ -655,8 +740,13 @@ def _event(
         return None
     if status is Status.RETAKEN and lx.EDGE_AFTER.match(text, cue.end, sentence.end):
         status = Status.CONTESTED  # pushed back from the edge: the attack was repelled
-    if status is Status.CAPTURED and _partial(text, sentence, cue, mention):
+    if status is Status.CAPTURED and (
+        _partial(text, sentence, cue, mention)
+        or (binding.indirect and _only_facilities_taken(text, sentence, cue))
+    ):
         status = Status.CONTESTED
+    if cue.kind == "driven_out" and status is not Status.CAPTURED and _pushed_back(text, cue):
+        status = Status.CONTESTED  # "were pushed back from": the attack was repelled
     attribution = _attribution(text, sentence, cue)
     body = text[sentence.start : sentence.end]
     confidence = BASE_CONFIDENCE.get(cue.kind, BASE_CONFIDENCE["retake"])
@@ -828,6 +918,13 @@ def _checked_by_subject(
         fighting = _search_slice(lx.FIGHTING, facts, subject_start, cue.start)
         return status if taliban or fighting else None
     return status
+
+
+def _ends_with_past_year(text: str, sentence: _Sentence, clause_end: int) -> bool:
+    # The year closes the sentence: skip the long regex unless a digit ends it.
+    if _DIGIT_AT_END.search(text, max(clause_end, sentence.end - 5), sentence.end) is None:
+        return False
+    return bool(lx.HISTORICAL_TAIL.match(text, clause_end, sentence.end))
 
 
 def _imagined_fall(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
@@ -1069,8 +1166,21 @@ def _one_per_province(events: list[Event]) -> list[Event]:
     return [
         e
         for e in best.values()
-        if not any((e.province_iso, s) in best for s in subsumed.get(e.status, ()))
+        if not any(
+            (e.province_iso, s) in best and not _news_after_past_change(e, best[e.province_iso, s])
+            for s in subsumed.get(e.status, ())
+        )
     ]
+
+
+def _news_after_past_change(event: Event, change: Event) -> bool:
+    """ "launched an operation on Saturday to push the Taliban out of X, following the earlier
+    seizure of the town": dated fighting after a change only known to be past stays apart."""
+    return (
+        event.status is Status.CONTESTED
+        and event.date_precision is Precision.DAY
+        and change.date_precision is Precision.ON_OR_BEFORE
+    )
 
 
 def _preference(event: Event) -> tuple[int, float, int]:
@@ -1114,7 +1224,9 @@ def _follow_up(
         if antecedent is None:
             return []
         return _carried_capture(article, sentence, [antecedent], reference=_last_date(events))
-    goes_on = _fighting_continues(body) and len({e.province_iso for e in previous}) == 1
+    goes_on = (_fighting_continues(body) or _attack_repelled(body)) and len(
+        {e.province_iso for e in previous}
+    ) == 1
     facts = sentence.facts
     if _search_slice(lx.NEXT_SENTENCE_HEDGE, facts, sentence.start, sentence.end):
         _replace_all(events, previous, _downgraded)
@@ -1122,6 +1234,15 @@ def _follow_up(
     if goes_on and not any(e.status is Status.CONTESTED for e in previous):
         # "Mujahid said fighting was still going on in the area."
         return [_fighting_copy(previous[0])]
+    if _speech_dated(previous):
+        handover = lx.LEFT_BEHIND.search(body)
+        if handover is not None:
+            earlier = resolve_date_phrase(
+                body, article_date=article.date, cue_at=handover.start(), reference=None
+            )
+            if _is_earlier_day(earlier, previous):
+                _replace_all(events, previous, lambda e: _moved_to(e, earlier))
+                return []
     confirm = _search_slice(lx.CONFIRMS_EVENT, facts, sentence.start, sentence.end)
     if confirm is not None:
         speaker = _speaker_class(_last_words(body[: confirm.start()], 8))
@@ -1157,7 +1278,7 @@ def _only_place(text: str, sentence: _Sentence) -> Event | None:
 
 def _refers_back(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     facts = sentence.facts
-    if cue.kind in ("capture", "capture_both"):
+    if cue.kind in ("capture", "capture_both", "retake"):
         return bool(_match(lx.BACK_REFERENCE, facts, cue.end, sentence.end))
     if cue.kind == "capture_intrans":  # "It fell the next morning", "The city fell on Sunday"
         window_start = _window_start(sentence, cue)
@@ -1200,15 +1321,28 @@ def _carried_capture(
                 previous[0].date_phrase,
             )
         source = previous[0]
+        status = Status.CLAIMED if claimed else Status.CAPTURED
+        if cue.kind == "retake":
+            # "A day later, government forces retook it": the place came back, unless the
+            # Taliban are the ones who "retook" it
+            subject_start = _subject_start(facts, sentence.start, cue.start)
+            status = _checked_by_subject(cue, facts, subject_start, Status.RETAKEN)
+            if status is None:
+                return []
+            if status is Status.RETAKEN and all(e.status is Status.CONTESTED for e in previous):
+                status = Status.CONTESTED  # pushed out of a city that never fell: repelled
+        elif _only_facilities_taken(text, sentence, cue):
+            status = Status.CONTESTED
+        base = BASE_CONFIDENCE["retake"] if status is Status.RETAKEN else BASE_CONFIDENCE["capture"]
         return [
             dataclasses.replace(
                 source,
                 article_id=article.article_id,
-                status=Status.CLAIMED if claimed else Status.CAPTURED,
+                status=status,
                 quote=text[quote_start:quote_end],
                 quote_start=quote_start,
                 quote_end=quote_end,
-                actor=TALIBAN_ACTOR,
+                actor=GOVERNMENT_ACTOR if status is Status.RETAKEN else TALIBAN_ACTOR,
                 event_date=resolution.date,
                 date_precision=Precision(resolution.precision),
                 date_basis=resolution.basis,
@@ -1216,13 +1350,24 @@ def _carried_capture(
                 manner=_manner(body) or source.manner,
                 attribution=attribution,
                 confidence=round(
-                    (CLAIMED_CONFIDENCE if claimed else BASE_CONFIDENCE["capture"])
-                    * INDIRECT_FACTOR,
+                    (CLAIMED_CONFIDENCE if status is Status.CLAIMED else base) * INDIRECT_FACTOR,
                     2,
                 ),
             )
         ]
     return []
+
+
+def _only_facilities_taken(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "seized the police headquarters and the intelligence office": part of the place."""
+    if not lx.FACILITY_OBJECT.match(text, cue.end, sentence.end):
+        return False
+    stop = lx.OBJECT_END.search(text, cue.end, sentence.end)
+    return not lx.GOVERNMENT_SEAT.search(text, cue.end, stop.start() if stop else sentence.end)
+
+
+def _pushed_back(text: str, cue: _Cue) -> bool:
+    return bool(re.search(r"\bback\b", text[cue.start : cue.end], re.IGNORECASE))
 
 
 def _upgraded(event: Event, speaker: str) -> Event:
@@ -1246,6 +1391,35 @@ def _downgraded(event: Event) -> Event:
         return event
     return dataclasses.replace(
         event, status=Status.CLAIMED, confidence=min(event.confidence, HEDGED_CONFIDENCE)
+    )
+
+
+def _speech_dated(events: list[Event]) -> bool:
+    """ "Officials on Friday confirmed that X had come under Taliban control": the day is the
+    confirmation's, so a day the next sentence gives for the takeover itself is better."""
+    if not events or any(e.status not in (Status.CAPTURED, Status.CLAIMED) for e in events):
+        return False
+    return all(
+        e.date_precision is Precision.DAY
+        and e.date_phrase
+        and lx.SPEECH_AFTER_DATE.match(e.quote, e.quote.find(e.date_phrase) + len(e.date_phrase))
+        for e in events
+    )
+
+
+def _is_earlier_day(resolution: DateResolution, events: list[Event]) -> bool:
+    if resolution.precision != Precision.DAY or not resolution.phrase or resolution.date is None:
+        return False
+    return all(e.event_date is not None and resolution.date < e.event_date for e in events)
+
+
+def _moved_to(event: Event, resolution: DateResolution) -> Event:
+    return dataclasses.replace(
+        event,
+        event_date=resolution.date,
+        date_precision=Precision(resolution.precision),
+        date_basis=resolution.basis + " (next sentence; the earlier day was the report's)",
+        date_phrase=resolution.phrase,
     )
 
 

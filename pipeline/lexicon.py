@@ -70,6 +70,9 @@ _CONTEST = (
     r"|repel(?:led|s|ling)?|repuls(?:ed|es|ing|e)|beat(?:en)?\s+back|fought\s+off|fend(?:ed)?\s+off"
     r"|(?:moved|moving|advanced|advancing|pushed|pushing|broke|breaking)\s+(?:deep\s+)?into"
     r"|made\s+(?:their|its)\s+way\s+into|set\s+fire\s+to|torch(?:ed|ing)"
+    r"|(?:fired|firing|fire|fires|lobbed|launched)\s+(?:(?:a|several|dozens\s+of|more)\s+)?"
+    r"(?:rockets?|mortars?|mortar\s+(?:rounds|shells)|shells|artillery)\s+(?:at|into|on)"
+    r"|rocket\s+attacks?\s+on"
 )
 _CONTEST_INTRANS = (
     r"(?:is|was|are|were|came|come|comes|remains?|remained|has\s+been|have\s+been|had\s+been)"
@@ -84,7 +87,7 @@ _CONTEST_INTRANS = (
 _RETAKE = (
     r"retook|retake[sn]?|retaking|recaptur(?:e[sd]?|ing)|regain(?:s|ed|ing)?(?:\s+control\s+of)?"
     r"|reclaim(?:s|ed|ing)?|(?:took|taken|won|winning)\s+back(?:\s+control\s+of)?"
-    r"|(?:pushed|drove|driven|forced|cleared|expelled|evicted)\s+(?:the\s+)?"
+    r"|(?:push(?:ed)?|drive|drove|driven|force[ds]?|clear(?:ed)?|expel(?:led)?|evict(?:ed)?)\s+(?:the\s+)?"
     r"(?:Taliban|insurgents|militants|them|fighters)\s+(?:\w+\s+)?(?:out\s+of|from)"
     r"|cleared|liberat(?:e[sd]?|ing)|wrest(?:ed|ing)?\s+back"
 )
@@ -344,10 +347,32 @@ COUNT_WORDS: dict[str, int] = {
 BACK_REFERENCE = re.compile(
     r"\s*(?:(?:was|were|is|are|continued|continuing|raging|erupted|broke\s+out)\s+){0,2}"
     r"(?:in\s+|inside\s+|into\s+|on\s+|from\s+)?(?:the\s+|its\s+|their\s+)?(?:(?:provincial|province’s|province's|eponymous|main|"
-    r"capital|whole|entire)\s+)*(?:city|town|capital|capital\s+city|provincial\s+capital"
+    r"capital|whole|entire|border|strategic|key)\s+)*(?:city|town|capital|capital\s+city|provincial\s+capital"
     r"|district(?:\s+cent(?:re|er))?|governor(?:'s|’s)?\s+(?:office|compound|house|headquarters)"
     r"|police\s+headquarters|provincial\s+headquarters|government\s+buildings"
     r"|(?:border\s+)?crossing|border\s+posts?|it)\b",
+    _F,
+)
+# Buildings inside a city whose seizure is part of it changing hands, not all of it: "seized
+# the police headquarters and the intelligence office", "captured the city's TV station".
+FACILITY_OBJECT = re.compile(
+    r"\s*(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:city(?:'s|’s)|town(?:'s|’s)|police\s+"
+    r"(?:headquarters|hq|station|compound)|(?:intelligence|nds)\s+(?:office|headquarters|"
+    r"directorate|compound)|prison|jail|(?:television|tv|radio)\s+station|airport|checkpo(?:st|int)s?)",
+    _F,
+)
+# The seat of government taken with them makes it the place's fall ("the governor's office
+# and the police headquarters").
+GOVERNMENT_SEAT = re.compile(
+    r"\bgovernor(?:'s|’s)\s+(?:office|compound|house|headquarters|residence)"
+    r"|\bdistrict\s+(?:cent(?:re|er)|headquarters)",
+    _F,
+)
+# Where the list of things taken ends: "captured the TV station and are now near the
+# governor's office" did not take the office.
+OBJECT_END = re.compile(
+    r"[,;]|\b(?:and|but)\s+(?:are|is|were|was|have|has|had|now|then)\b"
+    r"|\b(?:from|near|towards?|after|before|while|as)\b",
     _F,
 )
 # "Farah's provincial council", "Baghlan MP": the place names who speaks, not what fell.
@@ -433,6 +458,46 @@ RECIPIENT = re.compile(
     _F,
 )
 SURRENDER_WORD = re.compile(r"surrender", _F)
+# A day phrase that dates the report, not the event: "officials on Friday confirmed that".
+SPEECH_AFTER_DATE = re.compile(
+    r"\s+(?:confirmed|said|announced|told|reported|acknowledged|admitted)\b", _F
+)
+# The defenders leaving a place named before: "security forces left both district centres".
+LEFT_BEHIND = re.compile(
+    r"\b(?:left|abandoned|vacated|withdrew\s+from|pulled\s+out\s+of|retreated\s+from"
+    r"|handed\s+over|surrendered)\s+(?:both|the|all|two|three|its|their)\s+"
+    r"(?:[\w-]+\s+)?(?:district|districts|centres|centers|city|town|base|headquarters|compound)\b",
+    _F,
+)
+# An attack on a place named before was fought off: "said the attack had been repelled".
+ATTACK_REPELLED = re.compile(
+    r"\b(?:the|an|their|its)\s+(?:[\w-]+\s+)?(?:attacks?|assaults?|offensive)\s+(?:has|had|have|was|were)"
+    r"\s+(?:been\s+)?(?:repelled|repulsed|beaten\s+back)\b",
+    _F,
+)
+# A list item: "- Andkhoy (Faryab)", "• Rustaq", "2. Khamyab".
+LIST_ITEM = re.compile(r"\s*(?:[-•*–—·▪]|\d{1,2}[.)])\s+")
+# Where people went is no place that changed hands: "safe passage to Asadabad", "retreated to
+# Pul-e Alam", "withdrew from Khinjan to Pul-e Khumri".
+DESTINATION_BEFORE = re.compile(
+    r"\b(?:passage|retreat\w*|withdr[ae]w\w*|withdrawn|fled|flee\w*|fell\s+back|escaped|relocat\w*"
+    r"|evacuat\w*|transferr?\w*|moved|moving|headed|heading|redeploy\w*|made\s+(?:their|its)\s+way)"
+    r"\s+(?:[\w’'-]+\s+){0,4}?(?:back\s+)?(?:to|towards?)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?"
+    r"(?:(?:provincial\s+)?(?:capital|city|town|centre|center)\s+(?:of\s+)?)?$",
+    _F,
+)
+# A place right after a destination that only locates it: "Asadabad city in Kunar".
+LOCATING_GAP = re.compile(
+    r"\s*(?:city|town|district)?\s*(?:,|in|of)\s*(?:the\s+)?(?:[\w-]+\s+)?(?:province\s+of\s+)?$",
+    _F,
+)
+# A past year closing the sentence after the cue's clause: "was the last provincial capital to
+# fall, briefly, in 2016" is background however many commas come between.
+HISTORICAL_TAIL = re.compile(
+    r"(?:\s*,\s*[\w’'-]+(?:\s+[\w’'-]+){0,2})*\s*,?\s*(?:back\s+)?(?:in|since|during)\s+"
+    r"(?:19\d\d|200\d|201\d)\s*[.!\"”’']{0,3}\s*$",
+    _F,
+)
 # Someone on the government side still holds part of the place: it has not fallen.
 STILL_HOLDS = re.compile(
     r"\bthe\s+rest\s+of\s+the\s+(?:city|town)\b"
@@ -467,7 +532,9 @@ UNDER_WAY_BEFORE = re.compile(
     r"|under\s*way|underway)\b(?:\s+[\w’'-]+){0,4}?\s+(?:operations?|offensives?"
     r"|counter-?offensives?|push|bid|attempts?|efforts?|campaign|assault|drive)"
     r"|\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+(?:still\s+|now\s+)?"
-    r"(?:fighting|battling|struggling|trying|attempting|pushing))\s+(?:to|aimed\s+at)\s+$",
+    r"(?:fighting|battling|struggling|trying|attempting|pushing))"
+    r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:\w+day|yesterday|today|overnight))?"  # "on Saturday"
+    r"\s+(?:to|aimed\s+at)\s+$",
     _F,
 )
 MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|will|shall|plan\w*|vow\w*|prepar\w*)\b", _F)

@@ -111,3 +111,84 @@ def _trimmed_and_capped(text: str, start: int, end: int) -> list[tuple[int, int]
     if end > start:
         spans.append((start, end))
     return spans
+
+
+# Lines that are page furniture rather than reporting: photo captions and link blocks.
+# Their headlines and captions repeat or preview stories ("Related: Taliban seize Spin Boldak")
+# without reporting anything on this article's authority, so no event may come from them.
+_CAPTION_START = re.compile(
+    r"\s*(?:photo(?:\s+caption)?|caption|pictured|image|file\s+photo|picture)\s*:", re.IGNORECASE
+)
+_LINK_START = re.compile(
+    r"\s*(?:related(?:\s+(?:stories|articles|coverage))?|read\s+(?:more|also)|also\s+read"
+    r"|see\s+also|more\s+on\s+this(?:\s+story)?|watch|listen)\s*:(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# A credit closing a caption: "(AP Photo)", "(AP Photo/Rahmat Gul)", "(AFP)", "(Reuters)".
+_CAPTION_CREDIT = re.compile(
+    r"\((?:[^()]*?/)?\s*(?:AP(?:\s+Photo)?|AFP(?:\s+Photo)?|Reuters(?:\s+Photo)?|Getty\s+Images"
+    r"|EPA(?:-EFE)?|Xinhua|Anadolu(?:\s+Agency)?|File\s+photo|Photo)(?:/[^()]*)?\)\s*$"
+)
+# Every furniture line starts with one of these words or ends with ")": only those lines are read.
+_FURNITURE_WORD = (
+    r"[ \t]*(?:photo|caption|pictured|image|file|picture|related|read|also|see|more|watch|listen)\b"
+)
+# Led by the line break, not "^": a literal-led regex skips through the text in C (4x faster).
+_FURNITURE_START = re.compile(r"\n" + _FURNITURE_WORD, re.IGNORECASE)
+_FURNITURE_FIRST = re.compile(_FURNITURE_WORD, re.IGNORECASE)
+_CLOSING_BRACKET = re.compile(r"\)[ \t]*$", re.MULTILINE)
+# A caption is a line or two; a paragraph of reporting that happens to end with a credit is not.
+MAX_CAPTION_WORDS = 45
+# A link headline after "Related:" is short and has no closing full stop.
+MAX_LINK_HEADLINE_WORDS = 16
+
+
+def furniture_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` spans of the lines of ``text`` that are captions or link blocks, in order.
+
+    A caption starts with "Photo:" or "Caption:" or ends with a photo credit; a link block is
+    a line starting "Related:" / "Read more:" / "Also read:", and, when that line has nothing
+    after its colon, the short unpunctuated headline lines that follow it.
+    """
+    found: set[tuple[int, int]] = set()
+    line_starts = [m.start() + 1 for m in _FURNITURE_START.finditer(text)]
+    if _FURNITURE_FIRST.match(text):
+        line_starts.insert(0, 0)
+    for start in line_starts:
+        end = _line_end(text, start)
+        link = _LINK_START.match(text, start, end)
+        if link is not None:
+            found.add((start, end))
+            if not link.group("rest").strip():
+                found.update(_link_headlines(text, end + 1))
+        elif _CAPTION_START.match(text, start, end):
+            found.add((start, end))
+    for match in _CLOSING_BRACKET.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        line = text[start : match.end()].strip()
+        if _CAPTION_CREDIT.search(line) and len(line.split()) <= MAX_CAPTION_WORDS:
+            found.add((start, match.end()))
+    return sorted(found)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _link_headlines(text: str, start: int) -> list[tuple[int, int]]:
+    """The headline lines after a bare "Related:", blank lines between them allowed."""
+    spans: list[tuple[int, int]] = []
+    while start <= len(text):
+        end = _line_end(text, start)
+        line = text[start:end].strip()
+        if line:
+            if not _looks_like_headline(line):
+                break
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def _looks_like_headline(line: str) -> bool:
+    return len(line.split()) <= MAX_LINK_HEADLINE_WORDS and line[-1] not in ".!?\"”'’"

@@ -112,3 +112,54 @@ def test_impossible_explicit_date_is_rejected() -> None:
 )
 def test_phrase_weekday(phrase: str, weekday: int | None) -> None:
     assert phrase_weekday(phrase) == weekday
+
+
+# Counted and ordinal days, and relative phrases anchored inside the sentence.
+COUNTED: list[tuple[str, dt.date | None, dt.date | None, Precision, str]] = [
+    ("Jurm fell two days ago.", WED, dt.date(2021, 8, 9), DAY, "two days ago"),
+    ("A day ago the Taliban took Jurm.", WED, dt.date(2021, 8, 10), DAY, "A day ago"),
+    ("Jurm fell two days ago.", None, None, UNKNOWN, "two days ago"),
+    (
+        "The Taliban took Jurm on the 9th, officials said.",
+        WED,
+        dt.date(2021, 8, 9),
+        DAY,
+        "on the 9th",
+    ),
+    ("The Taliban took Jurm on the 28th.", WED, dt.date(2021, 7, 28), DAY, "on the 28th"),
+    ("The Taliban took Jurm on the 31st.", dt.date(2021, 7, 2), None, UNKNOWN, "on the 31st"),
+    ("Fighting hit the 3rd district of Kunduz.", WED, WED, DAY, ""),  # an ordinal noun, no day
+    ("Troops fought the 209th Corps' attackers.", WED, WED, DAY, ""),
+]
+
+
+@pytest.mark.parametrize(("sentence", "article_date", "day", "precision", "phrase"), COUNTED)
+def test_counted_and_ordinal_days(
+    sentence: str,
+    article_date: dt.date | None,
+    day: dt.date | None,
+    precision: Precision,
+    phrase: str,
+) -> None:
+    resolution = resolve_date_phrase(sentence, article_date=article_date)
+    assert (resolution.date, resolution.precision, resolution.phrase) == (day, precision, phrase)
+
+
+def test_a_day_later_counts_from_the_day_named_before_it() -> None:
+    sentence = "The Taliban took Kishim on Monday, while troops retook Jurm a day later."
+    resolution = resolve_date_phrase(sentence, article_date=FRI, cue_at=sentence.index("retook"))
+    assert (resolution.date, resolution.precision) == (dt.date(2021, 8, 10), DAY)
+
+
+def test_closing_span_between_commas_dates_nothing() -> None:
+    sentence = (
+        "The Taliban stepped up attacks on Ghazni, the capital, in recent days, residents said."
+    )
+    resolution = resolve_date_phrase(sentence, article_date=WED, cue_at=sentence.index("attacks"))
+    assert (resolution.date, resolution.precision) == (None, UNKNOWN)
+
+
+def test_span_with_its_own_verb_in_another_clause_still_ignored() -> None:
+    sentence = "The Taliban captured Farah, the seventh capital to fall in recent days."
+    resolution = resolve_date_phrase(sentence, article_date=WED, cue_at=12)
+    assert (resolution.date, resolution.precision) == (WED, DAY)

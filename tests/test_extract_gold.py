@@ -24,6 +24,7 @@ GOLD_TABLES = (
     "extract_blind.tsv",
     "extract_blind2.tsv",
     "extract_blind3.tsv",
+    "extract_blind4.tsv",
 )
 
 
@@ -44,15 +45,18 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # Pinned at what the extractor reaches on all tables combined, rounded down: lower only with a
 # reason. The blind tables' first-run scores (benchmarks/README.md) are the honest estimate of
 # unseen performance; these floors only stop regressions on cases already studied.
+# Captured F1 went from 1.00 to 0.99 only because extract_blind4.tsv brought three captures
+# the extractor misses (strict xfails: a text table, a fronted province with unnamed districts);
+# the six earlier tables still score 1.00.
 F1_FLOORS: dict[Status, float] = {
-    Status.CAPTURED: 1.00,
+    Status.CAPTURED: 0.99,
     Status.CLAIMED: 0.98,
-    Status.CONTESTED: 0.97,
+    Status.CONTESTED: 0.98,
     Status.RETAKEN: 1.00,
 }
 CAPTURED_PRECISION_FLOOR = 1.00
 DATE_ACCURACY_FLOOR = 0.99
-MIN_GOLD_CASES = 450
+MIN_GOLD_CASES = 570
 
 
 def _param(case):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.sentences import MAX_SENTENCE_CHARS, split_sentences
+from pipeline.sentences import MAX_SENTENCE_CHARS, furniture_lines, split_sentences
 
 GOLDEN: list[tuple[str, list[str]]] = [
     ("Kunduz fell. Taloqan followed.", ["Kunduz fell.", "Taloqan followed."]),
@@ -66,3 +66,26 @@ def test_unbroken_run_without_spaces_is_cut() -> None:
     text = "x" * (3 * MAX_SENTENCE_CHARS + 5)
     spans = split_sentences(text)
     assert "".join(text[s:e] for s, e in spans) == text
+
+
+# (text, the lines that are captions or link blocks)
+FURNITURE: list[tuple[str, list[str]]] = [
+    ("Photo: Fighters in Ghazni.\nThe city fell.", ["Photo: Fighters in Ghazni."]),
+    ("Photo caption: Troops in Herat.", ["Photo caption: Troops in Herat."]),
+    ("Guards in Kunduz. (AP Photo/Rahmat Gul)", ["Guards in Kunduz. (AP Photo/Rahmat Gul)"]),
+    ("Residents flee Farah. (AFP)\nKABUL (AFP) - Farah fell.", ["Residents flee Farah. (AFP)"]),
+    ("Related: Taliban seize Spin Boldak", ["Related: Taliban seize Spin Boldak"]),
+    (
+        "Read more:\n\nTaliban take Kunduz\n\nWhy Herat matters\n\nThe Taliban took Farah.",
+        ["Read more:", "Taliban take Kunduz", "Why Herat matters"],
+    ),
+    ("Also read: Taliban take Kunduz\nThe city fell.", ["Also read: Taliban take Kunduz"]),
+    ("KABUL (Reuters) - The Taliban took Farah on Friday.", []),  # a dateline is no caption
+    ("Officials said the photo showed fighters in Ghazni.", []),
+    ("The related attacks hit Kunduz.\nRead the full report.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), FURNITURE)
+def test_furniture_lines(text: str, expected: list[str]) -> None:
+    assert [text[start:end] for start, end in furniture_lines(text)] == expected
