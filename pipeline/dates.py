@@ -38,7 +38,7 @@ _PART_OF_DAY = r"(?:\s+(?:night|morning|afternoon|evening))?"
 _SPAN = re.compile(
     r"\b(?:since\s+(?:last\s+)?(?:\w+day|early|late|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june|july)"
     r"|in\s+(?:recent|the\s+past|the\s+last)\s+(?:few\s+)?(?:days|weeks|months|week|month)|last\s+week|last\s+month"
-    r"|this\s+month|within\s+(?:days|hours|weeks|a\s+week)|(?:over|at|during)\s+the\s+weekend|over\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|week)"
+    r"|(?<!earlier\s)this\s+month|within\s+(?:days|hours|weeks|a\s+week)|(?:over|at|during)\s+the\s+weekend|over\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|week)"
     r"|in\s+less\s+than\s+a\s+week|in\s+(?:a|one|two|three|four|five|six|seven)\s+days"
     # "weeks after" with no count; "two days later" is counted elsewhere
     r"|(?<!\w\s)(?:days|weeks|months)\s+(?:after|before|later|earlier))\b",
@@ -81,7 +81,7 @@ _ORDINAL_DAY = re.compile(
     r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:after|when|as|and|but|before|following|amid|in|at|by|with)\b)"
 )
 _EARLIER = re.compile(
-    r"\b(?:(?:earlier\s+)?this\s+week|already|earlier(?!\s+today)|previously|before\s+that)\b",
+    r"\b(?:(?:earlier\s+)?this\s+week|earlier\s+this\s+month|already|earlier(?!\s+today)|previously|before\s+that)\b",
     re.IGNORECASE,
 )
 _OTHER_TIME = re.compile(r"\b(?:after|before|since|until|when|following)\b", re.IGNORECASE)
@@ -157,14 +157,19 @@ def resolve_date_phrase(
     article_date: dt.date | None,
     cue_at: int | None = None,
     reference: dt.date | None = None,
+    state: bool = False,
 ) -> DateResolution:
     """Resolve the date phrase nearest ``cue_at`` (an offset in ``sentence``) to a day.
 
     ``reference`` is the date of the previous event in the article, for "a day later".
+    ``state``: the cue reports a state ("is now in the hands of"), which an "after" clause
+    dates when the sentence gives it no day of its own.
     Without a date phrase, a report is about the article's own day.
     """
     cue = cue_at if cue_at is not None else 0
     phrases = [p for p in find_date_phrases(sentence) if _in_scope(p, sentence, cue)]
+    if state and not phrases:
+        phrases = [p for p in find_date_phrases(sentence) if _dates_state(p, sentence, cue)]
     # "took Kishim on Friday, while troops retook Jurm a day later": a phrase across "while"
     # or "but" dates the other clause's event when the cue's own clause has one.
     if len(phrases) > 1:
@@ -241,6 +246,17 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
         # a span standing alone between commas at the end of the clause is the cue's own
         return True
     return not _CLAUSE_PUNCTUATION.search(sentence, low, high)
+
+
+def _dates_state(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
+    # "is now in the hands of the Taliban after troops withdrew late on Sunday": the one
+    # "after" between them says when the state began.
+    if phrase.start < cue_at or phrase.kind in ("span", "days_after", "days_later", "earlier"):
+        return False
+    between = [m.group(0).lower() for m in _OTHER_TIME.finditer(sentence, cue_at, phrase.start)]
+    return between in (["after"], ["following"]) and not _CLAUSE_SPLIT.search(
+        sentence, cue_at, phrase.start
+    )
 
 
 def _across_clauses(phrase: _Phrase, sentence: str, cue_at: int) -> bool:

@@ -730,7 +730,7 @@ def _event(
     status = Status(status_name)
     mention = binding.mention
     subject_start = reading.subject_start(facts)
-    checked = _checked_by_subject(cue, facts, subject_start, status)
+    checked = _checked_by_subject(cue, facts, subject_start, status, clause_end=clause_end)
     if checked is not None and not under_way:
         checked = _checked_by_recipient(text, sentence, cue, mention, checked)
     if checked is None:
@@ -761,6 +761,13 @@ def _event(
             status, confidence = Status.CLAIMED, CLAIMED_CONFIDENCE
         elif attribution != OWN_VOICE:
             confidence = min(1.0, confidence + 0.05)
+    elif (
+        status is Status.CONTESTED
+        and attribution == "taliban"
+        and _contradicted(text, sentence, cue, mention)
+    ):
+        # "Militants said they had entered X, but officials dismissed the claim": their word only
+        status, confidence = Status.CLAIMED, HEDGED_CONFIDENCE
     if binding.indirect:
         confidence *= INDIRECT_FACTOR
     resolution = reading.resolution(facts, body, article.date, reference)
@@ -862,11 +869,21 @@ class _CueReading:
         if self._resolution is None or self._resolution[0] != reference:
             cue_at = self._cue.start - self._sentence_span[0]
             found = resolve_date_phrase(
-                body, article_date=article_date, cue_at=cue_at, reference=reference
+                body,
+                article_date=article_date,
+                cue_at=cue_at,
+                reference=reference,
+                state=_reports_state(body, cue_at),
             )
             found = _nominal_precision(found, self._cue, facts, self.before_start)
             self._resolution = (reference, found)
         return self._resolution[1]
+
+
+def _reports_state(body: str, cue_at: int) -> bool:
+    """A state ("clashes are ongoing") before the first "after" that follows the cue."""
+    origin = lx.STATE_ORIGIN.search(body, cue_at)
+    return origin is not None and bool(lx.STATE.search(body, 0, origin.start()))
 
 
 def _reading(sentence: _Sentence, cue: _Cue) -> _CueReading:
@@ -881,8 +898,11 @@ def _is_background(article: Article, facts: _SentenceFacts, start: int, end: int
     """History ("in 2001", "years ago") or another month ("in June") in the clause."""
     known = facts.backgrounds.get((start, end))
     if known is None:
-        known = bool(_search_slice(lx.HISTORICAL, facts, start, end)) or _other_month(
-            article.text[start:end], article.date
+        clause = article.text[start:end]
+        known = (
+            bool(_search_slice(lx.HISTORICAL, facts, start, end))
+            or _other_month(clause, article.date)
+            or _other_year(clause, article.date)
         )
         facts.backgrounds[(start, end)] = known
     return known
@@ -898,7 +918,7 @@ def _subject_start(facts: _SentenceFacts, start: int, end: int) -> int:
 
 
 def _checked_by_subject(
-    cue: _Cue, facts: _SentenceFacts, subject_start: int, status: Status
+    cue: _Cue, facts: _SentenceFacts, subject_start: int, status: Status, *, clause_end: int
 ) -> Status | None:
     """Cues whose meaning depends on who does it (the subject runs from ``subject_start`` to
     the cue); ``None`` when it is no event."""
@@ -915,7 +935,10 @@ def _checked_by_subject(
     if cue.kind == "withdrawal":  # troops withdrew from X; the Taliban withdrawing is no capture
         return None if taliban and not government else status
     if cue.kind == "contest_location":  # "on the outskirts of" counts only with fighters there
-        fighting = _search_slice(lx.FIGHTING, facts, subject_start, cue.start)
+        # "a compound on the outskirts of Herat was attacked": the fighting may follow it
+        fighting = _search_slice(lx.FIGHTING, facts, subject_start, cue.start) or _search_slice(
+            lx.FIGHTING, facts, cue.end, max(cue.end, clause_end)
+        )
         return status if taliban or fighting else None
     return status
 
@@ -940,6 +963,15 @@ def _other_month(clause: str, article_date: dt.date | None) -> bool:
         return False
     match = lx.MONTH_ONLY.search(clause)
     return match is not None and MONTH_NUMBER[match.group("month").lower()] != article_date.month
+
+
+def _other_year(clause: str, article_date: dt.date | None) -> bool:
+    """A month of another year ("entered the city again in October 2016"): background."""
+    if article_date is None:
+        return False
+    return any(
+        int(match.group("year")) != article_date.year for match in lx.MONTH_YEAR.finditer(clause)
+    )
 
 
 def _checked_by_recipient(
@@ -995,6 +1027,10 @@ def _partial(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -
     if _search(lx.PARTIAL, facts, cue.end, max(cue.end, mention.start)):
         return True
     if _match(lx.PARTIAL_AFTER, facts, mention.end, sentence.end):
+        return True
+    if mention.end <= cue.start and _search_slice(
+        lx.PARTIAL_BEFORE, facts, max(sentence.start, mention.start - 30), mention.start
+    ):
         return True
     return bool(_search(lx.STILL_HOLDS, facts, cue.end, sentence.end))
 
@@ -1326,7 +1362,9 @@ def _carried_capture(
             # "A day later, government forces retook it": the place came back, unless the
             # Taliban are the ones who "retook" it
             subject_start = _subject_start(facts, sentence.start, cue.start)
-            status = _checked_by_subject(cue, facts, subject_start, Status.RETAKEN)
+            status = _checked_by_subject(
+                cue, facts, subject_start, Status.RETAKEN, clause_end=sentence.end
+            )
             if status is None:
                 return []
             if status is Status.RETAKEN and all(e.status is Status.CONTESTED for e in previous):

@@ -76,8 +76,9 @@ _CONTEST = (
 )
 _CONTEST_INTRANS = (
     r"(?:is|was|are|were|came|come|comes|remains?|remained|has\s+been|have\s+been|had\s+been)"
-    r"\s+(?:effectively\s+|now\s+|still\s+|virtually\s+)?under\s+(?:heavy\s+)?"
-    r"(?:attack|assault|siege|fire)|(?:saw|sees|seen)\s+(?:heavy\s+|fierce\s+)?(?:fighting|clashes)"
+    r"\s+(?:effectively\s+|now\s+|still\s+|virtually\s+)?under\s+"
+    r"(?:(?:heavy|fierce|renewed|a|Taliban|insurgent|militant)\s+){0,3}(?:attack|assault|siege|fire)"
+    r"|(?:saw|sees|seen)\s+(?:heavy\s+|fierce\s+)?(?:fighting|clashes)"
     r"|as\s+contested"
     r"|(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
     r"(?:(?:now|effectively|virtually|still|completely|almost|nearly)\s+){0,2}"
@@ -256,6 +257,12 @@ PARTIAL = re.compile(
     r"|police\s+districts?(?:\s+\d+)?)\s+(?:of|in)\b",
     _F,
 )
+# "Part of Kunduz city fell": the part names the place right after it.
+PARTIAL_BEFORE = re.compile(
+    r"\b(?:parts?|areas?|sections?|neighbou?rhoods?|quarters?|much|most)\s+(?:of|in)\s+"
+    r"(?:the\s+)?$",
+    _F,
+)
 # Who the subject of "were driven out of" is.
 TALIBAN_SIDE = re.compile(
     r"\b(?:Taliban|insurgents?|militants?|fighters|rebels?|mujahideen|mujahidin|Islamic\s+Emirate)\b",
@@ -345,11 +352,13 @@ COUNT_WORDS: dict[str, int] = {
 }  # fmt: skip
 # An object that stands for a place named earlier ("captured the city", "the governor's office").
 BACK_REFERENCE = re.compile(
-    r"\s*(?:(?:was|were|is|are|continued|continuing|raging|erupted|broke\s+out)\s+){0,2}"
+    r"\s*(?:(?:was|were|is|are|has|have|had|continued|continuing|raging|erupted|broke\s+out"
+    r"|reached|now|already)\s+){0,3}"
     r"(?:in\s+|inside\s+|into\s+|on\s+|from\s+)?(?:the\s+|its\s+|their\s+)?(?:(?:provincial|province’s|province's|eponymous|main|"
     r"capital|whole|entire|border|strategic|key)\s+)*(?:city|town|capital|capital\s+city|provincial\s+capital"
     r"|district(?:\s+cent(?:re|er))?|governor(?:'s|’s)?\s+(?:office|compound|house|headquarters)"
-    r"|police\s+headquarters|provincial\s+headquarters|government\s+buildings"
+    r"|police\s+headquarters|police\s+district(?:\s+\d+)?|provincial\s+headquarters"
+    r"|government\s+buildings"
     r"|(?:border\s+)?crossing|border\s+posts?|it)\b",
     _F,
 )
@@ -357,7 +366,7 @@ BACK_REFERENCE = re.compile(
 # the police headquarters and the intelligence office", "captured the city's TV station".
 FACILITY_OBJECT = re.compile(
     r"\s*(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:city(?:'s|’s)|town(?:'s|’s)|police\s+"
-    r"(?:headquarters|hq|station|compound)|(?:intelligence|nds)\s+(?:office|headquarters|"
+    r"(?:headquarters|hq|station|compound|districts?)|(?:intelligence|nds)\s+(?:office|headquarters|"
     r"directorate|compound)|prison|jail|(?:television|tv|radio)\s+station|airport|checkpo(?:st|int)s?)",
     _F,
 )
@@ -378,7 +387,7 @@ OBJECT_END = re.compile(
 # "Farah's provincial council", "Baghlan MP": the place names who speaks, not what fell.
 ROLE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:provincial\s+)?(?:council\w*|MPs?|lawmakers?|legislators?|governor\w*"
-    r"|police(?!\s+headquarters)|officials?|spokes\w+|chief|residents?|elders?|university|airport"
+    r"|police(?!\s+(?:headquarters|districts?))|officials?|spokes\w+|chief|residents?|elders?|university|airport"
     r"|native|refugees?|families|people|representatives?|deputy|commanders?|health"
     r"|hospital|mayor|tribal|civil)\b",
     _F,
@@ -573,6 +582,20 @@ MONTH_ONLY = re.compile(
     r"\bin\s+(?:early\s+|late\s+|mid-?)?(?P<month>January|February|March|April|May|June|July"
     r"|August|September|October|November|December)\b(?!\s+\d)"
 )
+# A state rather than an event: "is now in the hands of the Taliban", "clashes are ongoing".
+# Its start is dated by an "after" clause: "... after government forces withdrew on Sunday".
+STATE = re.compile(
+    r"\b(?:is|are|remains?)\s+(?:now\s+|still\s+)?(?:(?:fully\s+|firmly\s+)?in\s+the\s+hands"
+    r"\s+of|under\s+(?:the\s+)?(?:full\s+)?(?:taliban|control)|ongoing|under\s*way|continuing"
+    r"|raging)\b|\bnow\s+(?:controls?|holds?)\b",
+    _F,
+)
+STATE_ORIGIN = re.compile(r"\b(?:after|following)\b", _F)
+# "overran it in September 2015": a month with a year other than the article's is background.
+MONTH_YEAR = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?P<year>(?:19|20)\d\d)\b"
+)
 # "Kalafgan district, which had fallen": a relative pronoun after a place, before the cue.
 RELATIVE_AFTER_PLACE = re.compile(
     r"\s*(?:(?:district|city|province|town|capital)\s*)?"
@@ -581,7 +604,8 @@ RELATIVE_AFTER_PLACE = re.compile(
     _F,
 )
 # A back reference that points at one place: "the district", "its capital", "it".
-DEFINITE = re.compile(r"\b(?:the|its|their|it)\b", _F)
+# A numbered police district is part of a city named before, like "the city".
+DEFINITE = re.compile(r"\b(?:the|its|their|it|police\s+district)\b", _F)
 # "the main highway between Kabul and Kandahar": the places name a road.
 ROUTE_BEFORE = re.compile(
     r"\b(?:highway|road|route|motorway)s?\s+(?:between|from|linking|connecting|to)\b[^.;,]{0,40}$",

@@ -46,6 +46,7 @@ GOLDEN: list[tuple[str, dt.date | None, dt.date | None, Precision, str]] = [
     ("Herat had already fallen.", WED, WED, BEFORE, "already"),
     ("The earlier seizure of Herat.", WED, WED, BEFORE, "earlier"),
     ("Earlier this week the Taliban took Herat.", WED, WED, BEFORE, "Earlier this week"),
+    ("The Taliban took Herat earlier this month.", WED, WED, BEFORE, "earlier this month"),
     ("Kunduz fell by Friday.", FRI, FRI, BEFORE, "by Friday"),
     ("The Taliban captured Farah on Tuesday.", None, None, UNKNOWN, "on Tuesday"),
     ("Kunduz has fallen.", None, None, UNKNOWN, ""),
@@ -86,6 +87,34 @@ def test_span_phrase_in_another_clause_is_ignored() -> None:
 def test_phrase_behind_after_dates_the_other_event() -> None:
     sentence = "Troops retook Qala-e Naw after the Taliban overran it on Wednesday."
     resolution = resolve_date_phrase(sentence, article_date=FRI, cue_at=7)
+    assert resolution.date == FRI
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # a state dated by the "after" clause that says when it began
+        (
+            "Jurm is now held by the Taliban after troops withdrew late on Monday.",
+            dt.date(2021, 8, 9),
+        ),
+        (
+            "Clashes are ongoing in Taloqan after fighters attacked on Tuesday.",
+            dt.date(2021, 8, 10),
+        ),
+        # a phrase of its own wins (a span dates nothing); an event is not a state
+        ("Jurm is now in their hands since Tuesday after troops withdrew on Monday.", None),
+        ("Jurm fell on Tuesday after troops withdrew on Monday.", dt.date(2021, 8, 10)),
+    ],
+)
+def test_state_is_dated_by_its_after_clause(sentence: str, day: dt.date | None) -> None:
+    resolution = resolve_date_phrase(sentence, article_date=WED, cue_at=5, state=True)
+    assert resolution.date == day
+
+
+def test_after_clause_dates_no_event_that_is_not_a_state() -> None:
+    sentence = "Troops retook Qala-e Naw after the Taliban overran it on Wednesday."
+    resolution = resolve_date_phrase(sentence, article_date=FRI, cue_at=7, state=False)
     assert resolution.date == FRI
 
 

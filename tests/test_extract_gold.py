@@ -25,6 +25,7 @@ GOLD_TABLES = (
     "extract_blind2.tsv",
     "extract_blind3.tsv",
     "extract_blind4.tsv",
+    "extract_blind5.tsv",
 )
 
 
@@ -46,17 +47,20 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # reason. The blind tables' first-run scores (benchmarks/README.md) are the honest estimate of
 # unseen performance; these floors only stop regressions on cases already studied.
 # Captured F1 went from 1.00 to 0.99 only because extract_blind4.tsv brought three captures
-# the extractor misses (strict xfails: a text table, a fronted province with unnamed districts);
-# the six earlier tables still score 1.00.
+# the extractor misses (strict xfails: a text table, a fronted province with unnamed districts).
+# Retaken F1 (1.00 to 0.98) and date accuracy (0.99 to 0.98) went down only because
+# extract_blind5.tsv brought a retake in a "before ... two days later" clause (c5_010), an
+# operation to retake read as a retake (c5_014) and two days counted from a day named in an
+# earlier sentence (c5_001, c5_014), all strict xfails; the seven earlier tables keep 1.00 / 0.99.
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.99,
-    Status.CLAIMED: 0.98,
+    Status.CLAIMED: 0.99,
     Status.CONTESTED: 0.98,
-    Status.RETAKEN: 1.00,
+    Status.RETAKEN: 0.98,
 }
 CAPTURED_PRECISION_FLOOR = 1.00
-DATE_ACCURACY_FLOOR = 0.99
-MIN_GOLD_CASES = 570
+DATE_ACCURACY_FLOOR = 0.98
+MIN_GOLD_CASES = 670
 
 
 def _param(case):

@@ -15,6 +15,8 @@ pytestmark = pytest.mark.browser
 FARAH = "AF-FRA"
 # Article 003 (dated 2021-08-11): officials say Farah city fell "on Tuesday", i.e. 2021-08-10.
 FARAH_FALLS = dt.date(2021, 8, 10)
+# True once the map's slider stands at its first ("min") or last ("max") day.
+SLIDER_AT = "end => { const s = document.querySelector('#cm-slider'); return s.value === s[end]; }"
 
 
 def test_keyboard_on_the_slider_recolours_farah(app_server, page, screenshot_dir):
@@ -40,8 +42,10 @@ def test_end_key_shows_more_captures_than_the_first_day(app_server, page):
     frame = find_map_frame(page)
 
     press_slider(frame, "Home")
+    frame.wait_for_function(SLIDER_AT, arg="min")  # fails loudly if a key press was lost
     first = all_fills(frame)
     press_slider(frame, "End")
+    frame.wait_for_function(SLIDER_AT, arg="max")
     last = all_fills(frame)
 
     held = STATUS_STYLES["held"].fill
