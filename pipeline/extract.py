@@ -1452,23 +1452,21 @@ def _is_earlier_day(resolution: DateResolution, events: list[Event]) -> bool:
 
 
 def _moved_to(event: Event, resolution: DateResolution) -> Event:
-    return dataclasses.replace(
-        event,
-        event_date=resolution.date,
-        date_precision=Precision(resolution.precision),
-        date_basis=resolution.basis + " (next sentence; the earlier day was the report's)",
-        date_phrase=resolution.phrase,
-    )
+    return _dated_by(event, resolution, note="next sentence; the earlier day was the report's")
 
 
 def _redated(event: Event, resolution: DateResolution) -> Event:
     if event.date_phrase or not resolution.phrase:
         return event
+    return _dated_by(event, resolution, note="next sentence")
+
+
+def _dated_by(event: Event, resolution: DateResolution, *, note: str) -> Event:
     return dataclasses.replace(
         event,
         event_date=resolution.date,
         date_precision=Precision(resolution.precision),
-        date_basis=resolution.basis + " (next sentence)",
+        date_basis=f"{resolution.basis} ({note})",
         date_phrase=resolution.phrase,
     )
 
