@@ -68,6 +68,16 @@ _DAYS_LATER = re.compile(
     r"|\bthe\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b",
     re.IGNORECASE,
 )
+# "had captured it the previous day", "two days earlier": counted back from the sentence's own
+# day, else from the previous event's, else from the article's. "The day before" only when
+# nothing follows that it could be the day before ("the day before Kunduz fell").
+_DAYS_BEFORE = re.compile(
+    r"\bthe\s+(?:previous|preceding)\s+(?:day|night|evening|morning|afternoon)\b"
+    r"|\b(?P<n>a|one|two|three|four)\s+days?\s+earlier\b"
+    r"|\bthe\s+(?:day|night)\s+before\b(?=\s*(?:[,.;:)—–!?\"”’']|$)"
+    r"|\s+(?:and|but|when|as|while|after|according|officials|residents|sources)\b)",
+    re.IGNORECASE,
+)
 # "on Tuesday, a day after the district was overrun": counted back from the sentence's day.
 _DAYS_AFTER = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE
@@ -142,6 +152,7 @@ def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
         ("days_ago", _DAYS_AGO),
         ("ordinal_day", _ORDINAL_DAY),
         ("days_later", _DAYS_LATER),
+        ("days_before", _DAYS_BEFORE),
         ("today", _TODAY),
         ("earlier", _EARLIER),
     ):
@@ -181,7 +192,7 @@ def resolve_date_phrase(
         return DateResolution(article_date, Precision.DAY, BASIS_ARTICLE_DATE)
     if phrase.kind == "days_after":
         return _resolve_days_after(phrase, sentence, article_date=article_date)
-    if phrase.kind == "days_later":
+    if phrase.kind in ("days_later", "days_before"):
         # "captured X on Thursday, while troops retook Y a day later": the day it counts from
         # is the sentence's own, before the earlier event's.
         anchor = _anchor_before(phrase, sentence, article_date=article_date)
@@ -317,6 +328,8 @@ def _resolve(
                 None, Precision.UNKNOWN, f"'{text}' after {reference} is after the article", text
             )
         return DateResolution(day, Precision.DAY, f"'{text}' after {reference}", text)
+    if kind == "days_before":
+        return _resolve_days_before(phrase, article_date=article_date, reference=reference)
     weekday = WEEKDAYS.index(phrase.match.group("weekday").lower())
     back = (article_date.weekday() - weekday) % 7
     if kind == "last_weekday" and back == 0:
@@ -324,6 +337,17 @@ def _resolve(
     day = article_date - dt.timedelta(days=back)
     precision = Precision.ON_OR_BEFORE if text.lower().startswith("by ") else Precision.DAY
     return DateResolution(day, precision, f"'{text}' before article date {article_date}", text)
+
+
+def _resolve_days_before(
+    phrase: _Phrase, *, article_date: dt.date, reference: dt.date | None
+) -> DateResolution:
+    text = phrase.match.group(0)
+    number = phrase.match.group("n")
+    days = 1 if number is None else _NUMBER_WORDS.get(number.lower()) or int(number)
+    anchor = reference if reference is not None and reference <= article_date else article_date
+    day = anchor - dt.timedelta(days=days)
+    return DateResolution(day, Precision.DAY, f"'{text}' before {anchor}", text)
 
 
 def _resolve_explicit(match: re.Match[str], *, article_date: dt.date | None) -> DateResolution:

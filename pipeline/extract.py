@@ -725,6 +725,10 @@ def _event(
         return None
     if clause_end < sentence.end and _ends_with_past_year(text, sentence, clause_end):
         return None
+    if _fronted_past(article, sentence, cue):
+        return None
+    if cue.kind == "contest_location" and _no_fighting(text, sentence, cue):
+        return None
     if _imagined_fall(text, sentence, cue, binding.mention):
         return None
     status = Status(status_name)
@@ -948,6 +952,34 @@ def _ends_with_past_year(text: str, sentence: _Sentence, clause_end: int) -> boo
     if _DIGIT_AT_END.search(text, max(clause_end, sentence.end - 5), sentence.end) is None:
         return False
     return bool(lx.HISTORICAL_TAIL.match(text, clause_end, sentence.end))
+
+
+def _fronted_past(article: Article, sentence: _Sentence, cue: _Cue) -> bool:
+    """A past year before the first comma ("In 2001, Kunduz ... fell") up to a major break."""
+    fronted = lx.FRONTED_PAST.match(article.text, sentence.start, cue.start)
+    if fronted is None:
+        return False
+    year = fronted.group("year")
+    # Undated, a fronted year still reads as history: this year's news names days, not years.
+    if year is not None and article.date is not None and int(year) >= article.date.year:
+        return False
+    breaks = sentence.facts.major_breaks()
+    return not any(fronted.end() <= at < cue.start for at in breaks)
+
+
+def _no_fighting(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """The sentence denies any fighting, and the cue's own clause names none besides the denial:
+    "are on the outskirts of Zaranj, but there has been no fighting inside"."""
+    denial = lx.NO_FIGHTING.search(text, sentence.start, sentence.end)
+    if denial is None:
+        return False
+    start, end = _major_clause(text, sentence, cue)
+    spans = ((start, min(end, denial.start())), (max(start, denial.end()), end))
+    return not any(
+        not match.group().lower().startswith("fighter")  # "Taliban fighters" are no fight
+        for span_start, span_end in spans
+        for match in lx.FIGHTING.finditer(text, span_start, span_end)
+    )
 
 
 def _imagined_fall(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:

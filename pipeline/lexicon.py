@@ -251,6 +251,13 @@ NEWS_VERB_BEFORE = re.compile(
 FIGHTING = re.compile(
     r"\b(?:fight\w*|fought|clash\w*|battl\w*|attack\w*|gunfire|shelling|assault\w*)\b", _F
 )
+# "the city is encircled, but there has been no fighting inside": fighters near a place are no
+# fight for it when the report says none has happened.
+NO_FIGHTING = re.compile(
+    r"\b(?:no|(?:has|have|had)\s+not\s+been\s+any|without\s+any)\s+(?:fighting|clashes|battle)"
+    r"(?:\s+(?:has|have|had)\s+(?:yet\s+)?(?:been\s+reported|taken\s+place))?\b",
+    _F,
+)
 # "seized parts of Kunduz city": part of a place changing hands is fighting for it.
 PARTIAL = re.compile(
     r"\b(?:parts?|areas?|some|much|most|sections?|neighbou?rhoods?|quarters?|edges?"
@@ -505,6 +512,15 @@ LOCATING_GAP = re.compile(
 HISTORICAL_TAIL = re.compile(
     r"(?:\s*,\s*[\w’'-]+(?:\s+[\w’'-]+){0,2})*\s*,?\s*(?:back\s+)?(?:in|since|during)\s+"
     r"(?:19\d\d|200\d|201\d)\s*[.!\"”’']{0,3}\s*$",
+    _F,
+)
+# A past year fronted before the sentence's first comma sets the whole clause in the past:
+# "In 2001, Kunduz was the last Taliban stronghold in the north to fall", "Twenty years ago, ...".
+FRONTED_PAST = re.compile(
+    r"[\"“‘']?(?:(?:but|and|yet|back)\s+)?(?:(?:in|during|by|until)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+)?(?:the\s+)?(?P<year>(?:1[89]|20)\d\d)s?|(?:[\w-]+\s+)?(?:years|decades)\s+ago)"
+    r"\s*,",
     _F,
 )
 # Someone on the government side still holds part of the place: it has not fallen.

@@ -113,15 +113,32 @@ def _trimmed_and_capped(text: str, start: int, end: int) -> list[tuple[int, int]
     return spans
 
 
-# Lines that are page furniture rather than reporting: photo captions and link blocks.
-# Their headlines and captions repeat or preview stories ("Related: Taliban seize Spin Boldak")
-# without reporting anything on this article's authority, so no event may come from them.
+# Lines that are page furniture rather than reporting: photo captions, link blocks and
+# editor's notes. Their headlines and captions repeat or preview stories ("Related: Taliban seize
+# Spin Boldak") and corrections quote what an earlier version wrongly said ("incorrectly said that
+# Maymana had fallen"), so no event may come from them on this article's authority.
 _CAPTION_START = re.compile(
     r"\s*(?:photo(?:\s+caption)?|caption|pictured|image|file\s+photo|picture)\s*:", re.IGNORECASE
 )
 _LINK_START = re.compile(
     r"\s*(?:related(?:\s+(?:stories|articles|coverage))?|read\s+(?:more|also)|also\s+read"
     r"|see\s+also|more\s+on\s+this(?:\s+story)?|watch|listen)\s*:(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# An editor's note is furniture only when it retracts: "Correction: ... incorrectly said that
+# Maymana had fallen". One that states the corrected fact ("corrected to show that Islam Qala
+# fell on Thursday") reports it on the article's authority and stays.
+_NOTE_START = re.compile(
+    r"\s*(?:editor[’']?s[’']?\s+note|note\s+to\s+readers|corrections?|clarification)\s*:",
+    re.IGNORECASE,
+)
+_RETRACTION = re.compile(
+    r"\b(?:incorrectly|erroneously|wrongly|mistakenly|misstated|misreported|retracted"
+    r"|(?:an\s+)?(?:earlier|previous)\s+version|to\s+remove)\b",
+    re.IGNORECASE,
+)
+_EARLIER_VERSION = re.compile(
+    r"\s*an\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|report)",
     re.IGNORECASE,
 )
 # A credit closing a caption: "(AP Photo)", "(AP Photo/Rahmat Gul)", "(AFP)", "(Reuters)".
@@ -131,7 +148,8 @@ _CAPTION_CREDIT = re.compile(
 )
 # Every furniture line starts with one of these words or ends with ")": only those lines are read.
 _FURNITURE_WORD = (
-    r"[ \t]*(?:photo|caption|pictured|image|file|picture|related|read|also|see|more|watch|listen)\b"
+    r"[ \t]*(?:photo|caption|pictured|image|file|picture|related|read|also|see|more|watch|listen"
+    r"|editors?|note|corrections?|clarification|an)\b"
 )
 # Led by the line break, not "^": a literal-led regex skips through the text in C (4x faster).
 _FURNITURE_START = re.compile(r"\n" + _FURNITURE_WORD, re.IGNORECASE)
@@ -144,11 +162,13 @@ MAX_LINK_HEADLINE_WORDS = 16
 
 
 def furniture_lines(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` spans of the lines of ``text`` that are captions or link blocks, in order.
+    """``(start, end)`` spans of the lines of ``text`` that are furniture, in order.
 
     A caption starts with "Photo:" or "Caption:" or ends with a photo credit; a link block is
     a line starting "Related:" / "Read more:" / "Also read:", and, when that line has nothing
-    after its colon, the short unpunctuated headline lines that follow it.
+    after its colon, the short unpunctuated headline lines that follow it; a retraction is an
+    "Editor's note:" / "Correction:" line that says what was wrong ("incorrectly said"), or a
+    line starting "An earlier version of this story".
     """
     found: set[tuple[int, int]] = set()
     line_starts = [m.start() + 1 for m in _FURNITURE_START.finditer(text)]
@@ -161,7 +181,7 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
             found.add((start, end))
             if not link.group("rest").strip():
                 found.update(_link_headlines(text, end + 1))
-        elif _CAPTION_START.match(text, start, end):
+        elif _CAPTION_START.match(text, start, end) or _is_retraction(text, start, end):
             found.add((start, end))
     for match in _CLOSING_BRACKET.finditer(text):
         start = text.rfind("\n", 0, match.start()) + 1
@@ -169,6 +189,12 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
         if _CAPTION_CREDIT.search(line) and len(line.split()) <= MAX_CAPTION_WORDS:
             found.add((start, match.end()))
     return sorted(found)
+
+
+def _is_retraction(text: str, start: int, end: int) -> bool:
+    if _EARLIER_VERSION.match(text, start, end):
+        return True
+    return bool(_NOTE_START.match(text, start, end) and _RETRACTION.search(text, start, end))
 
 
 def _line_end(text: str, start: int) -> int:

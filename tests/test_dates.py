@@ -146,6 +146,10 @@ COUNTED: list[tuple[str, dt.date | None, dt.date | None, Precision, str]] = [
     ("The Taliban took Jurm on the 31st.", dt.date(2021, 7, 2), None, UNKNOWN, "on the 31st"),
     ("Fighting hit the 3rd district of Kunduz.", WED, WED, DAY, ""),  # an ordinal noun, no day
     ("Troops fought the 209th Corps' attackers.", WED, WED, DAY, ""),
+    ("Jurm fell the day before, they said.", WED, dt.date(2021, 8, 10), DAY, "the day before"),
+    ("Jurm had fallen two days earlier.", WED, dt.date(2021, 8, 9), DAY, "two days earlier"),
+    ("Jurm had fallen the previous day.", None, None, UNKNOWN, "the previous day"),
+    ("Troops left the day before Jurm fell.", WED, WED, DAY, ""),  # before an event, not a day
 ]
 
 
@@ -168,6 +172,21 @@ def test_a_day_later_counts_from_the_day_named_before_it() -> None:
     sentence = "The Taliban took Kishim on Monday, while troops retook Jurm a day later."
     resolution = resolve_date_phrase(sentence, article_date=FRI, cue_at=sentence.index("retook"))
     assert (resolution.date, resolution.precision) == (dt.date(2021, 8, 10), DAY)
+
+
+def test_the_previous_day_counts_from_the_reference() -> None:
+    resolution = resolve_date_phrase(
+        "The Taliban had captured it the previous day.",
+        article_date=FRI,
+        reference=dt.date(2021, 8, 10),
+    )
+    assert (resolution.date, resolution.precision) == (dt.date(2021, 8, 9), DAY)
+
+
+def test_the_day_before_counts_from_the_day_named_before_it() -> None:
+    sentence = "Officials said on Tuesday that the Taliban had taken Jurm the day before."
+    resolution = resolve_date_phrase(sentence, article_date=FRI, cue_at=sentence.index("taken"))
+    assert (resolution.date, resolution.precision) == (dt.date(2021, 8, 9), DAY)
 
 
 def test_closing_span_between_commas_dates_nothing() -> None:

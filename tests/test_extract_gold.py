@@ -26,6 +26,7 @@ GOLD_TABLES = (
     "extract_blind3.tsv",
     "extract_blind4.tsv",
     "extract_blind5.tsv",
+    "extract_blind6.tsv",
 )
 
 
@@ -52,15 +53,21 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # extract_blind5.tsv brought a retake in a "before ... two days later" clause (c5_010), an
 # operation to retake read as a retake (c5_014) and two days counted from a day named in an
 # earlier sentence (c5_001, c5_014), all strict xfails; the seven earlier tables keep 1.00 / 0.99.
+# extract_blind6.tsv (88 cases, 19 strict xfails) lowered every figure: its false captures
+# (fighting inside a city read as its capture: s022, s041, s064) take captured precision below
+# 1.00, and its missed contests (s023, s075, s086) and date phrases ('last weekend', a day named
+# in an earlier sentence) the rest. The floors are the combined figures with blind6 (after the
+# fixes for fronted years, retracting editor's notes, "no fighting inside" and "the previous
+# day"), rounded down; the earlier tables alone keep theirs.
 F1_FLOORS: dict[Status, float] = {
-    Status.CAPTURED: 0.99,
-    Status.CLAIMED: 0.99,
-    Status.CONTESTED: 0.98,
-    Status.RETAKEN: 0.98,
+    Status.CAPTURED: 0.98,
+    Status.CLAIMED: 0.97,
+    Status.CONTESTED: 0.96,
+    Status.RETAKEN: 0.97,
 }
-CAPTURED_PRECISION_FLOOR = 1.00
-DATE_ACCURACY_FLOOR = 0.98
-MIN_GOLD_CASES = 670
+CAPTURED_PRECISION_FLOOR = 0.99
+DATE_ACCURACY_FLOOR = 0.97
+MIN_GOLD_CASES = 765
 
 
 def _param(case):

@@ -83,6 +83,25 @@ FURNITURE: list[tuple[str, list[str]]] = [
     ("KABUL (Reuters) - The Taliban took Farah on Friday.", []),  # a dateline is no caption
     ("Officials said the photo showed fighters in Ghazni.", []),
     ("The related attacks hit Kunduz.\nRead the full report.", []),
+    (
+        "Editor's note: An earlier version said Maymana had fallen.\nMaymana is held.",
+        ["Editor's note: An earlier version said Maymana had fallen."],
+    ),
+    (
+        "Corrections: A story wrongly said Taloqan fell on Friday.",
+        ["Corrections: A story wrongly said Taloqan fell on Friday."],
+    ),
+    (
+        "Farah fell.\nAn earlier version of this article misstated the date.",
+        ["An earlier version of this article misstated the date."],
+    ),
+    ("Editor's note: This story was corrected to show that Farah fell on Thursday.", []),
+    ("The correction of the map came late.\nAn official said Farah fell.", []),
+    ("Note: Taliban fighters entered Farah on Friday.", []),  # a note is not a correction
+    (
+        "Clarification: A report that Kunduz fell was mistakenly attributed to officials.",
+        ["Clarification: A report that Kunduz fell was mistakenly attributed to officials."],
+    ),
 ]  # fmt: skip
 
 
