@@ -19,6 +19,7 @@ import datetime as dt
 import html
 import os
 import re
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -104,12 +105,25 @@ def store_path() -> Path:
     return default_db_path()
 
 
-def build_store(path: Path) -> None:
-    """(Re)build the store from the bundled corpus; a broken old store is moved aside."""
+@st.cache_resource(show_spinner=False)
+def build_lock() -> threading.Lock:
+    """One build at a time in this server: every session writes the same store (and its
+    temp file), so two people opening a fresh app at once must not build side by side."""
+    return threading.Lock()
+
+
+def build_store(path: Path, *, only_if_missing: bool = False) -> None:
+    """(Re)build the store from the bundled corpus; a broken old store is moved aside.
+
+    ``only_if_missing``: skip the build when another session built the store while this one
+    waited for the lock."""
     from geo.gazetteer import load_gazetteer
     from pipeline.build import build_store as pipeline_build
 
-    pipeline_build([CORPUS_DIR], db=path, gazetteer=load_gazetteer(COUNTRY))
+    with build_lock():
+        if only_if_missing and path.exists():
+            return
+        pipeline_build([CORPUS_DIR], db=path, gazetteer=load_gazetteer(COUNTRY))
 
 
 def store_stamp(path: Path) -> float:
@@ -605,7 +619,7 @@ def data_or_message() -> AppData | None:
     if not path.exists():
         with st.spinner("First run: building the store from the bundled corpus…"):
             try:
-                build_store(path)
+                build_store(path, only_if_missing=True)
             except Exception as error:
                 problem(f"Could not build the store at {path}: {error}")
                 return None

@@ -21,6 +21,9 @@
     layers: {}, // iso -> L.Path
     capitals: {}, // iso -> {marker, label, permanent}
     declutter: null, // pending animation frame that places the capitals' labels
+    moved: false, // the user has panned or zoomed: never refit under them
+    fitting: false, // inside our own fitBounds (its zoom events are not the user's)
+    bounds: null, // the country's bounds, fitted on load and on resize
   };
 
   // --- Streamlit component protocol (what streamlit-component-lib does, by hand) ---------
@@ -116,6 +119,17 @@
     return box;
   }
 
+  // Fit the whole country, at once: an animated fit that a resize interrupts leaves the map
+  // stuck at an in-between zoom, small in its frame.
+  function fitView() {
+    state.fitting = true;
+    try {
+      state.map.fitBounds(state.bounds, { padding: [4, 4], animate: false });
+    } finally {
+      state.fitting = false;
+    }
+  }
+
   function buildMap(args) {
     if (state.map) {
       state.map.remove();
@@ -150,10 +164,11 @@
     // Give the map its view before any path is added: a path projected before the renderer
     // knows its pixel bounds throws (Leaflet reads renderer._bounds.min while clipping).
     state.bounds = layer.getBounds();
-    map.fitBounds(state.bounds, { padding: [4, 4] });
-    state.fittedZoom = map.getZoom();
     state.moved = false;
+    fitView();
     map.on("dragstart", function () { state.moved = true; });
+    // Any zoom that is not our own fit is the user's (wheel, buttons, keys, double click).
+    map.on("zoomstart", function () { if (!state.fitting) state.moved = true; });
     map.on("zoomend", declutterSoon);
     layer.addTo(map);
     Object.keys(state.layers).forEach(function (iso) {
@@ -421,15 +436,12 @@
   wireControls();
   send("streamlit:componentReady", { apiVersion: 1 });
   // The iframe often gets its final width after the first fit: refit unless the user has
-  // already zoomed or panned.
+  // already zoomed or panned (state.moved).
   window.addEventListener("resize", function () {
     setFrameHeight();
     var map = state.map;
     if (!map) return;
-    map.invalidateSize();
-    if (!state.moved && map.getZoom() === state.fittedZoom) {
-      map.fitBounds(state.bounds, { padding: [4, 4] });
-      state.fittedZoom = map.getZoom();
-    }
+    map.invalidateSize({ animate: false });
+    if (!state.moved) fitView();
   });
 })();
