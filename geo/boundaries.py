@@ -124,12 +124,18 @@ def check_codes(codes: Sequence[str], expected: Iterable[str], *, source: str) -
         _fail(source, reason)
 
 
+def capital_rows(text: str) -> list[dict[str, str | None]]:
+    """The rows of kind ``capital`` of a gazetteer table (TSV text), as read: no pandas, so
+    the app's live map can take its capitals from here without waiting for it."""
+    rows = csv.DictReader(io.StringIO(text), delimiter="\t")
+    return [row for row in rows if (row.get("kind") or "").strip() == CAPITAL_KIND]
+
+
 def capitals_from_tsv(text: str, *, source: str) -> pd.DataFrame:
     """The gazetteer's capital rows: one per ISO code, columns iso/capital/capital_lon/lat."""
     import pandas as pd
 
-    rows = [row for row in csv.DictReader(io.StringIO(text), delimiter="\t")]
-    capitals = [row for row in rows if (row.get("kind") or "").strip() == CAPITAL_KIND]
+    capitals = capital_rows(text)
     if not capitals:
         _fail(source, f"has no rows of kind {CAPITAL_KIND!r}")
     records = [_capital_record(row, source=source) for row in capitals]

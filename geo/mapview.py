@@ -14,17 +14,14 @@ folium is imported only by ``folium_map``: the live map's first paint must not w
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import html
-import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo.panel import safe_url as safe_url  # re-exported: geo.snapshot imports it from here
 from geo.style import BOUNDARY_ATTRIBUTION, STATUS_ORDER, STATUS_STYLES
 from pipeline.records import DayStatus, Status
 from pipeline.timeline import day_label, describe_summary, summarise
@@ -48,7 +45,6 @@ HATCH_KINDS: Mapping[str, str] = {"///": "stripes", "\\\\\\": "stripes", "..": "
 # A claim also gets a dashed outline: a second cue besides the hatch, in both renderings.
 DASHED_STATUSES: Mapping[str, str] = {"claimed": "4 3"}
 SELECTED_EDGE = "#000000"
-CAPITAL_KIND = "capital"  # the gazetteer table's kind for a provincial capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,18 +77,17 @@ def capitals_from_table(text: str) -> tuple[Capital, ...]:
     ``lon``), the same rows ``geo.boundaries`` joins to the polygons, read without pandas so
     the app's first map does not wait for it. Rows of other kinds are ignored.
     """
-    rows = []
-    for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
-        if (row.get("kind") or "").strip() != CAPITAL_KIND:
-            continue
-        rows.append(
-            {
-                "iso": (row.get("iso") or "").strip(),
-                "capital": (row.get("name") or "").strip(),
-                "capital_lat": _float_or_none(row.get("lat")),
-                "capital_lon": _float_or_none(row.get("lon")),
-            }
-        )
+    from geo.boundaries import capital_rows
+
+    rows = [
+        {
+            "iso": (row.get("iso") or "").strip(),
+            "capital": (row.get("name") or "").strip(),
+            "capital_lat": _float_or_none(row.get("lat")),
+            "capital_lon": _float_or_none(row.get("lon")),
+        }
+        for row in capital_rows(text)
+    ]
     return capitals_from_rows(row for row in rows if row["iso"])
 
 
