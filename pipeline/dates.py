@@ -27,6 +27,7 @@ MONTHS: dict[str, int] = {
 BASIS_ARTICLE_DATE = "article date"
 BASIS_NO_ARTICLE_DATE = "no article date"
 
+SUNDAY = 6  # datetime.date.weekday()
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # Capitalised only: "6 may" in running text is a modal verb, not a month.
 _MONTH = (
@@ -34,12 +35,27 @@ _MONTH = (
 )
 _PART_OF_DAY = r"(?:\s+(?:night|morning|afternoon|evening))?"
 
+# How long a state has lasted: no day for the change that began it ("had been under Taliban
+# control for three weeks"), but fighting that has gone on so long goes on on the article's day.
+_DURATION_PATTERN = r"for\s+(?:a|one|two|three|four|five|six|several|many|\d+)\s+(?:weeks?|months?)"
+_DURATION = re.compile(_DURATION_PATTERN, re.IGNORECASE)
+# "KABUL, July 9 (Reuters) -", "MAZAR-I-SHARIF, Afghanistan, July 27 (Reuters) -".
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+)*,(?:\s+[A-Z][a-z]+,)?\s+"
+    r"(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH.replace("?P<month>", "?:") + r")"
+    r"(?:,?\s+\d{4})?"
+    r"\s*(?:\([A-Za-z][\w .]*\))?\s*[-—–]"
+)
 # Phrases that place an event in a span rather than on a day: they date nothing.
 _SPAN = re.compile(
     r"\b(?:since\s+(?:last\s+)?(?:\w+day|early|late|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june|july)"
     r"|in\s+(?:recent|the\s+past|the\s+last)\s+(?:few\s+)?(?:days|weeks|months|week|month)|last\s+week|last\s+month"
     r"|(?<!earlier\s)this\s+month|within\s+(?:days|hours|weeks|a\s+week)|(?:over|at|during)\s+the\s+weekend|over\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|week)"
     r"|in\s+less\s+than\s+a\s+week|in\s+(?:a|one|two|three|four|five|six|seven)\s+days"
+    # "had been under Taliban control for three weeks", "over the past 48 hours"
+    r"|"
+    + _DURATION_PATTERN
+    + r"|(?:over|in|during|within)\s+the\s+(?:past|last)\s+(?:\d+|[\w-]+)\s+hours"
     # "weeks after" with no count; "two days later" is counted elsewhere
     r"|(?<!\w\s)(?:days|weeks|months)\s+(?:after|before|later|earlier))\b",
     re.IGNORECASE,
@@ -52,6 +68,8 @@ _EXPLICIT_DAY_MONTH = re.compile(
     + r"(?:,?\s+(?P<year>\d{4}))?\b",
 )  # fmt: skip
 _OVERNIGHT_INTO = re.compile(r"\bovernight\s+(?:into|to)\s+" + _WEEKDAY + r"\b", re.IGNORECASE)
+# "last weekend": some day of the weekend before the article, so on or before its Sunday.
+_LAST_WEEKEND = re.compile(r"\blast\s+weekend\b", re.IGNORECASE)
 _LAST_WEEKDAY = re.compile(r"\blast\s+" + _WEEKDAY + r"\b", re.IGNORECASE)
 _WEEKDAY_PHRASE = re.compile(
     r"\b(?:(?:late|early|earlier|later)\s+(?:on\s+)?|on\s+|by\s+)?" + _WEEKDAY
@@ -80,7 +98,16 @@ _DAYS_BEFORE = re.compile(
 )
 # "on Tuesday, a day after the district was overrun": counted back from the sentence's day.
 _DAYS_AFTER = re.compile(
-    r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE
+    r"(?<!\bin\s)(?<!\bwithin\s)"  # "for the second time in a week after ..." counts nothing
+    r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b",
+    re.IGNORECASE,
+)
+# "The attack came a day after ...", "It comes two days after ...": the subject is an event
+# the article reported before, so the count starts from that event's day.
+_EARLIER_EVENT_CAME = re.compile(
+    r"^\W*(?:the\s+(?:[\w-]+\s+){0,2}|this\s+|that\s+|it\s+|which\s+)?"
+    r"(?:came|comes|followed|happened|took\s+place|occurred)\s+(?:just\s+|only\s+)?$",
+    re.IGNORECASE,
 )
 # "two days ago": counted back from the article's day.
 _DAYS_AGO = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+ago\b", re.IGNORECASE)
@@ -94,6 +121,7 @@ _EARLIER = re.compile(
     r"\b(?:(?:earlier\s+)?this\s+week|earlier\s+this\s+month|already|earlier(?!\s+today)|previously|before\s+that)\b",
     re.IGNORECASE,
 )
+_RELATIVE_OPENER = re.compile(r",\s*(?:which|where|who|whose)\b", re.IGNORECASE)
 _OTHER_TIME = re.compile(r"\b(?:after|before|since|until|when|following)\b", re.IGNORECASE)
 # A comma before a capitalised word is usually a list of places, not a new clause.
 _CLAUSE_PUNCTUATION = re.compile(r"[;:—–()]|\s-\s|,(?!\s+[A-Z])")
@@ -101,6 +129,8 @@ _CLOSING_ADVERBIAL = re.compile(
     r"\s*(?:[.;!]|$|,\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:said|say|says|told|reported)\b)"
 )
 _AFTER_COMMA = re.compile(r",\s*$")
+_COORDINATOR = re.compile(r"\b(?:and|but|then)\b", re.IGNORECASE)
+_CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|but|while|then)\b", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but)\b", re.IGNORECASE)
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _ANCHOR_KINDS = frozenset(
@@ -138,8 +168,14 @@ class _Phrase:
 
 @functools.lru_cache(maxsize=4096)
 def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
-    """Every date phrase in ``sentence``, non-overlapping, first-listed kind winning a tie."""
+    """Every date phrase in ``sentence``, non-overlapping, first-listed kind winning a tie.
+
+    A wire dateline's day ("KABUL, July 9 (Reuters) -") is the report's, not the event's: the
+    article date covers it, so it is skipped."""
+    dateline = _DATELINE.match(sentence)
     found: list[_Phrase] = []
+    if dateline is not None:
+        found.append(_Phrase(0, dateline.end(), "dateline", dateline))
     for kind, pattern in (
         ("span", _SPAN),
         ("days_after", _DAYS_AFTER),
@@ -147,6 +183,7 @@ def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
         ("day_month", _EXPLICIT_DAY_MONTH),
         ("overnight_into", _OVERNIGHT_INTO),
         ("last_weekday", _LAST_WEEKDAY),
+        ("last_weekend", _LAST_WEEKEND),
         ("weekday", _WEEKDAY_PHRASE),
         ("yesterday", _YESTERDAY),
         ("days_ago", _DAYS_AGO),
@@ -159,7 +196,12 @@ def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
         for match in pattern.finditer(sentence):
             if not any(match.start() < p.end and p.start < match.end() for p in found):
                 found.append(_Phrase(match.start(), match.end(), kind, match))
-    return tuple(sorted(found, key=lambda p: p.start))
+    return tuple(sorted((p for p in found if p.kind != "dateline"), key=lambda p: p.start))
+
+
+def is_duration(phrase: str) -> bool:
+    """Whether a phrase ``resolve_date_phrase`` found says how long, not when ("for two weeks")."""
+    return bool(_DURATION.fullmatch(phrase))
 
 
 def resolve_date_phrase(
@@ -185,13 +227,15 @@ def resolve_date_phrase(
     # or "but" dates the other clause's event when the cue's own clause has one.
     if len(phrases) > 1:
         phrases = [p for p in phrases if not _across_clauses(p, sentence, cue)] or phrases
-    phrase = _nearest(phrases, cue)
+    if len(phrases) > 1:
+        phrases = _own_conjunct(phrases, sentence, cue)
+    phrase = _counted_back_from_anchor(phrases, sentence, cue) or _nearest(phrases, cue)
     if phrase is None:
         if article_date is None:
             return DateResolution(None, Precision.UNKNOWN, BASIS_NO_ARTICLE_DATE)
         return DateResolution(article_date, Precision.DAY, BASIS_ARTICLE_DATE)
     if phrase.kind == "days_after":
-        return _resolve_days_after(phrase, sentence, article_date=article_date)
+        return _resolve_days_after(phrase, sentence, article_date=article_date, reference=reference)
     if phrase.kind in ("days_later", "days_before"):
         # "captured X on Thursday, while troops retook Y a day later": the day it counts from
         # is the sentence's own, before the earlier event's.
@@ -199,6 +243,34 @@ def resolve_date_phrase(
         if anchor is not None:
             reference = anchor
     return _resolve(phrase, article_date=article_date, reference=reference)
+
+
+def _own_conjunct(phrases: list[_Phrase], sentence: str, cue_at: int) -> list[_Phrase]:
+    """ "attacked Kunduz on Friday and captured the city on Sunday": with a day of its own after
+    the cue, a day behind an "and" before it dates the other verb."""
+    own_after = any(
+        p.start >= cue_at and not _CLAUSE_JOIN.search(sentence, cue_at, p.start) for p in phrases
+    )
+    if not own_after:
+        return phrases
+    return [
+        p for p in phrases if p.start >= cue_at or not _COORDINATOR.search(sentence, p.end, cue_at)
+    ]
+
+
+def _counted_back_from_anchor(phrases: list[_Phrase], sentence: str, cue_at: int) -> _Phrase | None:
+    """ "confirmed Thursday that the Taliban had captured Spin Boldak a day earlier": the count
+    after the cue dates it, from the day before it, which dates only the confirming."""
+    if not any(p.kind in _ANCHOR_KINDS and p.end <= cue_at for p in phrases):
+        return None
+    for phrase in phrases:
+        if (
+            phrase.kind == "days_before"
+            and phrase.start > cue_at
+            and not _CLAUSE_JOIN.search(sentence, cue_at, phrase.start)
+        ):
+            return phrase
+    return None
 
 
 def _anchor_before(
@@ -213,9 +285,10 @@ def _anchor_before(
 
 
 def _resolve_days_after(
-    phrase: _Phrase, sentence: str, *, article_date: dt.date | None
+    phrase: _Phrase, sentence: str, *, article_date: dt.date | None, reference: dt.date | None
 ) -> DateResolution:
-    """In "(on Tuesday,) a day after X", X happened that many days before the sentence's day."""
+    """In "(on Tuesday,) a day after X", X happened that many days before the sentence's day;
+    in "The attack came a day after X", before the day of the attack reported earlier."""
     text = phrase.match.group(0)
     anchors = [
         p for p in find_date_phrases(sentence) if p.kind in _ANCHOR_KINDS and p.end <= phrase.start
@@ -223,6 +296,12 @@ def _resolve_days_after(
     if anchors:
         anchor = _resolve(anchors[-1], article_date=article_date, reference=None)
         anchor_date, anchor_text = anchor.date, anchors[-1].match.group(0)
+    elif (
+        reference is not None
+        and (article_date is None or reference <= article_date)
+        and _EARLIER_EVENT_CAME.search(sentence, 0, phrase.start)
+    ):
+        anchor_date, anchor_text = reference, "the event before it"
     else:
         anchor_date, anchor_text = article_date, BASIS_ARTICLE_DATE
     if anchor_date is None:
@@ -242,6 +321,8 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
     low, high = sorted((cue_at, phrase.start if phrase.start >= cue_at else phrase.end))
     if _OTHER_TIME.search(sentence, low, high):
         return False
+    if _RELATIVE_OPENER.search(sentence, low, high):
+        return False  # "retake Khanabad, which the Taliban seized late on Sunday": its own day
     if phrase.kind == "days_after":
         return cue_at >= phrase.end  # it dates only the event it introduces
     if phrase.kind != "span":
@@ -315,6 +396,11 @@ def _resolve(
         )
     if kind == "ordinal_day":
         return _resolve_ordinal_day(phrase.match, article_date=article_date)
+    if kind == "last_weekend":
+        sunday = article_date - dt.timedelta(days=(article_date.weekday() - SUNDAY) % 7 or 7)
+        return DateResolution(
+            sunday, Precision.ON_OR_BEFORE, f"'{text}': on or before Sunday {sunday}", text
+        )
     if kind == "days_later":
         if reference is None:
             return DateResolution(

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from pipeline import lexicon as lx
-from pipeline.dates import BASIS_ARTICLE_DATE, DateResolution, resolve_date_phrase
+from pipeline.dates import BASIS_ARTICLE_DATE, DateResolution, is_duration, resolve_date_phrase
 from pipeline.dates import MONTHS as MONTH_NUMBER
 from pipeline.records import Article, Event, Precision, Status
 from pipeline.sentences import furniture_lines, split_sentences
@@ -46,6 +46,9 @@ BASE_CONFIDENCE: dict[str, float] = {
 }
 CLAIMED_CONFIDENCE = 0.5
 HEDGED_CONFIDENCE = 0.4
+# A bare month up to this many months before the article's is recent news, undated ("in
+# July" in an August story); further back it is background ("in March").
+RECENT_MONTHS = 2
 INDIRECT_FACTOR = 0.8  # the place comes from a back-reference or the next sentence
 STATUS_RANK: dict[Status, int] = {
     Status.CAPTURED: 0,
@@ -237,7 +240,7 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
         if index > 0 and not previous_had_events:
             current = _counted_places(article, sentences[index - 1], sentence, current)
         previous_had_events = bool(current)
-        if not current and not sentence.mentions:
+        if not current and _names_no_scene(text, sentence):
             prior = sentences[index - 1] if index > 0 else None
             current = _follow_up(article, sentence, previous, events, prior=prior)
             previous = current
@@ -245,6 +248,11 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             previous = current
         events.extend(current)
     return _in_text_order(events)
+
+
+def _names_no_scene(text: str, sentence: _Sentence) -> bool:
+    """No place, or only places naming who speaks: "A security source in Tarin Kot said ..."."""
+    return all(_is_role(text, mention, sentence) for mention in sentence.mentions)
 
 
 def _is_list_item(text: str, sentence: _Sentence) -> bool:
@@ -469,6 +477,7 @@ def _is_skipped_sentence(body: str) -> bool:
 def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
     routes = {id(m) for m in sentence.mentions if _names_a_road(text, sentence, m)}
     routes |= _destinations(text, sentence)
+    routes |= _locators(text, sentence)
     roles = {id(m) for m in sentence.mentions if _is_role(text, m, sentence)} - routes
     bindings: list[_Binding] = []
     bound_cues: set[_Cue] = set()
@@ -513,9 +522,7 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
         if role_mentions and refers_back:
             nearest = min(role_mentions, key=lambda m: abs(m.start - cue.start))
             bindings.append(_Binding(nearest, cue, indirect=True))
-        elif cue.kind in lx.SUBJECT_KINDS and (
-            relative := _relative_antecedent(text, sentence, cue)
-        ):
+        elif (relative := _relative_place(text, sentence, cue, roles | routes)) is not None:
             bindings.append(_Binding(relative, cue, indirect=True))
         elif (fronted := _fronted_place(text, sentence, cue, roles | routes)) is not None:
             bindings.append(_Binding(fronted, cue, indirect=True))
@@ -543,6 +550,21 @@ def _destinations(text: str, sentence: _Sentence) -> set[int]:
         if located or _after_destination_word(text, sentence, mention):
             found.add(id(mention))
         previous = mention
+    return found
+
+
+def _locators(text: str, sentence: _Sentence) -> set[int]:
+    """Ids of the mentions that only say how far from them another named place lies."""
+    found: set[int] = set()
+    for index, mention in enumerate(sentence.mentions):
+        if (
+            index == 0
+            or text.find(" of", max(sentence.start, mention.start - 6), mention.start) < 0
+        ):
+            continue
+        window_start = max(sentence.start, mention.start - LOOK_BACK_CHARS)
+        if lx.LOCATOR_BEFORE.search(text, window_start, mention.start):
+            found.add(id(mention))
     return found
 
 
@@ -596,6 +618,29 @@ def _relative_antecedent(text: str, sentence: _Sentence, cue: _Cue) -> _MentionL
     mention = earlier[-1]
     gap = sentence.facts.scanned(mention.end, cue.start)
     return mention if sentence.facts.twin(lx.RELATIVE_AFTER_PLACE).fullmatch(gap) else None
+
+
+def _relative_place(
+    text: str, sentence: _Sentence, cue: _Cue, skipped: set[int]
+) -> _MentionLike | None:
+    """The place a relative clause holding the cue is about: "Kalafgan district, which had
+    fallen" (its subject), "Spin Boldak, which the Taliban seized" (its object)."""
+    if cue.kind in lx.SUBJECT_KINDS and (found := _relative_antecedent(text, sentence, cue)):
+        return found
+    if cue.kind in lx.OBJECT_KINDS:
+        return _relative_object(sentence, cue, skipped)
+    return None
+
+
+def _relative_object(sentence: _Sentence, cue: _Cue, skipped: set[int]) -> _MentionLike | None:
+    """In "to retake Spin Boldak, which the Taliban seized on Wednesday", the place before
+    "which" is what the cue's subject took."""
+    earlier = [m for m in sentence.mentions if m.end <= cue.start]
+    if not earlier or id(earlier[-1]) in skipped:
+        return None
+    mention = earlier[-1]
+    gap = sentence.facts.scanned(mention.end, cue.start)
+    return mention if sentence.facts.twin(lx.RELATIVE_OBJECT_AFTER_PLACE).fullmatch(gap) else None
 
 
 def _is_role(text: str, mention: _MentionLike, sentence: _Sentence) -> bool:
@@ -715,6 +760,7 @@ def _event(
     if reading.negated(facts):
         return None
     under_way = _fight_under_way(text, sentence, cue, binding.mention)
+    counter_attack = under_way and status_name == Status.RETAKEN.value
     if under_way:
         status_name = Status.CONTESTED.value  # "launched an operation to recapture X"
     elif reading.future(facts):
@@ -727,7 +773,7 @@ def _event(
         return None
     if _fronted_past(article, sentence, cue):
         return None
-    if cue.kind == "contest_location" and _no_fighting(text, sentence, cue):
+    if _only_near(text, cue) and _no_fighting(text, sentence, cue):
         return None
     if _imagined_fall(text, sentence, cue, binding.mention):
         return None
@@ -746,6 +792,7 @@ def _event(
         status = Status.CONTESTED  # pushed back from the edge: the attack was repelled
     if status is Status.CAPTURED and (
         _partial(text, sentence, cue, mention)
+        or _buildings_taken(text, sentence, cue, mention)
         or (binding.indirect and _only_facilities_taken(text, sentence, cue))
     ):
         status = Status.CONTESTED
@@ -775,6 +822,21 @@ def _event(
     if binding.indirect:
         confidence *= INDIRECT_FACTOR
     resolution = reading.resolution(facts, body, article.date, reference)
+    if status is Status.CONTESTED and is_duration(resolution.phrase) and article.date is not None:
+        # "has been under siege for two weeks, with clashes every night": still fought for
+        resolution = DateResolution(
+            article.date,
+            Precision.DAY,
+            f"'{resolution.phrase}' and still going on: article date {article.date}",
+            resolution.phrase,
+        )
+    clause = text[clause_start:clause_end]
+    found = resolution.phrase
+    if (vague := _recent_month(clause, article.date)) and (not found or found not in clause):
+        # the day found, if any, belongs to another clause: "retook Dand in July, but ... Monday"
+        resolution = DateResolution(
+            None, Precision.UNKNOWN, f"'{vague}' names no single day", vague
+        )
     return Event(
         article_id=article.article_id,
         province_iso=mention.place.iso,
@@ -786,7 +848,7 @@ def _event(
         quote_end=sentence.end,
         place_start=mention.start,
         place_end=mention.end,
-        actor=GOVERNMENT_ACTOR if status is Status.RETAKEN else TALIBAN_ACTOR,
+        actor=GOVERNMENT_ACTOR if status is Status.RETAKEN or counter_attack else TALIBAN_ACTOR,
         event_date=resolution.date,
         date_precision=Precision(resolution.precision),
         date_basis=resolution.basis,
@@ -877,11 +939,18 @@ class _CueReading:
                 article_date=article_date,
                 cue_at=cue_at,
                 reference=reference,
-                state=_reports_state(body, cue_at),
+                state=_reports_state(body, cue_at) or _dated_by_its_cause(body, cue_at),
             )
             found = _nominal_precision(found, self._cue, facts, self.before_start)
             self._resolution = (reference, found)
         return self._resolution[1]
+
+
+def _dated_by_its_cause(body: str, cue_at: int) -> bool:
+    """ "took over Nahrin after the forces' tactical retreat two days ago": a withdrawal that
+    let the place fall dates the fall when the cue has no day of its own."""
+    origin = lx.STATE_ORIGIN.search(body, cue_at)
+    return origin is not None and bool(lx.WITHDRAWAL_CAUSE.match(body, origin.end()))
 
 
 def _reports_state(body: str, cue_at: int) -> bool:
@@ -905,7 +974,7 @@ def _is_background(article: Article, facts: _SentenceFacts, start: int, end: int
         clause = article.text[start:end]
         known = (
             bool(_search_slice(lx.HISTORICAL, facts, start, end))
-            or _other_month(clause, article.date)
+            or _month_long_past(clause, article.date)
             or _other_year(clause, article.date)
         )
         facts.backgrounds[(start, end)] = known
@@ -967,6 +1036,11 @@ def _fronted_past(article: Article, sentence: _Sentence, cue: _Cue) -> bool:
     return not any(fronted.end() <= at < cue.start for at in breaks)
 
 
+def _only_near(text: str, cue: _Cue) -> bool:
+    """ "on the outskirts of", "have surrounded": fighters around a place, maybe not fighting."""
+    return cue.kind == "contest_location" or bool(lx.SIEGE_CUE.search(text, cue.start, cue.end))
+
+
 def _no_fighting(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """The sentence denies any fighting, and the cue's own clause names none besides the denial:
     "are on the outskirts of Zaranj, but there has been no fighting inside"."""
@@ -989,12 +1063,31 @@ def _imagined_fall(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionL
     return bool(lx.MODAL_AFTER.match(text, mention.end, sentence.end))
 
 
-def _other_month(clause: str, article_date: dt.date | None) -> bool:
-    """A bare month other than the article's ("swept through Badakhshan in June"): background."""
+def _month_long_past(clause: str, article_date: dt.date | None) -> bool:
+    """A bare month long before the article's ("swept through Badakhshan in March" in an August
+    story) or after it: background. A recent one is the undated report of ``_recent_month``."""
     if article_date is None:
         return False
     match = lx.MONTH_ONLY.search(clause)
-    return match is not None and MONTH_NUMBER[match.group("month").lower()] != article_date.month
+    if match is None:
+        return False
+    months_back = (article_date.month - MONTH_NUMBER[match.group("month").lower()]) % 12
+    return months_back > RECENT_MONTHS
+
+
+def _recent_month(clause: str, article_date: dt.date | None) -> str | None:
+    """ "seized Karukh in July", "captured Imam Sahib last month" (in an August story): the
+    phrase that makes the report undated, or ``None``."""
+    last_month = lx.LAST_MONTH.search(clause)
+    if last_month is not None:
+        return last_month.group(0)
+    if article_date is None:
+        return None
+    match = lx.MONTH_ONLY.search(clause)
+    if match is None:
+        return None
+    months_back = (article_date.month - MONTH_NUMBER[match.group("month").lower()]) % 12
+    return match.group(0) if 0 < months_back <= RECENT_MONTHS else None
 
 
 def _other_year(clause: str, article_date: dt.date | None) -> bool:
@@ -1038,13 +1131,15 @@ def _fight_under_way(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
     """An operation "launched ... to recapture X": fighting, when X itself is the object."""
     if lx.STATUS_OF_KIND.get(cue.kind) not in ("retaken", "captured"):
         return False
-    if (
-        mention.start < cue.end
-        or _gap_distance(
-            sentence.facts.scanned(cue.end, mention.start), sentence, cue.end, mention.start
-        )
-        != 0
-    ):
+    # "to retake Spin Boldak", "to retake the key border crossing of Spin Boldak"; not "to
+    # retake districts lost in Kunduz"
+    if mention.start < cue.end:
+        return False
+    # the object is the first place after the cue; the bound one may be its province after it
+    first = next((m for m in sentence.mentions if m.start >= cue.end), mention)
+    if first.place.iso != mention.place.iso:
+        return False
+    if not lx.PLACE_DESCRIPTOR.fullmatch(text, cue.end, first.start):
         return False
     window_start = max(sentence.start, cue.start - 80)
     match = _search(lx.UNDER_WAY_BEFORE, sentence.facts, window_start, cue.start)
@@ -1243,12 +1338,18 @@ def _one_per_province(events: list[Event]) -> list[Event]:
 
 def _news_after_past_change(event: Event, change: Event) -> bool:
     """ "launched an operation on Saturday to push the Taliban out of X, following the earlier
-    seizure of the town": dated fighting after a change only known to be past stays apart."""
-    return (
-        event.status is Status.CONTESTED
-        and event.date_precision is Precision.DAY
-        and change.date_precision is Precision.ON_OR_BEFORE
-    )
+    seizure of the town", "launched an operation on Friday to retake X, which the Taliban
+    seized on Wednesday": dated fighting after a past or earlier change stays apart."""
+    if event.status is not Status.CONTESTED or event.date_precision is not Precision.DAY:
+        return False
+    if change.date_precision is Precision.ON_OR_BEFORE:
+        return True
+    if change.event_date is None or event.event_date is None:
+        return False
+    if change.date_precision is Precision.DAY and event.event_date < change.event_date:
+        return True  # "launched an operation on Thursday ... a day later recaptured it"
+    # a government counter-attack after the capture; Taliban patrols after it are its aftermath
+    return event.actor == GOVERNMENT_ACTOR and event.event_date > change.event_date
 
 
 def _preference(event: Event) -> tuple[int, float, int]:
@@ -1429,11 +1530,59 @@ def _carried_capture(
 
 
 def _only_facilities_taken(text: str, sentence: _Sentence, cue: _Cue) -> bool:
-    """ "seized the police headquarters and the intelligence office": part of the place."""
-    if not lx.FACILITY_OBJECT.match(text, cue.end, sentence.end):
+    """ "seized the police headquarters and the intelligence office": part of the place; "seizing
+    the governor's compound for several hours before security forces pushed them out" too."""
+    if cue.kind != "capture_both" and lx.OUTLYING_PART.match(text, cue.end, sentence.end):
+        return True
+    if not (
+        lx.FACILITY_OBJECT.match(text, cue.end, sentence.end)
+        or lx.BUILDINGS_IN_PLACE.match(text, cue.end, sentence.end)
+        or lx.SEAT_OBJECT.match(text, cue.end, sentence.end)
+    ):
         return False
     stop = lx.OBJECT_END.search(text, cue.end, sentence.end)
-    return not lx.GOVERNMENT_SEAT.search(text, cue.end, stop.start() if stop else sentence.end)
+    object_end = stop.start() if stop else sentence.end
+    if not lx.GOVERNMENT_SEAT.search(text, cue.end, object_end):
+        return True
+    return _place_still_holds(text, object_end, sentence.end)
+
+
+def _place_still_holds(text: str, start: int, end: int) -> bool:
+    return bool(
+        lx.BUILDINGS_STILL_HELD.search(text, start, end)
+        or lx.FIGHT_FOR_PLACE_GOES_ON.search(text, start, end)
+    )
+
+
+def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
+    """ "took over Qala-i-Naw's police headquarters but were later expelled from the city",
+    "have taken the prison in Herat and were fighting in the city": buildings taken while the
+    place still holds, so it is fought for. Buildings taken with nothing more said stand for the
+    place ("claim to have seized the police headquarters in Puli-e Alim" is a claimed capture)."""
+    if (
+        cue.end <= mention.start
+        and cue.kind != "capture_both"  # "soldiers surrendered their posts": the garrison gave up
+        and (part := lx.OUTLYING_PART.match(text, cue.end, mention.start))
+        and lx.BUILDING_LOCATED_IN.fullmatch(text, part.end(), mention.start)
+    ):
+        return True
+    building = lx.BUILDING_AFTER.match(text, mention.end, sentence.end)
+    if building is not None and _is_what_was_taken(text, cue, mention, building.end()):
+        stop = lx.OBJECT_END.search(text, building.end(), sentence.end)
+        taken = (mention.end, stop.start() if stop else sentence.end)
+    elif cue.end <= mention.start and lx.BUILDINGS_IN_PLACE.fullmatch(text, cue.end, mention.start):
+        taken = (cue.end, mention.start)
+    else:
+        return False
+    return _place_still_holds(text, taken[1], sentence.end)
+
+
+def _is_what_was_taken(text: str, cue: _Cue, mention: _MentionLike, building_end: int) -> bool:
+    # "seized Lashkar Gah's prison", "Qala-i-Naw's prison was overrun"; not "the district of
+    # Guzara, home to Herat's airport, ... had taken the district centre".
+    if cue.end <= mention.start:
+        return lx.ARTICLE_ONLY.fullmatch(text, cue.end, mention.start) is not None
+    return lx.AUXILIARIES_ONLY.fullmatch(text, building_end, cue.start) is not None
 
 
 def _pushed_back(text: str, cue: _Cue) -> bool:

@@ -42,6 +42,10 @@ _WITHDRAWAL = (
     r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|fell\s+back|(?:tactical\s+)?retreat"
     r"|withdrawal)\s+(?:of\s+\w+\s+)?(?:from|out\s+of)|pull(?:ed|ing)?\s+out\s+(?:of|from)"
     r"|lost\s+control\s+(?:of|over)|gave\s+up|give\s+up|giving\s+up|ceded|relinquished"
+    # "but lost it again to a Taliban counter-attack", "lost Nahrin to the insurgents"
+    r"|lost(?=\s+(?:it|them|the\s+(?:district|town|city|cent(?:re|er)|district\s+cent(?:re|er)"
+    r"|crossing|base)|[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:district|city|town))\s+(?:again\s+|back\s+)?"
+    r"to\s+(?:the\s+|a\s+)?(?:Taliban|insurgents?|militants?))"
 )
 _CONTEST_LOCATION = r"the\s+(?:edges?|outskirts|gates|streets)\s+of|outskirts\s+of"
 _CAPTURE_INTRANS = (
@@ -54,7 +58,9 @@ _CAPTURE_INTRANS = (
     r"|had\s+been)\s+(?:now\s+)?"
     r"(?:under|in)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control\s+of\s+the\s+Taliban|Taliban(?:'s|’s)?\s+(?:control|hands))"
     r"|changed\s+hands|(?:is|was|are|were|now)\s+(?:now\s+)?in\s+the\s+hands\s+of\s+the\s+Taliban"
-    r"|(?:captured|seized|taken|overrun|overtaken)\s+by\s+(?:the\s+)?(?:Taliban|insurgents|militants)"
+    r"|(?:is|was|are|were)\s+(?:now\s+)?(?:fully\s+)?Taliban-(?:controlled|held)"
+    r"|(?:captured|seized|taken|overrun|overtaken|held|controlled)\s+by\s+(?:the\s+)?"
+    r"(?:Taliban|insurgents|militants)"
 )
 _CAPTURE_BOTH = r"surrender(?:ed|s)?|handed\s+(?:over\s+)?to|handed\s+over"
 _CAPTURE_NOMINAL = (
@@ -64,6 +70,7 @@ _CONTEST = (
     r"battl(?:e[sd]?|ing)(?:\s+for(?:\s+control\s+of)?)?|fight(?:s|ing)?(?:\s+for)?|fought(?:\s+for)?"
     r"|clash(?:es|ed|ing)?|attack(?:s|ed|ing)?(?:\s+on)?|assault(?:s|ed|ing)?(?:\s+on)?"
     r"|offensive\s+(?:on|against)|besieg(?:e|ed|ing)|siege\s+of|surround(?:ed|ing)"
+    r"|(?:laid|lay|laying|lays)\s+siege\s+to"
     r"|push(?:ed|ing)?\s+into|stormed|storm(?:s|ing)?|breach(?:ed|ing)|entered|enter(?:s|ing)"
     r"|infiltrat(?:ed|ing)|gun\s?battles?|skirmish(?:es)?|street\s+fighting"
     r"|for\s+control\s+of|shell(?:ed|ing)|push\s+(?:on|into)"
@@ -255,9 +262,16 @@ FIGHTING = re.compile(
 # fight for it when the report says none has happened.
 NO_FIGHTING = re.compile(
     r"\b(?:no|(?:has|have|had)\s+not\s+been\s+any|without\s+any)\s+(?:fighting|clashes|battle)"
-    r"(?:\s+(?:has|have|had)\s+(?:yet\s+)?(?:been\s+reported|taken\s+place))?\b",
+    r"(?:\s+(?:has|have|had)\s+(?:yet\s+)?(?:been\s+reported|taken\s+place))?\b"
+    # "have surrounded Tirin Kot but have not yet attacked", "threatened to attack if ..."
+    r"|\b(?:have|has|had)\s+(?:so\s+far\s+|yet\s+)?not\s+(?:yet\s+|so\s+far\s+)?(?:attacked"
+    r"|entered|stormed|assaulted|moved\s+(?:in|on)|tried\s+to\s+(?:enter|attack|storm|take))\b"
+    r"|\bthreaten(?:ed|s|ing)?\s+to\s+(?:attack|storm|enter)\b",
     _F,
 )
+# Cues that say fighters are around a place, not fighting in it: a denial of any attack
+# cancels them ("have surrounded an army base ... but have not attacked it").
+SIEGE_CUE = re.compile(r"surround|besieg|encircl|siege", _F)
 # "seized parts of Kunduz city": part of a place changing hands is fighting for it.
 PARTIAL = re.compile(
     r"\b(?:parts?|areas?|some|much|most|sections?|neighbou?rhoods?|quarters?|edges?"
@@ -313,7 +327,7 @@ FUTURE_AFTER = re.compile(r"^\s*(?:would|could|will|might|may)\b", _F)
 HISTORICAL = re.compile(
     r"\b(?:in|since|during|by|of)\s+(?:19\d\d|200\d|201\d|the\s+1990s)\b|\b\d+\s+years\s+ago\b"
     r"|\byears?\s+(?:ago|earlier)\b|\b(?:previous|last|earlier|first)\s+(?:time|rule|regime)\b"
-    r"|\bwhen\s+the\s+Taliban\s+(?:ruled|were\s+in\s+power)\b|\blast\s+(?:month|year)\b"
+    r"|\bwhen\s+the\s+Taliban\s+(?:ruled|were\s+in\s+power)\b|\blast\s+year\b"
     r"|\bmonths\s+ago\b",
     _F,
 )
@@ -371,12 +385,50 @@ BACK_REFERENCE = re.compile(
 )
 # Buildings inside a city whose seizure is part of it changing hands, not all of it: "seized
 # the police headquarters and the intelligence office", "captured the city's TV station".
+_FACILITY = (
+    r"(?:police\s+(?:headquarters|hq|station|compound|districts?)|(?:intelligence|nds)\s+"
+    r"(?:office|headquarters|directorate|compound)|prison|jail|(?:television|tv|radio)\s+station"
+    r"|airport|checkpo(?:st|int)s?)"
+)
 FACILITY_OBJECT = re.compile(
-    r"\s*(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:city(?:'s|’s)|town(?:'s|’s)|police\s+"
-    r"(?:headquarters|hq|station|compound|districts?)|(?:intelligence|nds)\s+(?:office|headquarters|"
-    r"directorate|compound)|prison|jail|(?:television|tv|radio)\s+station|airport|checkpo(?:st|int)s?)",
+    r"\s*(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:(?:city|town|capital)(?:'s|’s)|"
+    + _FACILITY
+    + ")",
     _F,
 )
+# What comes between a building taken and the place it stands in: "the police headquarters|
+# in |Pul-e-Khumri", "the prison| and the police station in the northern city of |Kunduz".
+# A place joined by "and" ("the airport and the city of Herat") is taken itself.
+BUILDING_LOCATED_IN = re.compile(
+    r"(?:\s*(?:,|and)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:"
+    + _FACILITY
+    + r"|governor(?:'s|’s)\s+(?:office|compound|house|headquarters|residence)))*"
+    r"\s+(?:in|inside|at|of|within)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:city|town|capital"
+    r"|district|province)\s+of\s+)?",
+    _F,
+)
+# The whole stretch from a capture verb to the place, when it names only buildings there.
+BUILDINGS_IN_PLACE = re.compile(
+    r"\s*(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:"
+    + _FACILITY
+    + r"|governor(?:'s|’s)\s+(?:office|compound|house|headquarters|residence))"
+    + BUILDING_LOCATED_IN.pattern,
+    _F,
+)
+# Between a verb and its object, or a subject and its verb: "seized the |Kunduz|'s prison",
+# "Kunduz's prison| has been |overrun".
+ARTICLE_ONLY = re.compile(r"\s*(?:the\s+)?", _F)
+AUXILIARIES_ONLY = re.compile(r"\s*(?:(?:was|were|is|are|has|have|had|been|being)\s+)*", _F)
+# Outlying posts and parts: taking them is fighting for the place, whatever else is said
+# ("overran four security checkpoints in Kaldar district", "captured the district's Salar area").
+OUTLYING_PART = re.compile(
+    r"\s*(?:the\s+|its\s+|their\s+)?(?:(?:district|city|town|capital|province)(?:'s|’s)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:checkpo(?:st|int)s|outposts?|security\s+posts?|posts|(?:army\s+)?bases"
+    r"|villages?|areas?|neighbou?rhoods?|suburbs?)\b",
+    _F,
+)
+# "took over Qala-i-Naw's police headquarters": a building named through the place's name.
+BUILDING_AFTER = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?" + _FACILITY, _F)
 # The seat of government taken with them makes it the place's fall ("the governor's office
 # and the police headquarters").
 GOVERNMENT_SEAT = re.compile(
@@ -384,6 +436,8 @@ GOVERNMENT_SEAT = re.compile(
     r"|\bdistrict\s+(?:cent(?:re|er)|headquarters)",
     _F,
 )
+# The seat of government as the object of a capture verb: "seizing the governor's compound".
+SEAT_OBJECT = re.compile(r"\s*(?:the\s+|its\s+|their\s+)?(?:" + GOVERNMENT_SEAT.pattern + ")", _F)
 # Where the list of things taken ends: "captured the TV station and are now near the
 # governor's office" did not take the office.
 OBJECT_END = re.compile(
@@ -402,7 +456,8 @@ ROLE_AFTER = re.compile(
 ROLE_BEFORE = re.compile(
     r"\b(?:officials?|sources?|residents?|locals?|lawmakers?|legislators?|MPs?|members?|council\w*"
     r"|governor|police|elders?|people|witnesses?|journalists?|reporters?|correspondents?|chief"
-    r"|spokes\w+|families|representing|represents?)\s+(?:in|from|of|for)\s+(?:the\s+)?"
+    r"|spokes\w+|families|representing|represents?|officers?|commanders?|doctors?|activists?"
+    r"|shopkeepers?|traders?|teachers?)\s+(?:in|from|of|for)\s+(?:the\s+)?"
     r"(?:[\w’'-]+\s+){0,2}(?:province\s+of\s+)?$",
     _F,
 )
@@ -529,10 +584,52 @@ STILL_HOLDS = re.compile(
     r"|\bleaving\s+only\s+the\s+(?:governor|police|army|airport|compound|city\s+cent)",
     _F,
 )
+# After buildings were taken, others are still held: "but security forces are still in control
+# of the NDS compound", "the governor's compound remains in government hands". Only read when
+# what was taken is buildings: "captured Kandahar, but the airport is still held" is a fall.
+_HELD_BUILDING = (
+    r"(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:"
+    + _FACILITY
+    + r"|governor(?:'s|’s)\s+(?:office|compound|house|headquarters|residence)|compound"
+    r"|city\s+cent(?:re|er)|(?:army\s+)?base)"
+)
+# After buildings were taken, the fight for the place goes on or the fighters were thrown out:
+# "and were fighting in the city's western neighbourhoods", "but were later expelled from the
+# city", "for several hours before security forces pushed them out".
+FIGHT_FOR_PLACE_GOES_ON = re.compile(
+    r"\b(?:were|are|was|is)\s+(?:still\s+)?(?:fighting|battling|clashing)\b"
+    r"|\b(?:fighting|clashes)\s+(?:continu\w+|(?:are|is|were|was)\s+(?:still\s+)?(?:ongoing"
+    r"|continuing|under\s*way|raging))"
+    r"|\b(?:were|was)\s+(?:later\s+|soon\s+|quickly\s+)?(?:expelled|pushed\s+out|driven\s+out"
+    r"|forced\s+out|pushed\s+back|repelled|repulsed)"
+    r"|\bfor\s+(?:several|a\s+few|two|three|some)\s+hours\b"
+    r"|\bbefore\s+(?:being\s+(?:pushed|driven|forced)\s+out|(?:the\s+)?(?:security|government"
+    r"|afghan)?\s*(?:forces|troops|commandos|soldiers|police)\s+(?:pushed|drove|forced)\s+them)",
+    _F,
+)
+BUILDINGS_STILL_HELD = re.compile(
+    r"\b(?:still|remain\w*)\s+(?:firmly\s+)?(?:in\s+control\s+of|control\w*|h[oe]ld\w*)\s+"
+    + _HELD_BUILDING
+    + r"|"
+    + _HELD_BUILDING
+    + r"\s+(?:(?:is|are|was|were|remains?|remained)\s+)+(?:still\s+)?(?:in|under)\s+(?:the\s+)?"
+    r"(?:government|security\s+forces|army|their)(?:'s|’s|'|’)?\s+(?:control|hands)",
+    _F,
+)
 # "nine of Lashkar Gah's ten police districts": part of the place, right after its name.
 PARTIAL_AFTER = re.compile(
     r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}(?:police\s+districts?|neighbou?rhoods?|suburbs|outskirts"
-    r"|parts|quarters|areas|sections)\b",
+    r"|parts|quarters|areas|sections"
+    r"|(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"\s+(?:police\s+)?district)\b",
+    _F,
+)
+# "Nerkh district, just 40 km (25 miles) west of |Kabul": the place only locates another.
+LOCATOR_BEFORE = re.compile(
+    r"\b(?:\d+\s*(?:km|kilometres|kilometers|miles)\b(?:\s*\([^()]{1,30}\))?\s+"
+    r"|(?:just|some|about|a\s+few\s+(?:km|kilometres|kilometers|miles))\s+)"
+    r"(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|provincial\s+capital)\s+of\s+)?$",
     _F,
 )
 # A place naming a road ("the Kandahar-Herat highway") is not where anything happened.
@@ -598,6 +695,15 @@ MONTH_ONLY = re.compile(
     r"\bin\s+(?:early\s+|late\s+|mid-?)?(?P<month>January|February|March|April|May|June|July"
     r"|August|September|October|November|December)\b(?!\s+\d)"
 )
+# A recent month names no day: "captured Imam Sahib last month" is reported, undated.
+LAST_MONTH = re.compile(r"\blast\s+month\b", _F)
+# What follows "after" when a withdrawal let the place fall: "after government forces withdrew",
+# "after the Afghan forces' tactical retreat".
+WITHDRAWAL_CAUSE = re.compile(
+    r"\s*(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:withdr[ae]w\w*|retreat\w*|pull(?:ed)?\s+out"
+    r"|pullout|left|abandon\w*|fled|surrender\w*)\b",
+    _F,
+)
 # A state rather than an event: "is now in the hands of the Taliban", "clashes are ongoing".
 # Its start is dated by an "after" clause: "... after government forces withdrew on Sunday".
 STATE = re.compile(
@@ -616,7 +722,23 @@ MONTH_YEAR = re.compile(
 RELATIVE_AFTER_PLACE = re.compile(
     r"\s*(?:(?:district|city|province|town|capital)\s*)?"
     r"(?:,\s*the\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|cent(?:re|er))\s*)?,\s*(?:which|that)\s+"
-    r"(?:(?:has|had|have|was|were)\s+)?(?:also\s+|already\s+|now\s+|briefly\s+)?$",
+    r"(?:(?:has|had|have|was|were)\s+)?(?:also\s+|already\s+|now\s+|briefly\s+)?(?:been\s+)?$",
+    _F,
+)
+# Words that only describe the place a cue's object names: "the key border crossing of |Spin
+# Boldak", "the northern provincial capital of |Kunduz".
+PLACE_DESCRIPTOR = re.compile(
+    r"\s*(?:the\s+|its\s+)?(?:(?:key|strategic|important|main|nearby|northern|southern|eastern"
+    r"|western|central|north\w*|south\w*|border|district|provincial|trading|crossing|town|city"
+    r"|capital|cent(?:re|er)|of)\s+)*",
+    _F,
+)
+# "Spin Boldak, which the Taliban seized on Wednesday": the place is the object of the cue.
+RELATIVE_OBJECT_AFTER_PLACE = re.compile(
+    r"\s*(?:(?:district|city|province|town|capital)\s*)?,\s*(?:which|that)\s+"
+    r"(?:(?:the|afghan|taliban|government|security|special|its|their)\s+)*"
+    r"(?:taliban|insurgents|militants|fighters|forces|troops|commandos|army|soldiers|rebels"
+    r"|group)\s+(?:(?:has|had|have)\s+)?(?:also\s+|already\s+|briefly\s+|only\s+)?$",
     _F,
 )
 # A back reference that points at one place: "the district", "its capital", "it".

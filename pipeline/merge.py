@@ -116,7 +116,13 @@ def full_order(event: Event) -> tuple:
         event.date_basis,
         event.place,
         event.quote,
-        repr(event),
+        event.province,
+        event.actor,
+        event.date_phrase,
+        event.manner,
+        event.attribution,
+        event.confidence,
+        event.place_kind,
     )
 
 

@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -324,7 +325,7 @@ def write_store(
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temp_files(path)
-    temp = path.with_name(f".{path.name}{TEMP_MARKER}{os.getpid()}")
+    temp = path.with_name(f".{path.name}{TEMP_MARKER}{os.getpid()}-{threading.get_ident()}")
     with _writer_lock(path, timeout=timeout):
         try:
             _write_database(temp, articles=articles, events=events, rejections=rejections)
@@ -380,19 +381,28 @@ def _insert(
 
 
 def remove_stale_temp_files(path: Path) -> list[Path]:
-    """Delete temp files left by builds that were killed (their process is gone)."""
+    """Delete temp files left by builds that were killed (their process or thread is gone).
+
+    A temp file is named after the process and thread writing it, so a build running in
+    another thread of this process (two app sessions at once) keeps its file."""
     removed = []
     for temp in path.parent.glob(f".{path.name}{TEMP_MARKER}*"):
-        pid = temp.name.rsplit(TEMP_MARKER, 1)[1]
-        if pid.isdigit() and not _process_alive(int(pid)):
+        pid, _, thread = temp.name.rsplit(TEMP_MARKER, 1)[1].partition("-")
+        if pid.isdigit() and not _writer_alive(int(pid), thread):
             temp.unlink(missing_ok=True)
             removed.append(temp)
     return removed
 
 
-def _process_alive(pid: int) -> bool:
-    if pid == os.getpid():
+def _writer_alive(pid: int, thread: str) -> bool:
+    if pid != os.getpid():
+        return _process_alive(pid)
+    if not thread.isdigit() or int(thread) == threading.get_ident():
         return False  # our own earlier attempt, abandoned
+    return int(thread) in {t.ident for t in threading.enumerate()}
+
+
+def _process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -27,6 +27,7 @@ GOLD_TABLES = (
     "extract_blind4.tsv",
     "extract_blind5.tsv",
     "extract_blind6.tsv",
+    "extract_blind7.tsv",
 )
 
 
@@ -59,15 +60,20 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # in an earlier sentence) the rest. The floors are the combined figures with blind6 (after the
 # fixes for fronted years, retracting editor's notes, "no fighting inside" and "the previous
 # day"), rounded down; the earlier tables alone keep theirs.
+# Round 7 (buildings taken while a city holds, relative clauses, recent months, sieges without an
+# assault, datelines and "a day after" counted from an earlier sentence) and extract_blind7.tsv
+# (90 cases, 21 strict xfails) moved them again: contested, retaken and date accuracy went up to
+# the new combined figures; claimed F1 went down to 0.96 only because blind7 brought claims the
+# extractor misses (a spokesman's "were both in the group's hands", an unresolved spelling).
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.98,
-    Status.CLAIMED: 0.97,
-    Status.CONTESTED: 0.96,
-    Status.RETAKEN: 0.97,
+    Status.CLAIMED: 0.96,
+    Status.CONTESTED: 0.97,
+    Status.RETAKEN: 0.99,
 }
 CAPTURED_PRECISION_FLOOR = 0.99
-DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 765
+DATE_ACCURACY_FLOOR = 0.98
+MIN_GOLD_CASES = 910
 
 
 def _param(case):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import random
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from pipeline.merge import (
     OPPOSING,
+    full_order,
     is_explicit_day,
     is_inferred,
     merge_events,
@@ -451,3 +453,23 @@ def test_episodes_of_one_province_leave_others_alone():
     events = [*story("C a 01", "R b 05", "C c 09"), ev("d", "2021-08-09", iso="AF-KAN")]
     kandahar = [f for f in merge_events(events) if f.province_iso == "AF-KAN"]
     assert [(f.status, f.date.day, f.corroboration) for f in kandahar] == [(C, 9, 1)]
+
+
+def _other_value(value: object) -> object:
+    if isinstance(value, Status):
+        return Status.RETAKEN if value is not Status.RETAKEN else Status.CLAIMED
+    if isinstance(value, Precision):
+        return Precision.UNKNOWN if value is not Precision.UNKNOWN else Precision.DAY
+    if isinstance(value, dt.date):
+        return value + dt.timedelta(days=1)
+    if isinstance(value, (int, float)):
+        return value + 1
+    return f"{value}x"
+
+
+@pytest.mark.parametrize("field", [f.name for f in dataclasses.fields(Event)])
+def test_full_order_tells_apart_events_differing_in_any_field(field):
+    # merge sorts by full_order so that ties never depend on input order: it must read every field
+    event = ev("a", "2021-08-10", basis="'on Tuesday'")
+    changed = dataclasses.replace(event, **{field: _other_value(getattr(event, field))})
+    assert full_order(event) != full_order(changed)

@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -163,6 +164,32 @@ def test_stale_temp_files_of_dead_builds_are_removed(tmp_path: Path):
     assert live.exists()
 
 
+def test_temp_files_of_other_threads_of_this_process_are_kept(tmp_path: Path):
+    # Two app sessions build in two threads of one server process: neither may delete the
+    # other's half-written store, but a thread's own abandoned attempt goes.
+    target = tmp_path / "store.sqlite"
+    started, finish = threading.Event(), threading.Event()
+
+    def other_build() -> None:
+        started.set()
+        finish.wait(timeout=10)
+
+    worker = threading.Thread(target=other_build)
+    worker.start()
+    try:
+        started.wait(timeout=10)
+        others = tmp_path / f".store.sqlite.tmp-{os.getpid()}-{worker.ident}"
+        own = tmp_path / f".store.sqlite.tmp-{os.getpid()}-{threading.get_ident()}"
+        others.write_bytes(b"another session's build")
+        own.write_bytes(b"our abandoned build")
+        assert remove_stale_temp_files(target) == [own]
+        assert others.exists()
+    finally:
+        finish.set()
+        worker.join()
+    assert remove_stale_temp_files(target) == [others]
+
+
 _OUT = {"capture_output": True, "text": True, "check": True}
 
 
@@ -197,8 +224,11 @@ def test_killed_build_leaves_the_old_store_intact(tmp_path: Path):
 
     corpus = large_corpus(tmp_path / "big", copies=200)
     build = cli("build", str(corpus), "--db", str(db))
-    temp = tmp_path / f".store.sqlite.tmp-{build.pid}"
-    while not temp.exists() and build.poll() is None:
+
+    def build_temp() -> list[Path]:  # named after the build's process and thread
+        return list(tmp_path.glob(f".store.sqlite.tmp-{build.pid}-*"))
+
+    while not build_temp() and build.poll() is None:
         time.sleep(POLL_S)  # the temp store appears before extraction starts
     build.send_signal(signal.SIGKILL)
     assert build.wait() == -signal.SIGKILL, "build finished before it could be killed"
@@ -208,6 +238,6 @@ def test_killed_build_leaves_the_old_store_intact(tmp_path: Path):
         assert store.counts()["articles"] == 5
     rebuild = cli("build", str(SEED), "--db", str(db))
     assert rebuild.wait() == 0, rebuild.stderr.read()
-    assert not temp.exists()
+    assert not build_temp()
     with Store.open(db) as store:
         assert store.counts()["articles"] == 5
