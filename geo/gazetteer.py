@@ -311,6 +311,9 @@ class Gazetteer:
         self._matcher, self._lowered_matcher = _compile_matcher(surfaces)
         self._fuzzy_choices = _fuzzy_choices([*self._index, *self._blocked])
         self._fuzzy_names = tuple(self._fuzzy_choices)
+        # The place each indexed name stands for under each qualifier: find() asks for the
+        # same few hundred names in every article. Keyed by index key, so bounded by the table.
+        self._chosen: dict[tuple[str, str | None], Place] = {}
 
     def __repr__(self) -> str:
         return f"Gazetteer(country={self.country!r}, places={len(self.places)})"
@@ -368,22 +371,27 @@ class Gazetteer:
 
     def find(self, text: str) -> list[PlaceMention]:
         """Every place mention in ``text``; ``text[m.start:m.end] == m.text``."""
-        mentions: list[tuple[int, int, str | None, tuple[Place, ...]]] = []
+        mentions: list[tuple[int, int, str | None, str]] = []
         last_end = 0
         for start, end in _spans(self._matcher, self._lowered_matcher, _fold(text)):
             written = text[start:end]
             key = _written_key(written)
-            candidates = self._index.get(key)
-            if candidates is None or self._looks_like_acronym(written, key):
+            if key not in self._index or self._looks_like_acronym(written, key):
                 continue
             start, end, qualifier = _with_qualifiers(text, start, end, floor=last_end)
-            mentions.append((start, end, qualifier, candidates))
+            mentions.append((start, end, qualifier, key))
             last_end = end
         _spread_plural_province(text, mentions)
         return [
-            PlaceMention(start, end, text[start:end], _choose(candidates, qualifier))
-            for start, end, qualifier, candidates in mentions
+            PlaceMention(start, end, text[start:end], self._chosen_place(key, qualifier))
+            for start, end, qualifier, key in mentions
         ]
+
+    def _chosen_place(self, key: str, qualifier: str | None) -> Place:
+        place = self._chosen.get((key, qualifier))
+        if place is None:
+            place = self._chosen[key, qualifier] = _choose(self._index[key], qualifier)
+        return place
 
     def _looks_like_acronym(self, written: str, key: str) -> bool:
         return (
@@ -424,13 +432,13 @@ def _spread_plural_province(text: str, mentions: list) -> None:
     """In "Kandahar, Helmand and Herat provinces" every name is a province."""
     for index in range(len(mentions) - 1, 0, -1):
         start, _, qualifier, _ = mentions[index]
-        before_start, before_end, before_qualifier, candidates = mentions[index - 1]
+        before_start, before_end, before_qualifier, key = mentions[index - 1]
         if (
             qualifier == QUALIFIER_PROVINCE
             and before_qualifier is None
             and _LIST_GAP_RE.match(text[before_end:start])
         ):
-            mentions[index - 1] = (before_start, before_end, QUALIFIER_PROVINCE, candidates)
+            mentions[index - 1] = (before_start, before_end, QUALIFIER_PROVINCE, key)
 
 
 def _choose(candidates: tuple[Place, ...], qualifier: str | None) -> Place:

@@ -50,6 +50,8 @@ HEDGED_CONFIDENCE = 0.4
 # July" in an August story); further back it is background ("in March").
 RECENT_MONTHS = 2
 INDIRECT_FACTOR = 0.8  # the place comes from a back-reference or the next sentence
+# ``Status(value)`` goes through the enum machinery; a plain lookup, once per event.
+_STATUS_OF_VALUE: dict[str, Status] = {status.value: status for status in Status}
 STATUS_RANK: dict[Status, int] = {
     Status.CAPTURED: 0,
     Status.CLAIMED: 1,
@@ -63,6 +65,7 @@ CAPTURE_KINDS = frozenset(
 NEGATION_WINDOW = 40  # characters before a cue searched for "not", "could", "if"...
 FUTURE_AFTER_CHARS = 20  # characters after a cue searched for "would", "will"...
 ROAD_WORDS = ("highway", "road", "route", "motorway", "Highway", "Road")
+_ROAD_WORD = re.compile("|".join(map(re.escape, ROAD_WORDS)))  # any of them: one scan in C
 LOOK_BACK_CHARS = 80  # longest end-anchored phrase before a cue ("the provincial capital has ...")
 
 # ";", "while", "whereas", "but" as words. Written to start with a literal, not "\b", so that
@@ -71,6 +74,21 @@ _MAJOR_BREAK = re.compile(r";|w(?<!\ww)(?:hile|hereas)\b|b(?<!\wb)ut\b")
 _WORD = re.compile(r"[\w’'-]+|[:,]")
 _MENTION_TOKEN = "x"
 _DIGIT_AT_END = re.compile(r"\d\W{0,3}$")
+_DIGIT = re.compile(r"\d")
+# A month name, without which MONTH_ONLY cannot match: a scan that skips to capitals in C,
+# where MONTH_ONLY itself tries every offset of the clause.
+_MONTH_NAME = literal_guard(lx.MONTH_ONLY) or lx.MONTH_ONLY
+# Patterns of single rules, compiled once here: ``re.search(source, ...)`` looks its compiled
+# pattern up in re's cache on every call.
+_HANDOVER_WORD = re.compile(r"surrender|hand", re.IGNORECASE)
+_PRONOUN_AT_END = re.compile(r"\b(?:them|it)$")
+_BACK_WORD = re.compile(r"\bback\b", re.IGNORECASE)
+# "as two more cities fall to the Taliban": a count right before an intransitive capture.
+_COUNT_BEFORE = re.compile(
+    r"(?P<count>another|one|two|three|four|five|six|\d)\s+(?:more\s+)?"
+    r"(?:provincial\s+capitals?|cities|city)\s*$",
+    re.IGNORECASE,
+)
 # The cue scan: ALL_CUES led by a look-ahead for the words a cue can start with.
 _CUE_SCAN = prefiltered(lx.ALL_CUES)
 # What each case-insensitive lexicon pattern runs as on lowered text: its faster
@@ -111,6 +129,17 @@ _GUARDS: dict[int, re.Pattern[str]] = {
     for pattern in _GUARDED
     if (guard := literal_guard(_TWINS.get(id(pattern), pattern))) is not None
 }
+# The words a STATE_ORIGIN match is made of, for lowered text: a scan led by literals.
+_STATE_ORIGIN_GUARD = (
+    literal_guard(_TWINS[id(lx.STATE_ORIGIN)]) if id(lx.STATE_ORIGIN) in _TWINS else None
+)
+# The hedge and manner patterns for lowered sentences, when they ignore case.
+_HEDGE_TWIN = _TWINS.get(id(lx.HEDGE))
+_LOWERED_MANNER = (
+    tuple((name, _TWINS[id(pattern)]) for name, pattern in lx.MANNER)
+    if all(id(pattern) in _TWINS for _, pattern in lx.MANNER)
+    else None
+)
 # The speaker patterns for lowered windows, when all of them ignore case.
 _LOWERED_SPEAKERS = (
     tuple((name, _TWINS[id(pattern)]) for name, pattern in lx.SPEAKERS)
@@ -158,6 +187,7 @@ class _SentenceFacts:
         "_start",
         "attributions",
         "backgrounds",
+        "gaps",
         "lowered",
         "readings",
         "roles",
@@ -178,6 +208,9 @@ class _SentenceFacts:
         self.roles: dict[int, bool] = {}
         # What the words around each cue say (``_CueReading``), for every place it binds.
         self.readings: dict[_Cue, _CueReading] = {}
+        # Words between a cue and a place (``_gap_distance``), by the gap's offsets: binding
+        # measures each gap, and the check for an operation under way measures it again.
+        self.gaps: dict[tuple[int, int], int | None] = {}
 
     def speech_verbs(self) -> tuple[re.Match[str], ...]:
         """Matches for their offsets; their text may be lower-cased."""
@@ -332,7 +365,7 @@ def _outside(spans: list[tuple[int, int]], blocks: list[tuple[int, int]]) -> lis
 
 def _find_cues(lowered: str, start: int, end: int) -> tuple[_Cue, ...]:
     return tuple(
-        _Cue(m.start(), m.end(), m.lastgroup or "") for m in _CUE_SCAN.finditer(lowered, start, end)
+        [_Cue(*m.span(), m.lastgroup or "") for m in _CUE_SCAN.finditer(lowered, start, end)]
     )
 
 
@@ -410,9 +443,10 @@ def _finditer(
 
 
 def _sentence_events(article: Article, sentence: _Sentence, earlier: list[Event]) -> list[Event]:
+    if not sentence.mentions or not _has_status_cue(sentence):
+        return []  # most sentences: no need to cut out the body
     text = article.text
-    body = text[sentence.start : sentence.end]
-    if not sentence.mentions or not _has_status_cue(sentence) or _is_skipped_sentence(body):
+    if _is_skipped_sentence(text[sentence.start : sentence.end]):
         return []
     bindings = _bindings(text, sentence)
     reference = _last_date(earlier)
@@ -437,7 +471,7 @@ def _fighting_goes_on(text: str, sentence: _Sentence, events: list[Event]) -> li
         return []
     if not _fighting_continues(text[sentence.start : sentence.end]):
         return []
-    match = lx.CONTINUING.search(text, sentence.start, sentence.end)
+    match = _search(lx.CONTINUING, sentence.facts, sentence.start, sentence.end)
     if match is None or any(m.start >= match.start() for m in sentence.mentions):
         return []
     if any(e.status is Status.CONTESTED for e in events):
@@ -573,16 +607,18 @@ def _after_destination_word(text: str, sentence: _Sentence, mention: _MentionLik
     # Every destination phrase ends in "to"/"toward": skip the regex without one.
     if text.find(" to", window_start, mention.start) < 0:
         return False
-    return bool(lx.DESTINATION_BEFORE.search(text, window_start, mention.start))
+    return bool(_search(lx.DESTINATION_BEFORE, sentence.facts, window_start, mention.start))
 
 
 def _names_a_road(text: str, sentence: _Sentence, mention: _MentionLike) -> bool:
     """ "the Kandahar-Herat highway", "the highway between Kabul and Kandahar"."""
     if lx.ROUTE_AFTER.match(text, mention.end, sentence.end):
         return True
-    window = text[max(sentence.start, mention.start - 60) : mention.start]
-    # a substring test first: the regex is end-anchored, so it would try every offset
-    return any(word in window for word in ROAD_WORDS) and bool(lx.ROUTE_BEFORE.search(window))
+    window_start = max(sentence.start, mention.start - 60)
+    # a road word first: the regex is end-anchored, so it would try every offset
+    return _ROAD_WORD.search(text, window_start, mention.start) is not None and bool(
+        _search_slice(lx.ROUTE_BEFORE, sentence.facts, window_start, mention.start)
+    )
 
 
 def _fronted_place(
@@ -729,6 +765,15 @@ def _collapse(gap: str, sentence: _Sentence, start: int, end: int) -> str:
 
 def _gap_distance(gap: str, sentence: _Sentence, start: int, end: int) -> int | None:
     """Words between a cue and a place; ``gap`` is ``sentence.facts.scanned(start, end)``."""
+    known = sentence.facts.gaps
+    key = (start, end)
+    if key in known:
+        return known[key]
+    distance = known[key] = _words_between(gap, sentence, start, end)
+    return distance
+
+
+def _words_between(gap: str, sentence: _Sentence, start: int, end: int) -> int | None:
     collapsed = _collapse(gap, sentence, start, end)
     if sentence.facts.twin(lx.CLAUSE_BREAK).search(collapsed):
         return None
@@ -771,16 +816,18 @@ def _event(
         return None
     if clause_end < sentence.end and _ends_with_past_year(text, sentence, clause_end):
         return None
-    if _fronted_past(article, sentence, cue):
+    if reading.fronted_past(article, sentence):
         return None
     if _only_near(text, cue) and _no_fighting(text, sentence, cue):
         return None
     if _imagined_fall(text, sentence, cue, binding.mention):
         return None
-    status = Status(status_name)
+    status = _STATUS_OF_VALUE[status_name]
     mention = binding.mention
     subject_start = reading.subject_start(facts)
-    checked = _checked_by_subject(cue, facts, subject_start, status, clause_end=clause_end)
+    checked = _checked_by_subject(
+        cue, facts, subject_start, status, clause_end=clause_end, sides=reading.sides(facts)
+    )
     if checked is not None and not under_way:
         checked = _checked_by_recipient(text, sentence, cue, mention, checked)
     if checked is None:
@@ -806,7 +853,7 @@ def _event(
             _search_slice(lx.CLAIM_NEAR, facts, max(sentence.start, cue.start - 30), cue.start)
         )
         denied_later = _contradicted(text, sentence, cue, mention)
-        if _hedged(body) or denied_later:
+        if _is_hedged(sentence) or denied_later:
             status, confidence = Status.CLAIMED, HEDGED_CONFIDENCE
         elif claimed:
             status, confidence = Status.CLAIMED, CLAIMED_CONFIDENCE
@@ -853,7 +900,7 @@ def _event(
         date_precision=Precision(resolution.precision),
         date_basis=resolution.basis,
         date_phrase=resolution.phrase,
-        manner=_manner(body),
+        manner=_sentence_manner(sentence),
         attribution=attribution,
         confidence=round(confidence, 2),
         place_kind=_kind(mention),
@@ -872,10 +919,12 @@ class _CueReading:
     __slots__ = (
         "_conditional",
         "_cue",
+        "_fronted_past",
         "_future",
         "_negated",
         "_resolution",
         "_sentence_span",
+        "_sides",
         "_subject_start",
         "before_start",
         "clause",
@@ -889,6 +938,8 @@ class _CueReading:
         self._future: bool | None = None
         self._conditional: bool | None = None
         self._subject_start: int | None = None
+        self._sides: tuple[bool, bool] | None = None
+        self._fronted_past: bool | None = None
         self._resolution: tuple[dt.date | None, DateResolution] | None = None
 
     def negated(self, facts: _SentenceFacts) -> bool:
@@ -924,6 +975,17 @@ class _CueReading:
             self._subject_start = _subject_start(facts, self.clause[0], self._cue.start)
         return self._subject_start
 
+    def sides(self, facts: _SentenceFacts) -> tuple[bool, bool]:
+        """Whether the subject names the Taliban side, and the government side."""
+        if self._sides is None:
+            self._sides = _subject_sides(facts, self.subject_start(facts), self._cue.start)
+        return self._sides
+
+    def fronted_past(self, article: Article, sentence: _Sentence) -> bool:
+        if self._fronted_past is None:
+            self._fronted_past = _fronted_past(article, sentence, self._cue)
+        return self._fronted_past
+
     def resolution(
         self,
         facts: _SentenceFacts,
@@ -939,7 +1001,8 @@ class _CueReading:
                 article_date=article_date,
                 cue_at=cue_at,
                 reference=reference,
-                state=_reports_state(body, cue_at) or _dated_by_its_cause(body, cue_at),
+                state=_reports_state(facts, self._sentence_span, cue_at)
+                or _dated_by_its_cause(body, cue_at),
             )
             found = _nominal_precision(found, self._cue, facts, self.before_start)
             self._resolution = (reference, found)
@@ -953,10 +1016,18 @@ def _dated_by_its_cause(body: str, cue_at: int) -> bool:
     return origin is not None and bool(lx.WITHDRAWAL_CAUSE.match(body, origin.end()))
 
 
-def _reports_state(body: str, cue_at: int) -> bool:
-    """A state ("clashes are ongoing") before the first "after" that follows the cue."""
-    origin = lx.STATE_ORIGIN.search(body, cue_at)
-    return origin is not None and bool(lx.STATE.search(body, 0, origin.start()))
+def _reports_state(facts: _SentenceFacts, sentence_span: tuple[int, int], cue_at: int) -> bool:
+    """A state ("clashes are ongoing") before the first "after" that follows the cue.
+
+    ``cue_at`` is the cue's offset in the sentence, which both searches see as a string of
+    its own (its edges are the string's edges).
+    """
+    body = facts.scanned(*sentence_span)
+    guard = _STATE_ORIGIN_GUARD if facts.lowered is not None else None
+    if guard is not None and guard.search(body, cue_at) is None:
+        return False  # most sentences have no "after" or "following" past the cue
+    origin = facts.twin(lx.STATE_ORIGIN).search(body, cue_at)
+    return origin is not None and bool(facts.twin(lx.STATE).search(body, 0, origin.start()))
 
 
 def _reading(sentence: _Sentence, cue: _Cue) -> _CueReading:
@@ -991,12 +1062,20 @@ def _subject_start(facts: _SentenceFacts, start: int, end: int) -> int:
 
 
 def _checked_by_subject(
-    cue: _Cue, facts: _SentenceFacts, subject_start: int, status: Status, *, clause_end: int
+    cue: _Cue,
+    facts: _SentenceFacts,
+    subject_start: int,
+    status: Status,
+    *,
+    clause_end: int,
+    sides: tuple[bool, bool] | None = None,
 ) -> Status | None:
     """Cues whose meaning depends on who does it (the subject runs from ``subject_start`` to
-    the cue); ``None`` when it is no event."""
-    taliban = bool(_search_slice(lx.TALIBAN_SIDE, facts, subject_start, cue.start))
-    government = bool(_search_slice(lx.GOVERNMENT_SIDE, facts, subject_start, cue.start))
+    the cue); ``None`` when it is no event. ``sides``: ``_subject_sides`` of that subject, when
+    the cue's reading has it already."""
+    if sides is None:
+        sides = _subject_sides(facts, subject_start, cue.start)
+    taliban, government = sides
     if cue.kind in ("retake", "retake_intrans") and taliban and not government:
         return Status.CAPTURED  # "its mujahideen had liberated Shindand"
     if cue.kind == "driven_out":  # "the insurgents were driven out of" / "troops were ..."
@@ -1016,6 +1095,14 @@ def _checked_by_subject(
     return status
 
 
+def _subject_sides(facts: _SentenceFacts, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the subject from ``start`` to ``end`` names the Taliban side, and the government."""
+    return (
+        bool(_search_slice(lx.TALIBAN_SIDE, facts, start, end)),
+        bool(_search_slice(lx.GOVERNMENT_SIDE, facts, start, end)),
+    )
+
+
 def _ends_with_past_year(text: str, sentence: _Sentence, clause_end: int) -> bool:
     # The year closes the sentence: skip the long regex unless a digit ends it.
     if _DIGIT_AT_END.search(text, max(clause_end, sentence.end - 5), sentence.end) is None:
@@ -1025,7 +1112,7 @@ def _ends_with_past_year(text: str, sentence: _Sentence, clause_end: int) -> boo
 
 def _fronted_past(article: Article, sentence: _Sentence, cue: _Cue) -> bool:
     """A past year before the first comma ("In 2001, Kunduz ... fell") up to a major break."""
-    fronted = lx.FRONTED_PAST.match(article.text, sentence.start, cue.start)
+    fronted = _match(lx.FRONTED_PAST, sentence.facts, sentence.start, cue.start)
     if fronted is None:
         return False
     year = fronted.group("year")
@@ -1044,7 +1131,7 @@ def _only_near(text: str, cue: _Cue) -> bool:
 def _no_fighting(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """The sentence denies any fighting, and the cue's own clause names none besides the denial:
     "are on the outskirts of Zaranj, but there has been no fighting inside"."""
-    denial = lx.NO_FIGHTING.search(text, sentence.start, sentence.end)
+    denial = _search(lx.NO_FIGHTING, sentence.facts, sentence.start, sentence.end)
     if denial is None:
         return False
     start, end = _major_clause(text, sentence, cue)
@@ -1052,7 +1139,7 @@ def _no_fighting(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     return not any(
         not match.group().lower().startswith("fighter")  # "Taliban fighters" are no fight
         for span_start, span_end in spans
-        for match in lx.FIGHTING.finditer(text, span_start, span_end)
+        for match in _finditer(lx.FIGHTING, sentence.facts, span_start, span_end)
     )
 
 
@@ -1067,6 +1154,8 @@ def _month_long_past(clause: str, article_date: dt.date | None) -> bool:
     """A bare month long before the article's ("swept through Badakhshan in March" in an August
     story) or after it: background. A recent one is the undated report of ``_recent_month``."""
     if article_date is None:
+        return False
+    if _MONTH_NAME.search(clause) is None:
         return False
     match = lx.MONTH_ONLY.search(clause)
     if match is None:
@@ -1092,7 +1181,8 @@ def _recent_month(clause: str, article_date: dt.date | None) -> str | None:
 
 def _other_year(clause: str, article_date: dt.date | None) -> bool:
     """A month of another year ("entered the city again in October 2016"): background."""
-    if article_date is None:
+    # Every MONTH_YEAR match has a year: most clauses have no digit to scan for one.
+    if article_date is None or _DIGIT.search(clause) is None:
         return False
     return any(
         int(match.group("year")) != article_date.year for match in lx.MONTH_YEAR.finditer(clause)
@@ -1104,14 +1194,14 @@ def _checked_by_recipient(
 ) -> Status | None:
     """Handovers and surrenders mean what their recipient makes them mean."""
     cue_text = text[cue.start : cue.end]
-    if cue.kind != "handover" and not re.search(r"surrender|hand", cue_text, re.IGNORECASE):
+    if cue.kind != "handover" and not _HANDOVER_WORD.search(cue_text):
         return status
     recipient = lx.RECIPIENT.match(text, cue.end, sentence.end)
     if recipient is None and mention.start >= cue.end:
         recipient = lx.RECIPIENT.match(text, mention.end, sentence.end)
     if recipient is None:
         named = lx.ANY_RECIPIENT.match(text, mention.end if mention.start >= cue.end else cue.end)
-        if named is not None and not re.search(r"\b(?:them|it)$", named.group(0)):
+        if named is not None and not _PRONOUN_AT_END.search(named.group(0)):
             # "handed over Spin Boldak to tribal elders": neither side took it
             return Status.CAPTURED if lx.TALIBAN_SIDE.search(named.group(0)) else None
         return None if cue.kind == "handover" else status
@@ -1295,17 +1385,41 @@ def _speaker_class(
     return None if best is None else best[2]
 
 
-@functools.lru_cache(maxsize=4096)
-def _hedged(body: str) -> bool:
-    return bool(lx.HEDGE.search(body))
+def _is_hedged(sentence: _Sentence) -> bool:
+    return _hedged(*_read_as(sentence, twins=_HEDGE_TWIN is not None))
+
+
+def _sentence_manner(sentence: _Sentence) -> str:
+    return _manner(*_read_as(sentence, twins=_LOWERED_MANNER is not None))
+
+
+def _read_as(sentence: _Sentence, *, twins: bool) -> tuple[str, bool]:
+    """The sentence lower-cased, and ``True``, when its twins can search it; else as written."""
+    facts = sentence.facts
+    if twins and facts.lowered is not None:
+        return facts.lowered[sentence.start : sentence.end], True
+    return facts.text[sentence.start : sentence.end], False
 
 
 @functools.lru_cache(maxsize=4096)
-def _manner(body: str) -> str:
-    for name, pattern in lx.MANNER:
+def _hedged(body: str, lowered: bool) -> bool:
+    return bool((_HEDGE_TWIN if lowered else lx.HEDGE).search(body))
+
+
+@functools.lru_cache(maxsize=4096)
+def _manner(body: str, lowered: bool) -> str:
+    for name, pattern in _LOWERED_MANNER if lowered else lx.MANNER:
         if pattern.search(body):
             return name
     return ""
+
+
+# The fighting before a capture or a retake in the same sentence is part of that change:
+# "regained Qala-e Naw after the Taliban briefly entered the city" is one retake.
+_SUBSUMED_BY: dict[Status, tuple[Status, ...]] = {
+    Status.CLAIMED: (Status.CAPTURED,),
+    Status.CONTESTED: (Status.CAPTURED, Status.RETAKEN),
+}
 
 
 def _one_per_province(events: list[Event]) -> list[Event]:
@@ -1320,18 +1434,12 @@ def _one_per_province(events: list[Event]) -> list[Event]:
         current = best.get(key)
         if current is None or _preference(event) < _preference(current):
             best[key] = event
-    # The fighting before a capture or a retake in the same sentence is part of that change:
-    # "regained Qala-e Naw after the Taliban briefly entered the city" is one retake.
-    subsumed = {
-        Status.CLAIMED: (Status.CAPTURED,),
-        Status.CONTESTED: (Status.CAPTURED, Status.RETAKEN),
-    }
     return [
         e
         for e in best.values()
         if not any(
             (e.province_iso, s) in best and not _news_after_past_change(e, best[e.province_iso, s])
-            for s in subsumed.get(e.status, ())
+            for s in _SUBSUMED_BY.get(e.status, ())
         )
     ]
 
@@ -1476,7 +1584,7 @@ def _carried_capture(
         if _negated_or_future(sentence, cue):
             return []
         attribution = _attribution(text, sentence, cue)
-        claimed = attribution == "taliban" or bool(lx.HEDGE.search(body))
+        claimed = attribution == "taliban" or _is_hedged(sentence)
         if _match(lx.FUTURE_AFTER, facts, cue.end, sentence.end):
             return []
         resolution = resolve_date_phrase(
@@ -1518,7 +1626,7 @@ def _carried_capture(
                 date_precision=Precision(resolution.precision),
                 date_basis=resolution.basis,
                 date_phrase=resolution.phrase,
-                manner=_manner(body) or source.manner,
+                manner=_sentence_manner(sentence) or source.manner,
                 attribution=attribution,
                 confidence=round(
                     (CLAIMED_CONFIDENCE if status is Status.CLAIMED else base) * INDIRECT_FACTOR,
@@ -1586,7 +1694,7 @@ def _is_what_was_taken(text: str, cue: _Cue, mention: _MentionLike, building_end
 
 
 def _pushed_back(text: str, cue: _Cue) -> bool:
-    return bool(re.search(r"\bback\b", text[cue.start : cue.end], re.IGNORECASE))
+    return bool(_BACK_WORD.search(text[cue.start : cue.end]))
 
 
 def _upgraded(event: Event, speaker: str) -> Event:
@@ -1703,7 +1811,7 @@ def _counted_places(
                 date_precision=Precision(resolution.precision),
                 date_basis=resolution.basis,
                 date_phrase=resolution.phrase,
-                manner=_manner(prior_body),
+                manner=_sentence_manner(prior),
                 attribution=attribution,
                 confidence=round(BASE_CONFIDENCE["capture"] * INDIRECT_FACTOR, 2),
                 place_kind=_kind(mention),
@@ -1729,12 +1837,7 @@ def _counted_capture(text: str, sentence: _Sentence) -> tuple[int, _Cue] | None:
         if match is None and cue.kind == "capture_intrans":
             # "as two more cities fall to the Taliban": the count precedes the verb.
             prefix = text[max(sentence.start, cue.start - 50) : cue.start]
-            match = re.search(
-                r"(?P<count>another|one|two|three|four|five|six|\d)\s+(?:more\s+)?"
-                r"(?:provincial\s+capitals?|cities|city)\s*$",
-                prefix,
-                re.IGNORECASE,
-            )
+            match = _COUNT_BEFORE.search(prefix)
         # The anchored count first: the negation look-back is the dearer test and rarely needed.
         if match is None or _negated_or_future(sentence, cue):
             continue

@@ -33,6 +33,10 @@ _WORD_RUN = re.compile(r"[\w.]+")
 WORD_LOOK_BACK = 40  # characters searched back from a full stop for an abbreviation
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 _INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
+MAX_INITIALS = 3  # letters of the longest run of initials taken for an abbreviation ("A.F.P")
+# A word ending in more letters than this is never an abbreviation: no entry of the table is
+# this long, nor any run of initials ("a.f.p").
+LONGEST_ABBREVIATION = max(*map(len, ABBREVIATIONS), 2 * MAX_INITIALS - 1)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -62,7 +66,10 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_sentence_end(text: str, punct_start: int, cut: int, line_end: int) -> bool:
     if text[punct_start] == "." and text[punct_start:cut].count(".") == 1:
-        word = _word_before(text, punct_start)
+        # Most full stops end a long word: no need to read the word back to its start.
+        tail = text[max(0, punct_start - LONGEST_ABBREVIATION - 1) : punct_start]
+        long_word = len(tail) > LONGEST_ABBREVIATION and tail.isalnum()
+        word = None if long_word else _word_before(text, punct_start)
         if word and _is_abbreviation(word):
             return False
     following = _NEXT_START.match(text, cut, line_end)
@@ -91,7 +98,7 @@ def _is_abbreviation(word: str) -> bool:
     if lowered in ABBREVIATIONS:
         return True
     # Initials and dotted acronyms: "J.", "U.S", "A.F.P"
-    return bool(_INITIALS.fullmatch(lowered)) and len(lowered.replace(".", "")) <= 3
+    return bool(_INITIALS.fullmatch(lowered)) and len(lowered.replace(".", "")) <= MAX_INITIALS
 
 
 def _trimmed_and_capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
