@@ -34,14 +34,17 @@ _MONTH = (
     r"(?P<month>" + "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 )
 _PART_OF_DAY = r"(?:\s+(?:night|morning|afternoon|evening))?"
+# Counts of days a phrase may carry ("ten days after it fell", "12 days ago").
+_COUNT = r"(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 
 # How long a state has lasted: no day for the change that began it ("had been under Taliban
 # control for three weeks"), but fighting that has gone on so long goes on on the article's day.
+_SINCE = re.compile(r"since\s+", re.IGNORECASE)
 _DURATION_PATTERN = r"for\s+(?:a|one|two|three|four|five|six|several|many|\d+)\s+(?:weeks?|months?)"
 _DURATION = re.compile(_DURATION_PATTERN, re.IGNORECASE)
 # "KABUL, July 9 (Reuters) -", "MAZAR-I-SHARIF, Afghanistan, July 27 (Reuters) -".
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+)*,(?:\s+[A-Z][a-z]+,)?\s+"
+    r"\s*[A-Z][A-Z’'./-]+(?:\s+[A-Z][A-Z’'./-]+)*,(?:\s+[A-Z][a-z]+,)?\s+"
     r"(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH.replace("?P<month>", "?:") + r")"
     r"(?:,?\s+\d{4})?"
     r"\s*(?:\([A-Za-z][\w .]*\))?\s*[-—–]"
@@ -99,7 +102,7 @@ _DAYS_BEFORE = re.compile(
 # "on Tuesday, a day after the district was overrun": counted back from the sentence's day.
 _DAYS_AFTER = re.compile(
     r"(?<!\bin\s)(?<!\bwithin\s)"  # "for the second time in a week after ..." counts nothing
-    r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b",
+    r"\b" + _COUNT + r"\s+(?P<unit>days?|weeks?)\s+after\b",
     re.IGNORECASE,
 )
 # "The attack came a day after ...", "It comes two days after ...": the subject is an event
@@ -110,7 +113,7 @@ _EARLIER_EVENT_CAME = re.compile(
     re.IGNORECASE,
 )
 # "two days ago": counted back from the article's day.
-_DAYS_AGO = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+ago\b", re.IGNORECASE)
+_DAYS_AGO = re.compile(r"\b" + _COUNT + r"\s+days?\s+ago\b", re.IGNORECASE)
 # "on the 18th": a day of the article's month (or of the month before, if it is still to come).
 # Only before punctuation or a clause word, so "the 3rd district" or "the 209th Corps" is no date.
 _ORDINAL_DAY = re.compile(
@@ -132,7 +135,20 @@ _AFTER_COMMA = re.compile(r",\s*$")
 _COORDINATOR = re.compile(r"\b(?:and|but|then)\b", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|but|while|then)\b", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but)\b", re.IGNORECASE)
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBER_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
 _ANCHOR_KINDS = frozenset(
     {
         "month_day",
@@ -197,6 +213,23 @@ def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
             if not any(match.start() < p.end and p.start < match.end() for p in found):
                 found.append(_Phrase(match.start(), match.end(), kind, match))
     return tuple(sorted((p for p in found if p.kind != "dateline"), key=lambda p: p.start))
+
+
+def state_began(phrase: str, *, article_date: dt.date | None) -> DateResolution | None:
+    """ "since June 21" after a state ("had been in Taliban hands since June 21"): the day the
+    state began, or ``None`` when the phrase names no day."""
+    since = _SINCE.match(phrase)
+    if since is None:
+        return None
+    for pattern in (_EXPLICIT_MONTH_DAY, _EXPLICIT_DAY_MONTH):
+        day = pattern.fullmatch(phrase, since.end())
+        if day is not None:
+            found = _resolve_explicit(day, article_date=article_date)
+            if found.date is None:
+                return None
+            basis = f"'{phrase}': the state began then"
+            return DateResolution(found.date, Precision.DAY, basis, phrase)
+    return None
 
 
 def is_duration(phrase: str) -> bool:

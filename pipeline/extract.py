@@ -21,7 +21,13 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from pipeline import lexicon as lx
-from pipeline.dates import BASIS_ARTICLE_DATE, DateResolution, is_duration, resolve_date_phrase
+from pipeline.dates import (
+    BASIS_ARTICLE_DATE,
+    DateResolution,
+    is_duration,
+    resolve_date_phrase,
+    state_began,
+)
 from pipeline.dates import MONTHS as MONTH_NUMBER
 from pipeline.records import Article, Event, Precision, Status
 from pipeline.sentences import furniture_lines, split_sentences
@@ -49,6 +55,11 @@ HEDGED_CONFIDENCE = 0.4
 # A bare month up to this many months before the article's is recent news, undated ("in
 # July" in an August story); further back it is background ("in March").
 RECENT_MONTHS = 2
+# Between two coordinated speakers: "officials| and |Taliban accounts".
+_COORDINATED = re.compile(
+    r"\s*(?:,\s*)?(?:and|as\s+well\s+as|and\s+also)\s+(?:(?:a|an|the|two|three|several)\s+)?",
+    re.IGNORECASE,
+)
 INDIRECT_FACTOR = 0.8  # the place comes from a back-reference or the next sentence
 # ``Status(value)`` goes through the enum machinery; a plain lookup, once per event.
 _STATUS_OF_VALUE: dict[str, Status] = {status.value: status for status in Status}
@@ -625,14 +636,17 @@ def _fronted_place(
     text: str, sentence: _Sentence, cue: _Cue, skipped: set[int]
 ) -> _MentionLike | None:
     """ "In the western city of Herat, Taliban fighters attacked ...": the scene of the cue."""
-    if lx.STATUS_OF_KIND.get(cue.kind) != "contested" or not sentence.mentions:
+    status = lx.STATUS_OF_KIND.get(cue.kind)
+    if status not in ("contested", "captured") or not sentence.mentions:
         return None
+    if status == "captured" and not lx.UNNAMED_DISTRICT_OBJECT.match(text, cue.end, sentence.end):
+        return None  # "In Paktika province, the Taliban seized Gomal district": a district of it
     first = sentence.mentions[0]
     if id(first) in skipped or first.end > cue.start:
         return None
     if not lx.FRONTED_PLACE.fullmatch(text, sentence.start, first.start):
         return None
-    if not text.startswith(",", first.end):
+    if not lx.FRONTED_PLACE_END.match(text, first.end, cue.start):
         return None
     # the cue has no place of its own after it in the sentence
     if any(m.start >= cue.end for m in sentence.mentions):
@@ -877,6 +891,13 @@ def _event(
             f"'{resolution.phrase}' and still going on: article date {article.date}",
             resolution.phrase,
         )
+    if (
+        status is Status.CAPTURED
+        and resolution.date is None
+        and lx.CONTROL_STATE.search(text, cue.start, cue.end)
+        and (began := state_began(resolution.phrase, article_date=article.date)) is not None
+    ):
+        resolution = began  # "which had been in Taliban hands since June 21"
     clause = text[clause_start:clause_end]
     found = resolution.phrase
     if (vague := _recent_month(clause, article.date)) and (not found or found not in clause):
@@ -895,7 +916,11 @@ def _event(
         quote_end=sentence.end,
         place_start=mention.start,
         place_end=mention.end,
-        actor=GOVERNMENT_ACTOR if status is Status.RETAKEN or counter_attack else TALIBAN_ACTOR,
+        actor=GOVERNMENT_ACTOR
+        if status is Status.RETAKEN
+        or counter_attack
+        or (status is Status.CONTESTED and _government_attacks(reading, sentence, cue))
+        else TALIBAN_ACTOR,
         event_date=resolution.date,
         date_precision=Precision(resolution.precision),
         date_basis=resolution.basis,
@@ -1093,6 +1118,19 @@ def _checked_by_subject(
         )
         return status if taliban or fighting else None
     return status
+
+
+def _government_attacks(reading: _CueReading, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "Afghan government forces battled the Taliban for control of Spin Boldak": the fight
+    is the government's (a counter-attack). The subject is read up to the clause's first cue,
+    so "the Taliban" as the object of "battled" does not count."""
+    if cue.kind not in lx.OBJECT_KINDS:
+        return False
+    facts = sentence.facts
+    subject_start = reading.subject_start(facts)
+    verb = next((c for c in sentence.cues if subject_start <= c.start <= cue.start), cue)
+    taliban, government = _subject_sides(facts, subject_start, verb.start)
+    return government and not taliban
 
 
 def _subject_sides(facts: _SentenceFacts, start: int, end: int) -> tuple[bool, bool]:
@@ -1377,12 +1415,34 @@ def _speaker_class(
     the speaker patterns, or their twins for a lowered window.
     """
     best: tuple[int, int, str] | None = None
+    found: list[tuple[re.Match[str], str]] = []
     for name, pattern in kinds:
         for match in pattern.finditer(window):
+            found.append((match, name))
             key = (-match.start(), match.end()) if first else (match.end(), -match.start())
             if best is None or key > best[:2]:
                 best = (*key, name)
-    return None if best is None else best[2]
+    if best is None:
+        return None
+    if best[2] == "taliban" and _joined_by_others(window, found):
+        # "Afghan officials and Taliban accounts on social media said": not only their word
+        return next(name for _, name in found if name != "taliban")
+    return best[2]
+
+
+def _joined_by_others(window: str, found: list[tuple[re.Match[str], str]]) -> bool:
+    """Whether a speaker of another side is coordinated with a Taliban one in ``window``."""
+    talibans = [match for match, name in found if name == "taliban"]
+    others = [match for match, name in found if name != "taliban"]
+    return any(
+        _COORDINATED.fullmatch(window, first.end(), second.start())
+        for taliban in talibans
+        for other in others
+        for first, second in sorted(
+            ((taliban, other), (other, taliban)), key=lambda p: p[0].start()
+        )
+        if first.end() <= second.start()
+    )
 
 
 def _is_hedged(sentence: _Sentence) -> bool:
@@ -1456,8 +1516,12 @@ def _news_after_past_change(event: Event, change: Event) -> bool:
         return False
     if change.date_precision is Precision.DAY and event.event_date < change.event_date:
         return True  # "launched an operation on Thursday ... a day later recaptured it"
-    # a government counter-attack after the capture; Taliban patrols after it are its aftermath
-    return event.actor == GOVERNMENT_ACTOR and event.event_date > change.event_date
+    if event.event_date <= change.event_date:
+        return False
+    # After the change: a government counter-attack, or an attack on another place of the
+    # province ("attacked Kunduz on Sunday, a day after seizing Ali Abad district"); Taliban
+    # patrols in the place they took are its aftermath.
+    return event.actor == GOVERNMENT_ACTOR or event.place_kind != change.place_kind
 
 
 def _preference(event: Event) -> tuple[int, float, int]:
@@ -1640,7 +1704,7 @@ def _carried_capture(
 def _only_facilities_taken(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """ "seized the police headquarters and the intelligence office": part of the place; "seizing
     the governor's compound for several hours before security forces pushed them out" too."""
-    if cue.kind != "capture_both" and lx.OUTLYING_PART.match(text, cue.end, sentence.end):
+    if _takes_by_force(text, cue) and lx.OUTLYING_PART.match(text, cue.end, sentence.end):
         return True
     if not (
         lx.FACILITY_OBJECT.match(text, cue.end, sentence.end)
@@ -1653,6 +1717,12 @@ def _only_facilities_taken(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     if not lx.GOVERNMENT_SEAT.search(text, cue.end, object_end):
         return True
     return _place_still_holds(text, object_end, sentence.end)
+
+
+def _takes_by_force(text: str, cue: _Cue) -> bool:
+    """Not "soldiers surrendered their posts" or "troops abandoned their posts at Shir Khan
+    Bandar": a garrison giving up its posts gives up the place."""
+    return cue.kind != "capture_both" and not lx.GIVING_UP.match(text, cue.start, cue.end)
 
 
 def _place_still_holds(text: str, start: int, end: int) -> bool:
@@ -1669,7 +1739,7 @@ def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
     place ("claim to have seized the police headquarters in Puli-e Alim" is a claimed capture)."""
     if (
         cue.end <= mention.start
-        and cue.kind != "capture_both"  # "soldiers surrendered their posts": the garrison gave up
+        and _takes_by_force(text, cue)
         and (part := lx.OUTLYING_PART.match(text, cue.end, mention.start))
         and lx.BUILDING_LOCATED_IN.fullmatch(text, part.end(), mention.start)
     ):

@@ -43,7 +43,7 @@ _WITHDRAWAL = (
     r"|withdrawal)\s+(?:of\s+\w+\s+)?(?:from|out\s+of)|pull(?:ed|ing)?\s+out\s+(?:of|from)"
     r"|lost\s+control\s+(?:of|over)|gave\s+up|give\s+up|giving\s+up|ceded|relinquished"
     # "but lost it again to a Taliban counter-attack", "lost Nahrin to the insurgents"
-    r"|lost(?=\s+(?:it|them|the\s+(?:district|town|city|cent(?:re|er)|district\s+cent(?:re|er)"
+    r"|los(?:t|ing)(?=\s+(?:it|them|the\s+(?:district|town|city|cent(?:re|er)|district\s+cent(?:re|er)"
     r"|crossing|base)|[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:district|city|town))\s+(?:again\s+|back\s+)?"
     r"to\s+(?:the\s+|a\s+)?(?:Taliban|insurgents?|militants?))"
 )
@@ -654,7 +654,9 @@ UNDER_WAY_BEFORE = re.compile(
     r"|under\s*way|underway)\b(?:\s+[\w’'-]+){0,4}?\s+(?:operations?|offensives?"
     r"|counter-?offensives?|push|bid|attempts?|efforts?|campaign|assault|drive)"
     r"|\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+(?:still\s+|now\s+)?"
-    r"(?:fighting|battling|struggling|trying|attempting|pushing))"
+    r"(?:fighting|battling|struggling|trying|attempting|pushing)"
+    # a headline's bare present: "Afghan forces battle to retake Spin Boldak"
+    r"|\b(?:battle|fight|struggle|push|move)s?)"
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:\w+day|yesterday|today|overnight))?"  # "on Saturday"
     r"\s+(?:to|aimed\s+at)\s+$",
     _F,
@@ -704,6 +706,8 @@ WITHDRAWAL_CAUSE = re.compile(
     r"|pullout|left|abandon\w*|fled|surrender\w*)\b",
     _F,
 )
+# A capture cue that states control: its "since June 21" is when control began.
+CONTROL_STATE = re.compile(r"\b(?:control|hands|held|controlled)\b", _F)
 # A state rather than an event: "is now in the hands of the Taliban", "clashes are ongoing".
 # Its start is dated by an "after" clause: "... after government forces withdrew on Sunday".
 STATE = re.compile(
@@ -718,10 +722,17 @@ MONTH_YEAR = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?P<year>(?:19|20)\d\d)\b"
 )
+# "Muqur district of Ghazni province |on Sunday|, which": the day belongs to the main clause.
+_DAY_BEFORE_RELATIVE = (
+    r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)(?:\s+(?:night|morning|afternoon|evening))?)?"
+)
 # "Kalafgan district, which had fallen": a relative pronoun after a place, before the cue.
 RELATIVE_AFTER_PLACE = re.compile(
     r"\s*(?:(?:district|city|province|town|capital)\s*)?"
-    r"(?:,\s*the\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|cent(?:re|er))\s*)?,\s*(?:which|that)\s+"
+    + _DAY_BEFORE_RELATIVE
+    + r"(?:,\s*the\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|cent(?:re|er))\s*)?"
+    r",\s*(?:which|that)\s+"
     r"(?:(?:has|had|have|was|were)\s+)?(?:also\s+|already\s+|now\s+|briefly\s+)?(?:been\s+)?$",
     _F,
 )
@@ -735,7 +746,9 @@ PLACE_DESCRIPTOR = re.compile(
 )
 # "Spin Boldak, which the Taliban seized on Wednesday": the place is the object of the cue.
 RELATIVE_OBJECT_AFTER_PLACE = re.compile(
-    r"\s*(?:(?:district|city|province|town|capital)\s*)?,\s*(?:which|that)\s+"
+    r"\s*(?:(?:district|city|province|town|capital)\s*)?"
+    + _DAY_BEFORE_RELATIVE
+    + r",\s*(?:which|that)\s+"
     r"(?:(?:the|afghan|taliban|government|security|special|its|their)\s+)*"
     r"(?:taliban|insurgents|militants|fighters|forces|troops|commandos|army|soldiers|rebels"
     r"|group)\s+(?:(?:has|had|have)\s+)?(?:also\s+|already\s+|briefly\s+|only\s+)?$",
@@ -750,6 +763,13 @@ ROUTE_BEFORE = re.compile(
     _F,
 )
 # "In the western city of Herat, fighters attacked ...": a fronted place sets the scene.
+# The comma closing a fronted place: "In Maywand| district,", "In Herat|,".
+FRONTED_PLACE_END = re.compile(r"(?:\s+(?:district|province|city))?,")
+# A capture verb's object that names a district the gazetteer may not know: "seized Gomal
+# district", "overran the Zana Khan district". Case-sensitive: a name, not "several districts".
+UNNAMED_DISTRICT_OBJECT = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,2}district\b")
+# Cues that give a place up rather than take it: "abandoned their posts", "surrendered".
+GIVING_UP = re.compile(r"abandon|surrender|hand", _F)
 FRONTED_PLACE = re.compile(
     r"\s*(?:In|Inside|Around|Across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|province|district|town)\s+of\s+)?$"
 )
