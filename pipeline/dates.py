@@ -12,6 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+import jdatetime
+
 from pipeline.records import Precision
 
 WEEKDAYS: tuple[str, ...] = (
@@ -59,6 +61,7 @@ _SPAN = re.compile(
     r"|"
     + _DURATION_PATTERN
     + r"|(?:over|in|during|within)\s+the\s+(?:past|last)\s+(?:\d+|[\w-]+)\s+hours"
+    r"|the\s+(?:previous|preceding)\s+week|the\s+week\s+before"
     # "weeks after" with no count; "two days later" is counted elsewhere
     r"|(?<!\w\s)(?:days|weeks|months)\s+(?:after|before|later|earlier))\b",
     re.IGNORECASE,
@@ -112,6 +115,34 @@ _EARLIER_EVENT_CAME = re.compile(
     r"(?:came|comes|followed|happened|took\s+place|occurred)\s+(?:just\s+|only\s+)?$",
     re.IGNORECASE,
 )
+# Afghan outlets date by the Solar Hijri calendar: "29 Saratan", "2 Asad 1400". Its months,
+# as Dari names them, in order (Hamal is the first, Farvardin in Iran).
+SOLAR_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("hamal",),
+            ("sawr", "saur", "sowr"),
+            ("jawza", "jauza", "jowza"),
+            ("saratan", "sartan"),
+            ("asad",),
+            ("sonbola", "sunbula", "sunbulah", "sonbula"),
+            ("mizan",),
+            ("aqrab",),
+            ("qaws", "qaus"),
+            ("jadi", "jaddi"),
+            ("dalw", "dalv"),
+            ("hut", "hoot"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_SOLAR_DAY = re.compile(
+    r"\b(?:[Oo]n\s+)?(?P<day>[12]?\d|3[01])\s+(?P<month>"
+    + "|".join(sorted((name.title() for name in SOLAR_MONTHS), key=len, reverse=True))
+    + r")(?:\s+(?P<year>1[34]\d\d))?\b"
+)
 # "two days ago": counted back from the article's day.
 _DAYS_AGO = re.compile(r"\b" + _COUNT + r"\s+days?\s+ago\b", re.IGNORECASE)
 # "on the 18th": a day of the article's month (or of the month before, if it is still to come).
@@ -124,7 +155,12 @@ _EARLIER = re.compile(
     r"\b(?:(?:earlier\s+)?this\s+week|earlier\s+this\s+month|already|earlier(?!\s+today)|previously|before\s+that)\b",
     re.IGNORECASE,
 )
-_RELATIVE_OPENER = re.compile(r",\s*(?:which|where|who|whose)\b", re.IGNORECASE)
+# A relative or participle clause opened by a comma has its own day: "Almar, retaken by
+# government forces on Thursday, fell again on Friday night".
+_RELATIVE_OPENER = re.compile(
+    r",\s*(?:which|where|who|whose|lost|retaken|recaptured|captured|seized|taken|overrun|held)\b",
+    re.IGNORECASE,
+)
 _OTHER_TIME = re.compile(r"\b(?:after|before|since|until|when|following)\b", re.IGNORECASE)
 # A comma before a capitalised word is usually a list of places, not a new clause.
 _CLAUSE_PUNCTUATION = re.compile(r"[;:—–()]|\s-\s|,(?!\s+[A-Z])")
@@ -152,6 +188,7 @@ _NUMBER_WORDS = {
 _ANCHOR_KINDS = frozenset(
     {
         "month_day",
+        "solar_day",
         "day_month",
         "overnight_into",
         "last_weekday",
@@ -195,6 +232,7 @@ def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
     for kind, pattern in (
         ("span", _SPAN),
         ("days_after", _DAYS_AFTER),
+        ("solar_day", _SOLAR_DAY),
         ("month_day", _EXPLICIT_MONTH_DAY),
         ("day_month", _EXPLICIT_DAY_MONTH),
         ("overnight_into", _OVERNIGHT_INTO),
@@ -356,6 +394,8 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
         return False
     if _RELATIVE_OPENER.search(sentence, low, high):
         return False  # "retake Khanabad, which the Taliban seized late on Sunday": its own day
+    if phrase.end <= cue_at and _in_closed_parenthetical(phrase, sentence, cue_at):
+        return False  # "Deh Yak, lost to the Taliban on Tuesday, had been retaken on Thursday"
     if phrase.kind == "days_after":
         return cue_at >= phrase.end  # it dates only the event it introduces
     if phrase.kind != "span":
@@ -371,6 +411,14 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
         # a span standing alone between commas at the end of the clause is the cue's own
         return True
     return not _CLAUSE_PUNCTUATION.search(sentence, low, high)
+
+
+def _in_closed_parenthetical(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
+    """Whether the phrase sits in a relative or participle clause closed before the cue."""
+    if "," not in sentence[phrase.end : cue_at]:
+        return False
+    opener = sentence.rfind(",", 0, phrase.start)
+    return opener >= 0 and bool(_RELATIVE_OPENER.match(sentence, opener))
 
 
 def _dates_state(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
@@ -406,6 +454,8 @@ def _resolve(
         return DateResolution(None, Precision.UNKNOWN, f"'{text}' names no single day", text)
     if kind in ("month_day", "day_month"):
         return _resolve_explicit(phrase.match, article_date=article_date)
+    if kind == "solar_day":
+        return _resolve_solar(phrase.match, article_date=article_date)
     if article_date is None:
         return DateResolution(
             None, Precision.UNKNOWN, f"'{text}' but {BASIS_NO_ARTICLE_DATE}", text
@@ -487,6 +537,28 @@ def _resolve_explicit(match: re.Match[str], *, article_date: dt.date | None) -> 
             None, Precision.UNKNOWN, f"'{text}' is after article date {article_date}", text
         )
     return DateResolution(day, Precision.DAY, f"'{text}' explicit date", text)
+
+
+def _resolve_solar(match: re.Match[str], *, article_date: dt.date | None) -> DateResolution:
+    """ "29 Saratan" (of the article's Solar year), "2 Asad 1400": the Gregorian day."""
+    text = match.group(0)
+    year_text = match.group("year")
+    if year_text is None and article_date is None:
+        return DateResolution(None, Precision.UNKNOWN, f"'{text}' has no year", text)
+    year = (
+        int(year_text) if year_text else jdatetime.date.fromgregorian(date=article_date).year  # type: ignore[arg-type]
+    )
+    try:
+        day = jdatetime.date(
+            year, SOLAR_MONTHS[match.group("month").lower()], int(match.group("day"))
+        ).togregorian()
+    except ValueError:
+        return DateResolution(None, Precision.UNKNOWN, f"'{text}' is not a date", text)
+    if article_date is not None and day > article_date:
+        return DateResolution(
+            None, Precision.UNKNOWN, f"'{text}' is after article date {article_date}", text
+        )
+    return DateResolution(day, Precision.DAY, f"'{text}' Solar Hijri date ({day})", text)
 
 
 def _resolve_ordinal_day(match: re.Match[str], *, article_date: dt.date) -> DateResolution:

@@ -569,6 +569,10 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             bindings.append(_Binding(nearest, cue, indirect=True))
         elif (relative := _relative_place(text, sentence, cue, roles | routes)) is not None:
             bindings.append(_Binding(relative, cue, indirect=True))
+        elif (subject := _subject_before_parenthetical(sentence, cue, roles | routes)) is not None:
+            bindings.append(_Binding(subject, cue))
+        elif (shared := _shared_subject(text, sentence, cue, bindings)) is not None:
+            bindings.append(_Binding(shared.mention, cue, indirect=shared.indirect))
         elif (fronted := _fronted_place(text, sentence, cue, roles | routes)) is not None:
             bindings.append(_Binding(fronted, cue, indirect=True))
         elif lx.STATUS_OF_KIND.get(cue.kind) == "contested" and _search(
@@ -682,6 +686,53 @@ def _relative_place(
     return None
 
 
+def _inside_parenthetical(text: str, sentence: _Sentence, mention: _MentionLike, cue: _Cue) -> bool:
+    """Whether the place sits in a relative clause closed by a comma before the cue."""
+    if text.find(",", mention.end, cue.start) < 0:
+        return False
+    opener = text.rfind(",", sentence.start, mention.start)
+    return opener >= 0 and bool(lx.PARENTHETICAL_OPENER.match(text, opener, mention.start))
+
+
+def _shared_subject(
+    text: str, sentence: _Sentence, cue: _Cue, bindings: list[_Binding]
+) -> _Binding | None:
+    """ "the district had fallen on Wednesday but was retaken on Thursday": a second verb
+    joined by "but" or "and" shares the first one's subject."""
+    if cue.kind not in lx.SUBJECT_KINDS:
+        return None
+    join = lx.SHARED_SUBJECT_JOIN.search(text, max(sentence.start, cue.start - 20), cue.start)
+    if join is None:
+        return None
+    earlier = [b for b in bindings if b.cue.end <= cue.start and b.cue.kind in lx.SUBJECT_KINDS]
+    if not earlier:
+        return None
+    first = max(earlier, key=lambda b: b.cue.end)
+    # nothing but the first verb's own clause between them: no new subject
+    if lx.CLAUSE_BREAK.search(text, first.cue.end, join.start()):
+        return None
+    return first
+
+
+def _subject_before_parenthetical(
+    sentence: _Sentence, cue: _Cue, skipped: set[int]
+) -> _MentionLike | None:
+    """In "Deh Yak district, lost to the Taliban on Tuesday, had been retaken", the place
+    before the parenthetical is the subject of the verb after it (the parenthetical's own cue
+    took the place first)."""
+    if cue.kind not in lx.SUBJECT_KINDS:
+        return None
+    facts = sentence.facts
+    for mention in reversed([m for m in sentence.mentions if m.end <= cue.start]):
+        if id(mention) in skipped:
+            continue
+        gap = facts.scanned(mention.end, cue.start)
+        collapsed = _collapse(gap, sentence, mention.end, cue.start)
+        if facts.twin(lx.PARENTHETICAL_GAP).fullmatch(collapsed):
+            return mention
+    return None
+
+
 def _relative_object(sentence: _Sentence, cue: _Cue, skipped: set[int]) -> _MentionLike | None:
     """In "to retake Spin Boldak, which the Taliban seized on Wednesday", the place before
     "which" is what the cue's subject took."""
@@ -738,10 +789,14 @@ def _binding_cue(text: str, sentence: _Sentence, mention: _MentionLike) -> _Cue 
             before = facts.scanned(max(sentence.start, mention.start - 30), mention.start)
             if _blocked(before, cue, facts):
                 continue  # "troops on the road to Kandahar came under fire"
+            if _inside_parenthetical(text, sentence, mention, cue):
+                continue  # "Khakrez district, which borders Uruzgan, fell"
             gap = facts.scanned(mention.end, cue.start)
             collapsed = _collapse(gap, sentence, mention.end, cue.start)
-            if facts.twin(lx.ORDINAL_GAP).match(collapsed) or facts.twin(lx.RELATIVE_GAP).fullmatch(
-                collapsed
+            if (
+                facts.twin(lx.ORDINAL_GAP).match(collapsed)
+                or facts.twin(lx.RELATIVE_GAP).fullmatch(collapsed)
+                or facts.twin(lx.PARENTHETICAL_GAP).fullmatch(collapsed)
             ):
                 candidates.append((1, 1, cue))
                 continue
@@ -1294,8 +1349,11 @@ def _contradicted(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLi
     """A denial later in the sentence that is about this place, not another one named after."""
     for match in _finditer(lx.CONTRADICTION, sentence.facts, cue.end, sentence.end):
         between = range(max(cue.end, mention.end), match.start())
+        # "26 of Badakhshan's districts are under Taliban control; only Faizabad ... remain in
+        # government hands": the denial is about the other place, even in the same province
         if not any(
-            m.start in between and m.place.iso != mention.place.iso for m in sentence.mentions
+            m.start in between and m.place != mention.place and not _is_role(text, m, sentence)
+            for m in sentence.mentions
         ):
             return True
     return False
@@ -1375,7 +1433,9 @@ def _speaker_of(
     if verb.start() >= cue.end:
         # "..., officials said" or "..., said X, a member of the council": never the actor
         # of the cue, which sits before the last comma
-        before = _speaker_class(text[cue.end : verb.start()], kinds=kinds)
+        between = text[cue.end : verb.start()]
+        comma = between.rfind(",")
+        before = _speaker_class(between[comma + 1 :] if comma >= 0 else between, kinds=kinds)
         if before is not None:
             return before
         return _speaker_class(_first_words(after_text, 12), first=True, kinds=kinds)

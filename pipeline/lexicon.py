@@ -61,6 +61,7 @@ _CAPTURE_INTRANS = (
     r"|(?:is|was|are|were)\s+(?:now\s+)?(?:fully\s+)?Taliban-(?:controlled|held)"
     r"|(?:captured|seized|taken|overrun|overtaken|held|controlled)\s+by\s+(?:the\s+)?"
     r"(?:Taliban|insurgents|militants)"
+    r"|lost\s+to\s+(?:the\s+)?(?:Taliban|insurgents|militants)"  # "Deh Yak district, lost to the"
 )
 _CAPTURE_BOTH = r"surrender(?:ed|s)?|handed\s+(?:over\s+)?to|handed\s+over"
 _CAPTURE_NOMINAL = (
@@ -101,6 +102,9 @@ _RETAKE = (
 )
 _RETAKE_INTRANS = (
     r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:retaken|recaptured|liberated|cleared)"
+    # a participle after the place: "Almar district, retaken by government forces on Thursday,"
+    r"|(?:retaken|recaptured)(?=\s+by\s+(?:the\s+)?(?:government|security|afghan|army|commandos"
+    r"|troops|special|national|local|public))"
 )
 # "The insurgents were driven out of Ghazni": a retake when the subject is the Taliban side.
 _DRIVEN_OUT = (
@@ -228,6 +232,20 @@ CONTEST_BLOCKING_PREPOSITION = re.compile(
     r"\b(?:towards?|from|via|to|road|highway|border)\s+(?:the\s+)?(?:city\s+of\s+)?$", _F
 )
 # "Kunduz, which fell on Sunday": the relative pronoun stands for the place.
+# A parenthetical between a subject and its verb: "Nad Ali district|, which borders the city,
+# |fell", "Deh Yak district|, lost to the Taliban on Tuesday, had been |retaken". The place
+# is the subject of the verb after it. (The collapsed gap: places inside it are one token.)
+PARENTHETICAL_GAP = re.compile(
+    r"\s*(?:(?:district|province|city|town|capital)\s*)?,\s*(?:which|that|who|where"
+    r"|(?:lost|retaken|recaptured|captured|seized|taken|overrun|held|abandoned|home|located"
+    r"|situated|close|near|just|some|about)\b)[^,;:()]{0,80},\s*"
+    r"(?:(?:has|had|have|was|were|is|are)\s+)?(?:been\s+)?(?:(?:again|later|then|now)\s+)?$",
+    _F,
+)
+# The comma opening a relative clause that names another place: ", which borders |Uruzgan".
+PARENTHETICAL_OPENER = re.compile(r",\s*(?:which|that|who|where|whose)\b", _F)
+# "had fallen on Wednesday| but |was retaken": a verb sharing the subject of the one before.
+SHARED_SUBJECT_JOIN = re.compile(r"\b(?:but|and)\s+(?:then\s+|later\s+|quickly\s+)?$", _F)
 RELATIVE_GAP = re.compile(
     r"\s*,?\s*(?:which|that)\s+(?:(?:has|had|have|was|were)\s+)?(?:also\s+|already\s+|now\s+)?$",
     _F,
@@ -482,8 +500,9 @@ SPEAKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "taliban",
         re.compile(
-            r"\b(?:Taliban(?:’s|'s)?(?:\s+(?:spokes\w+|officials?|commanders?|fighters|leaders?\w*"
-            r"|sources?|statement|media|account))?|insurgents?|militants?|the\s+group|Islamic\s+Emirate|Mujahid"
+            r"\b(?:(?:Taliban|the\s+group|Islamic\s+Emirate)(?:’s|'s)?(?:\s+(?:spokes\w+|officials?"
+            r"|commanders?|fighters|leaders?\w*|sources?|statement|media|account))?"
+            r"|insurgents?|militants?|Mujahid"
             r"|Yousuf\s+Ahmadi|rebels?|jihadists?|the\s+movement|mujahideen)\b",
             _F,
         ),

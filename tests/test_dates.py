@@ -150,6 +150,18 @@ COUNTED: list[tuple[str, dt.date | None, dt.date | None, Precision, str]] = [
     ("Jurm had fallen two days earlier.", WED, dt.date(2021, 8, 9), DAY, "two days earlier"),
     ("Jurm had fallen the previous day.", None, None, UNKNOWN, "the previous day"),
     ("Troops left the day before Jurm fell.", WED, WED, DAY, ""),  # before an event, not a day
+    # Solar Hijri days of Afghan outlets: of the article's Solar year unless one is written
+    ("Jurm fell on 29 Saratan.", WED, dt.date(2021, 7, 20), DAY, "on 29 Saratan"),
+    ("Jurm fell on 2 Asad 1400.", None, dt.date(2021, 7, 24), DAY, "on 2 Asad 1400"),
+    ("Jurm fell on 29 Saratan.", None, None, UNKNOWN, "on 29 Saratan"),
+    ("Jurm fell on 30 Asad.", WED, None, UNKNOWN, "on 30 Asad"),  # 21 August: after the article
+    ("Troops were sent to Mizan district.", WED, WED, DAY, ""),  # a district, not a month
+    # spans of a past state and of the last hours: no single day
+    ("Jurm had been in Taliban hands for three weeks.", WED, None, UNKNOWN, "for three weeks"),
+    ("Jurm fell over the past 48 hours.", WED, None, UNKNOWN, "over the past 48 hours"),
+    ("Jurm fell last weekend.", WED, dt.date(2021, 8, 8), BEFORE, "last weekend"),
+    # a count in a span ("the second time in a week after") counts nothing
+    ("It was the second time in a week after Jurm fell.", WED, WED, DAY, ""),
 ]
 
 
