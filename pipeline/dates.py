@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import jdatetime
@@ -521,22 +522,17 @@ def _resolve_days_before(
 
 def _resolve_explicit(match: re.Match[str], *, article_date: dt.date | None) -> DateResolution:
     text = match.group(0)
-    month = MONTHS[match.group("month").lower()]
-    day_number = int(match.group("day"))
     year_text = match.group("year")
     if year_text is None and article_date is None:
         return DateResolution(None, Precision.UNKNOWN, f"'{text}' has no year", text)
     year = int(year_text) if year_text else article_date.year  # type: ignore[union-attr]
-    try:
-        day = dt.date(year, month, day_number)
-    except ValueError:
-        return DateResolution(None, Precision.UNKNOWN, f"'{text}' is not a date", text)
-    if article_date is not None and day > article_date:
-        # A past-tense report cannot describe a later day: a plan or a typo, never a capture.
-        return DateResolution(
-            None, Precision.UNKNOWN, f"'{text}' is after article date {article_date}", text
-        )
-    return DateResolution(day, Precision.DAY, f"'{text}' explicit date", text)
+    month = MONTHS[match.group("month").lower()]
+    return _checked_day(
+        lambda: dt.date(year, month, int(match.group("day"))),
+        text,
+        article_date=article_date,
+        basis=f"'{text}' explicit date",
+    )
 
 
 def _resolve_solar(match: re.Match[str], *, article_date: dt.date | None) -> DateResolution:
@@ -545,20 +541,34 @@ def _resolve_solar(match: re.Match[str], *, article_date: dt.date | None) -> Dat
     year_text = match.group("year")
     if year_text is None and article_date is None:
         return DateResolution(None, Precision.UNKNOWN, f"'{text}' has no year", text)
-    year = (
-        int(year_text) if year_text else jdatetime.date.fromgregorian(date=article_date).year  # type: ignore[arg-type]
+    year = int(year_text) if year_text else _solar_year(article_date)  # type: ignore[arg-type]
+    month = SOLAR_MONTHS[match.group("month").lower()]
+    return _checked_day(
+        lambda: jdatetime.date(year, month, int(match.group("day"))).togregorian(),
+        text,
+        article_date=article_date,
+        basis=f"'{text}' Solar Hijri date",
     )
+
+
+def _solar_year(day: dt.date) -> int:
+    return jdatetime.date.fromgregorian(date=day).year
+
+
+def _checked_day(
+    day_of: Callable[[], dt.date], text: str, *, article_date: dt.date | None, basis: str
+) -> DateResolution:
+    """The day a calendar date names, if it is one and not after the article."""
     try:
-        day = jdatetime.date(
-            year, SOLAR_MONTHS[match.group("month").lower()], int(match.group("day"))
-        ).togregorian()
+        day = day_of()
     except ValueError:
         return DateResolution(None, Precision.UNKNOWN, f"'{text}' is not a date", text)
     if article_date is not None and day > article_date:
+        # A past-tense report cannot describe a later day: a plan or a typo, never a capture.
         return DateResolution(
             None, Precision.UNKNOWN, f"'{text}' is after article date {article_date}", text
         )
-    return DateResolution(day, Precision.DAY, f"'{text}' Solar Hijri date ({day})", text)
+    return DateResolution(day, Precision.DAY, basis, text)
 
 
 def _resolve_ordinal_day(match: re.Match[str], *, article_date: dt.date) -> DateResolution:
