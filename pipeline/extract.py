@@ -1897,12 +1897,8 @@ def _counted_places(
     text = article.text
     if not sentence.mentions:
         return current  # nothing to count: skip reading the previous sentence's cues
-    counted = _counted_capture(text, prior)
-    if counted is None:
-        return current
-    count, cue = counted
-    provinces = {m.place.iso for m in sentence.mentions}
-    if len(provinces) != count:
+    cue = _counting_cue(text, prior, sentence)
+    if cue is None:
         return current
     prior_body = text[prior.start : prior.end]
     resolution = resolve_date_phrase(
@@ -1957,6 +1953,37 @@ def _negated_or_future(sentence: _Sentence, cue: _Cue) -> bool:
         _search_slice(lx.NEGATION_BEFORE, sentence.facts, before_start, cue.start)
         or _search_slice(lx.FUTURE_BEFORE, sentence.facts, before_start, cue.start)
     )
+
+
+def _counting_cue(text: str, prior: _Sentence, sentence: _Sentence) -> _Cue | None:
+    """The previous sentence's capture cue whose count the sentence's places make up: all of
+    "two more provincial capitals", or some of "at least 10 districts" after "They include"."""
+    provinces = {m.place.iso for m in sentence.mentions}
+    counted = _counted_capture(text, prior)
+    if counted is not None and len(provinces) == counted[0]:
+        return counted[1]
+    included = _counted_districts(text, prior, sentence)
+    if included is not None and len(provinces) <= included[0]:
+        return included[1]
+    return None
+
+
+def _counted_districts(text: str, prior: _Sentence, sentence: _Sentence) -> tuple[int, _Cue] | None:
+    """ "have taken control of at least 10 districts" before a sentence listing some of them
+    ("They include Khwahan and Shighnan in Badakhshan, ...")."""
+    if not lx.INCLUSION_LEAD.match(text, sentence.start, sentence.end):
+        return None
+    for cue in prior.cues:
+        if cue.kind not in ("capture", "capture_intrans", "capture_both"):
+            continue
+        match = _match(lx.COUNTED_DISTRICTS, prior.facts, cue.end, prior.end)
+        if match is None or _negated_or_future(prior, cue):
+            continue
+        word = match.group("count").lower()
+        count = lx.COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 0)
+        if count:
+            return count, cue
+    return None
 
 
 def _counted_capture(text: str, sentence: _Sentence) -> tuple[int, _Cue] | None:

@@ -385,6 +385,18 @@ COUNTED_OBJECT = re.compile(
     r"(?:provincial\s+capitals?|cities|city|capitals?)\b",
     _F,
 )
+# "took control of at least 10 districts": a count of districts, whose list may follow.
+COUNTED_DISTRICTS = re.compile(
+    r"\s*(?:at\s+least\s+|more\s+than\s+|nearly\s+|some\s+|about\s+)?(?P<count>one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|\d{1,3})(?:\s+more)?\s+(?:[\w-]+\s+){0,2}?districts\b",
+    _F,
+)
+# A sentence listing some of the places counted before it: "They include Khwahan and Shighnan".
+INCLUSION_LEAD = re.compile(
+    r"\s*[\"“‘']?(?:(?:they|these|those|the\s+districts)\s+(?:include|included|are|were)"
+    r"|among\s+them(?:\s+(?:are|were))?)\b",
+    _F,
+)
 COUNT_WORDS: dict[str, int] = {
     "another": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10,
