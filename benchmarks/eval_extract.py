@@ -91,7 +91,9 @@ class Report:
 def read_gold(path: Path) -> list[GoldCase]:
     """Read one gold table."""
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    rows = csv.reader((line for line in lines if not line.startswith("#")), delimiter="\t")
+    rows = csv.reader(
+        (line for line in lines if not line.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE
+    )
     cases: list[GoldCase] = []
     for number, row in enumerate(rows):
         if number == 0 or not row:

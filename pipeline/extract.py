@@ -60,6 +60,8 @@ _COORDINATED = re.compile(
     r"\s*(?:,\s*)?(?:and|as\s+well\s+as|and\s+also)\s+(?:(?:a|an|the|two|three|several)\s+)?",
     re.IGNORECASE,
 )
+CLOSING_QUOTES = ('"', "”")
+BUILDING_SUBJECT_CHARS = 60  # how far back a building named as a denial's subject may start
 INDIRECT_FACTOR = 0.8  # the place comes from a back-reference or the next sentence
 # ``Status(value)`` goes through the enum machinery; a plain lookup, once per event.
 _STATUS_OF_VALUE: dict[str, Status] = {status.value: status for status in Status}
@@ -587,7 +589,7 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
 def _destinations(text: str, sentence: _Sentence) -> set[int]:
     """Ids of the mentions that only say where people went, and the places locating them."""
     found: set[int] = set()
-    if text.find(" to", sentence.start, sentence.end) < 0:
+    if not _may_name_destination(text, sentence.start, sentence.end):
         return found
     previous: _MentionLike | None = None
     for mention in sentence.mentions:
@@ -617,10 +619,14 @@ def _locators(text: str, sentence: _Sentence) -> set[int]:
     return found
 
 
+def _may_name_destination(text: str, start: int, end: int) -> bool:
+    # Every destination phrase ends in "to", "toward" or "for": skip the regex without one.
+    return text.find(" to", start, end) >= 0 or text.find(" for", start, end) >= 0
+
+
 def _after_destination_word(text: str, sentence: _Sentence, mention: _MentionLike) -> bool:
     window_start = max(sentence.start, mention.start - 60)
-    # Every destination phrase ends in "to"/"toward": skip the regex without one.
-    if text.find(" to", window_start, mention.start) < 0:
+    if not _may_name_destination(text, window_start, mention.start):
         return False
     return bool(_search(lx.DESTINATION_BEFORE, sentence.facts, window_start, mention.start))
 
@@ -1348,6 +1354,9 @@ def _partial(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -
 def _contradicted(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
     """A denial later in the sentence that is about this place, not another one named after."""
     for match in _finditer(lx.CONTRADICTION, sentence.facts, cue.end, sentence.end):
+        subject_start = max(cue.end, match.start() - BUILDING_SUBJECT_CHARS)
+        if lx.BUILDING_SUBJECT_BEFORE.search(text, subject_start, match.start()):
+            continue  # "the nearby army base was still in government hands"
         between = range(max(cue.end, mention.end), match.start())
         # "26 of Badakhshan's districts are under Taliban control; only Faizabad ... remain in
         # government hands": the denial is about the other place, even in the same province
@@ -1433,14 +1442,23 @@ def _speaker_of(
     if verb.start() >= cue.end:
         # "..., officials said" or "..., said X, a member of the council": never the actor
         # of the cue, which sits before the last comma
-        between = text[cue.end : verb.start()]
-        comma = between.rfind(",")
-        before = _speaker_class(between[comma + 1 :] if comma >= 0 else between, kinds=kinds)
+        before = _speaker_class(_speaker_stretch(text[cue.end : verb.start()]), kinds=kinds)
         if before is not None:
             return before
         return _speaker_class(_first_words(after_text, 12), first=True, kinds=kinds)
     window_before = text[max(major_start, verb.start() - 120) : verb.start()]
     return _speaker_class(_last_words(window_before, 14), kinds=kinds)
+
+
+def _speaker_stretch(between: str) -> str:
+    """Where the speaker of a "..., said" after the cue is named: after a closing quote ('has
+    fled," a Taliban spokesman, Zabihullah Mujahid, wrote'), else after the last comma ("fell
+    to the Taliban ..., he said"), never in the cue's own object."""
+    quote = max(between.rfind(mark) for mark in CLOSING_QUOTES)
+    if quote >= 0:
+        return between[quote + 1 :]
+    comma = between.rfind(",")
+    return between[comma + 1 :] if comma >= 0 else between
 
 
 def _major_clause(text: str, sentence: _Sentence, cue: _Cue) -> tuple[int, int]:
@@ -1658,7 +1676,11 @@ def _follow_up(
 
 def _only_place(text: str, sentence: _Sentence) -> Event | None:
     """The one place a sentence names (not as a speaker's role), as a stand-in event."""
-    places = [m for m in sentence.mentions if not _is_role(text, m, sentence)]
+    # not a speaker's role, a destination ("on their way to Kabul") or a distance's reference
+    elsewhere = _destinations(text, sentence) | _locators(text, sentence)
+    places = [
+        m for m in sentence.mentions if not _is_role(text, m, sentence) and id(m) not in elsewhere
+    ]
     if not places or len({m.place.iso for m in places}) != 1:
         return None
     mention = places[0]
@@ -1679,12 +1701,25 @@ def _only_place(text: str, sentence: _Sentence) -> Event | None:
 
 def _refers_back(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     facts = sentence.facts
+    if (
+        lx.SUBJECTLESS_START.fullmatch(text, sentence.start, cue.start)
+        and _in_bullet(text, sentence)
+        and (cue.kind in lx.SUBJECT_KINDS or lx.PASSIVE_TAIL.match(text, cue.end, sentence.end))
+    ):
+        # a factbox's "* SHEBERGHAN - Capital of Jowzjan. Fell on July 19.", "Taken on July 21"
+        return True
     if cue.kind in ("capture", "capture_both", "retake"):
         return bool(_match(lx.BACK_REFERENCE, facts, cue.end, sentence.end))
     if cue.kind == "capture_intrans":  # "It fell the next morning", "The city fell on Sunday"
         window_start = _window_start(sentence, cue)
         return bool(_search(lx.BACK_REFERENCE_BEFORE, facts, window_start, cue.start))
     return False
+
+
+def _in_bullet(text: str, sentence: _Sentence) -> bool:
+    """Whether the sentence is on a bulleted line ("* KUNDUZ - ...")."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    return bool(lx.BULLET.match(text, line_start, sentence.end))
 
 
 def _carried_capture(

@@ -338,7 +338,11 @@ FUTURE_BEFORE = re.compile(
     r"|(?:threaten\w*|poised|set|about|likely|expected|bid|attempts?|attempting|tries|trying"
     r"|try|effort|aim\w*|plan\w*|prepar\w*|hope\w*|want\w*|seek\w*|vow\w*|fail\w*|able|unable"
     r"|going|fears?|risk|danger|before|operation|offensive|campaign|push|mission|orders?|ordered"
-    r"|efforts?|moves?|race|struggle|fight|vow)\s+(?:to|of|that)?)\b(?:\s+[\w’'-]+){0,3}\s*$",
+    r"|efforts?|moves?|race|struggle|fight|vow)\s+(?:to|of|that)?)\b(?:\s+[\w’'-]+){0,3}\s*$"
+    # "fearing an imminent Taliban assault on the city", "only a matter of time before Taloqan
+    # was overrun": not (yet) an event
+    r"|\b(?:fearing|feared|imminent|looming|matter\s+of\s+(?:time|days|weeks|hours)\W*\s+before)"
+    r"\b(?:\s+[\w’'-]+){0,3}\s*$",
     _F,
 )
 FUTURE_AFTER = re.compile(r"^\s*(?:would|could|will|might|may)\b", _F)
@@ -584,8 +588,10 @@ LIST_ITEM = re.compile(r"\s*(?:[-•*–—·▪]|\d{1,2}[.)])\s+")
 DESTINATION_BEFORE = re.compile(
     r"\b(?:passage|retreat\w*|withdr[ae]w\w*|withdrawn|fled|flee\w*|fell\s+back|escaped|relocat\w*"
     r"|evacuat\w*|transferr?\w*|moved|moving|headed|heading|redeploy\w*|made\s+(?:their|its)\s+way)"
-    r"\s+(?:[\w’'-]+\s+){0,4}?(?:back\s+)?(?:to|towards?)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?"
-    r"(?:(?:provincial\s+)?(?:capital|city|town|centre|center)\s+(?:of\s+)?)?$",
+    r"\s+(?:[\w’'-]+\s+){0,4}?(?:back\s+)?(?:to|towards?|for)\s+(?:the\s+)?(?:nearby\s+"
+    r"|neighbou?ring\s+)?(?:(?:provincial\s+)?(?:capital|city|town|centre|center)\s+(?:of\s+)?)?$"
+    # "detained ... on their way to Kabul"
+    r"|\b(?:on|along)\s+(?:their|its|his|her|the)\s+way\s+to\s+$",
     _F,
 )
 # A place right after a destination that only locates it: "Asadabad city in Kunar".
@@ -638,6 +644,13 @@ FIGHT_FOR_PLACE_GOES_ON = re.compile(
     r"|afghan)?\s*(?:forces|troops|commandos|soldiers|police)\s+(?:pushed|drove|forced)\s+them)",
     _F,
 )
+# The subject of a "still in government hands" that is a building, not the place: "adding that
+# the nearby army base was still in government hands" denies nothing about the city.
+BUILDING_SUBJECT_BEFORE = re.compile(
+    _HELD_BUILDING + r"(?:\s+(?:outside|near|in|at|of|on\s+the\s+edge\s+of)\s+(?:the\s+)?[\w’'-]+)?"
+    r"\s+(?:(?:is|are|was|were|remains?|remained|has|have|had|been)\s+)*$",
+    _F,
+)
 BUILDINGS_STILL_HELD = re.compile(
     r"\b(?:still|remain\w*)\s+(?:firmly\s+)?(?:in\s+control\s+of|control\w*|h[oe]ld\w*)\s+"
     + _HELD_BUILDING
@@ -657,8 +670,8 @@ PARTIAL_AFTER = re.compile(
 )
 # "Nerkh district, just 40 km (25 miles) west of |Kabul": the place only locates another.
 LOCATOR_BEFORE = re.compile(
-    r"\b(?:\d+\s*(?:km|kilometres|kilometers|miles)\b(?:\s*\([^()]{1,30}\))?\s+"
-    r"|(?:just|some|about|a\s+few\s+(?:km|kilometres|kilometers|miles))\s+)"
+    r"(?:\b\d+\s*(?:km|kilometres|kilometers|miles)\b(?:\s*\([^()]{1,30}\))?\s+"
+    r"|\b(?:just|some|about|a\s+few\s+(?:km|kilometres|kilometers|miles))\s+|,\s*)"
     r"(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
     r"(?:(?:city|town|provincial\s+capital)\s+of\s+)?$",
     _F,
@@ -785,6 +798,14 @@ RELATIVE_OBJECT_AFTER_PLACE = re.compile(
     r"|group)\s+(?:(?:has|had|have)\s+)?(?:also\s+|already\s+|briefly\s+|only\s+)?$",
     _F,
 )
+# A participle with no object: "Taken on July 21", "Captured without a fight".
+PASSIVE_TAIL = re.compile(
+    r"\s+(?:on|in|late|early|after|without|by|overnight|during|at|the\s+night)\b|\s*[.;,]", _F
+)
+# A bulleted line of a factbox or a list.
+BULLET = re.compile(r"\s*[*•·▪–—-]\s")
+# Nothing before a verb that opens its sentence but a bullet: "Fell on July 19", "* Fell".
+SUBJECTLESS_START = re.compile(r"[\s*•·–—-]*")
 # A back reference that points at one place: "the district", "its capital", "it".
 # A numbered police district is part of a city named before, like "the city".
 DEFINITE = re.compile(r"\b(?:the|its|their|it|police\s+district)\b", _F)
