@@ -297,8 +297,16 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
 
 
 def _names_no_scene(text: str, sentence: _Sentence) -> bool:
-    """No place, or only places naming who speaks: "A security source in Tarin Kot said ..."."""
-    return all(_is_role(text, mention, sentence) for mention in sentence.mentions)
+    """No place, or only places naming who speaks ("A security source in Tarin Kot said ..."),
+    where people went ("withdrew to a base on the road to Kabul", "leaving ... towards
+    Charikar") or how far another place lies."""
+    if all(_is_role(text, mention, sentence) for mention in sentence.mentions):
+        return True
+    elsewhere = _destinations(text, sentence) | _locators(text, sentence)
+    return all(
+        _is_role(text, m, sentence) or id(m) in elsewhere or _names_a_road(text, sentence, m)
+        for m in sentence.mentions
+    )
 
 
 def _is_list_item(text: str, sentence: _Sentence) -> bool:
