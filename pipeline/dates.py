@@ -13,8 +13,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import jdatetime
-
 from pipeline.records import Precision
 
 WEEKDAYS: tuple[str, ...] = (
@@ -544,7 +542,7 @@ def _resolve_solar(match: re.Match[str], *, article_date: dt.date | None) -> Dat
     year = int(year_text) if year_text else _solar_year(article_date)  # type: ignore[arg-type]
     month = SOLAR_MONTHS[match.group("month").lower()]
     return _checked_day(
-        lambda: jdatetime.date(year, month, int(match.group("day"))).togregorian(),
+        lambda: _solar_to_gregorian(year, month, int(match.group("day"))),
         text,
         article_date=article_date,
         basis=f"'{text}' Solar Hijri date",
@@ -552,7 +550,15 @@ def _resolve_solar(match: re.Match[str], *, article_date: dt.date | None) -> Dat
 
 
 def _solar_year(day: dt.date) -> int:
+    import jdatetime  # only Afghan-dated copy needs it: kept off the app's start-up
+
     return jdatetime.date.fromgregorian(date=day).year
+
+
+def _solar_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    import jdatetime
+
+    return jdatetime.date(year, month, day).togregorian()
 
 
 def _checked_day(

@@ -200,6 +200,7 @@ class _SentenceFacts:
         "_start",
         "attributions",
         "backgrounds",
+        "elsewhere",
         "gaps",
         "lowered",
         "readings",
@@ -224,6 +225,9 @@ class _SentenceFacts:
         # Words between a cue and a place (``_gap_distance``), by the gap's offsets: binding
         # measures each gap, and the check for an operation under way measures it again.
         self.gaps: dict[tuple[int, int], int | None] = {}
+        # Ids of the mentions that only say where people went or how far another place lies
+        # (``_located_elsewhere``): asked by binding, by the follow-up rules and the look back.
+        self.elsewhere: frozenset[int] | None = None
 
     def speech_verbs(self) -> tuple[re.Match[str], ...]:
         """Matches for their offsets; their text may be lower-cased."""
@@ -302,7 +306,7 @@ def _names_no_scene(text: str, sentence: _Sentence) -> bool:
     Charikar") or how far another place lies."""
     if all(_is_role(text, mention, sentence) for mention in sentence.mentions):
         return True
-    elsewhere = _destinations(text, sentence) | _locators(text, sentence)
+    elsewhere = _located_elsewhere(text, sentence)
     return all(
         _is_role(text, m, sentence) or id(m) in elsewhere or _names_a_road(text, sentence, m)
         for m in sentence.mentions
@@ -531,8 +535,7 @@ def _is_skipped_sentence(body: str) -> bool:
 
 def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
     routes = {id(m) for m in sentence.mentions if _names_a_road(text, sentence, m)}
-    routes |= _destinations(text, sentence)
-    routes |= _locators(text, sentence)
+    routes |= _located_elsewhere(text, sentence)
     roles = {id(m) for m in sentence.mentions if _is_role(text, m, sentence)} - routes
     bindings: list[_Binding] = []
     bound_cues: set[_Cue] = set()
@@ -592,6 +595,15 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             if earlier:
                 bindings.append(_Binding(earlier[-1], cue, indirect=True))
     return bindings
+
+
+def _located_elsewhere(text: str, sentence: _Sentence) -> frozenset[int]:
+    """Ids of the mentions that are no scene of the sentence: destinations and the places a
+    distance is measured from."""
+    facts = sentence.facts
+    if facts.elsewhere is None:
+        facts.elsewhere = frozenset(_destinations(text, sentence) | _locators(text, sentence))
+    return facts.elsewhere
 
 
 def _destinations(text: str, sentence: _Sentence) -> set[int]:
@@ -680,12 +692,19 @@ def _window_start(sentence: _Sentence, cue: _Cue) -> int:
 
 def _relative_antecedent(text: str, sentence: _Sentence, cue: _Cue) -> _MentionLike | None:
     """In "recaptured Kalafgan district, which had fallen", the place before "which"."""
+    return _place_before_relative(sentence, cue, lx.RELATIVE_AFTER_PLACE)
+
+
+def _place_before_relative(
+    sentence: _Sentence, cue: _Cue, gap_pattern: re.Pattern[str]
+) -> _MentionLike | None:
+    """The last place before the cue when all between them is ``gap_pattern`` (", which")."""
     earlier = [m for m in sentence.mentions if m.end <= cue.start]
     if not earlier:
         return None
     mention = earlier[-1]
     gap = sentence.facts.scanned(mention.end, cue.start)
-    return mention if sentence.facts.twin(lx.RELATIVE_AFTER_PLACE).fullmatch(gap) else None
+    return mention if sentence.facts.twin(gap_pattern).fullmatch(gap) else None
 
 
 def _relative_place(
@@ -750,12 +769,8 @@ def _subject_before_parenthetical(
 def _relative_object(sentence: _Sentence, cue: _Cue, skipped: set[int]) -> _MentionLike | None:
     """In "to retake Spin Boldak, which the Taliban seized on Wednesday", the place before
     "which" is what the cue's subject took."""
-    earlier = [m for m in sentence.mentions if m.end <= cue.start]
-    if not earlier or id(earlier[-1]) in skipped:
-        return None
-    mention = earlier[-1]
-    gap = sentence.facts.scanned(mention.end, cue.start)
-    return mention if sentence.facts.twin(lx.RELATIVE_OBJECT_AFTER_PLACE).fullmatch(gap) else None
+    mention = _place_before_relative(sentence, cue, lx.RELATIVE_OBJECT_AFTER_PLACE)
+    return None if mention is None or id(mention) in skipped else mention
 
 
 def _is_role(text: str, mention: _MentionLike, sentence: _Sentence) -> bool:
@@ -951,32 +966,14 @@ def _event(
         status, confidence = Status.CLAIMED, HEDGED_CONFIDENCE
     if binding.indirect:
         confidence *= INDIRECT_FACTOR
-    resolution = reading.resolution(facts, body, article.date, reference)
-    own_day = _mention_own_day(text, sentence, cue, binding.mention, resolution, article.date)
-    if own_day is not None:
-        resolution = own_day  # "captured Farah on Monday and Zaranj on Wednesday"
-    if status is Status.CONTESTED and is_duration(resolution.phrase) and article.date is not None:
-        # "has been under siege for two weeks, with clashes every night": still fought for
-        resolution = DateResolution(
-            article.date,
-            Precision.DAY,
-            f"'{resolution.phrase}' and still going on: article date {article.date}",
-            resolution.phrase,
-        )
-    if (
-        status is Status.CAPTURED
-        and resolution.date is None
-        and lx.CONTROL_STATE.search(text, cue.start, cue.end)
-        and (began := state_began(resolution.phrase, article_date=article.date)) is not None
-    ):
-        resolution = began  # "which had been in Taliban hands since June 21"
-    clause = text[clause_start:clause_end]
-    found = resolution.phrase
-    if (vague := _recent_month(clause, article.date)) and (not found or found not in clause):
-        # the day found, if any, belongs to another clause: "retook Dand in July, but ... Monday"
-        resolution = DateResolution(
-            None, Precision.UNKNOWN, f"'{vague}' names no single day", vague
-        )
+    resolution = _event_date(
+        article,
+        sentence,
+        binding,
+        status,
+        reading.resolution(facts, body, article.date, reference),
+        clause=(clause_start, clause_end),
+    )
     return Event(
         article_id=article.article_id,
         province_iso=mention.place.iso,
@@ -1263,15 +1260,10 @@ def _imagined_fall(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionL
 def _month_long_past(clause: str, article_date: dt.date | None) -> bool:
     """A bare month long before the article's ("swept through Badakhshan in March" in an August
     story) or after it: background. A recent one is the undated report of ``_recent_month``."""
-    if article_date is None:
-        return False
     if _MONTH_NAME.search(clause) is None:
         return False
-    match = lx.MONTH_ONLY.search(clause)
-    if match is None:
-        return False
-    months_back = (article_date.month - MONTH_NUMBER[match.group("month").lower()]) % 12
-    return months_back > RECENT_MONTHS
+    found = _months_back(clause, article_date)
+    return found is not None and found[0] > RECENT_MONTHS
 
 
 def _recent_month(clause: str, article_date: dt.date | None) -> str | None:
@@ -1280,13 +1272,19 @@ def _recent_month(clause: str, article_date: dt.date | None) -> str | None:
     last_month = lx.LAST_MONTH.search(clause)
     if last_month is not None:
         return last_month.group(0)
+    found = _months_back(clause, article_date)
+    return found[1] if found is not None and 0 < found[0] <= RECENT_MONTHS else None
+
+
+def _months_back(clause: str, article_date: dt.date | None) -> tuple[int, str] | None:
+    """How many months before the article's a bare month in the clause is, and the phrase."""
     if article_date is None:
         return None
     match = lx.MONTH_ONLY.search(clause)
     if match is None:
         return None
-    months_back = (article_date.month - MONTH_NUMBER[match.group("month").lower()]) % 12
-    return match.group(0) if 0 < months_back <= RECENT_MONTHS else None
+    month = MONTH_NUMBER[match.group("month").lower()]
+    return (article_date.month - month) % 12, match.group(0)
 
 
 def _other_year(clause: str, article_date: dt.date | None) -> bool:
@@ -1325,6 +1323,47 @@ def _checked_by_recipient(
     body = text[sentence.start : sentence.end]
     others = body[: recipient.start() - sentence.start] + body[recipient.end() - sentence.start :]
     return Status.RETAKEN if lx.TALIBAN_SIDE.search(others) else None
+
+
+def _event_date(
+    article: Article,
+    sentence: _Sentence,
+    binding: _Binding,
+    status: Status,
+    resolution: DateResolution,
+    *,
+    clause: tuple[int, int],
+) -> DateResolution:
+    """The cue's date, refined by what the place, the status and the clause say about it."""
+    text, cue = article.text, binding.cue
+    own_day = _mention_own_day(text, sentence, cue, binding.mention, resolution, article.date)
+    if own_day is not None:
+        resolution = own_day  # "captured Farah on Monday and Zaranj on Wednesday"
+    if status is Status.CONTESTED and is_duration(resolution.phrase) and article.date is not None:
+        # "has been under siege for two weeks, with clashes every night": still fought for
+        resolution = DateResolution(
+            article.date,
+            Precision.DAY,
+            f"'{resolution.phrase}' and still going on: article date {article.date}",
+            resolution.phrase,
+        )
+    if (
+        status is Status.CAPTURED
+        and resolution.date is None
+        and lx.CONTROL_STATE.search(text, cue.start, cue.end)
+        and (began := state_began(resolution.phrase, article_date=article.date)) is not None
+    ):
+        resolution = began  # "which had been in Taliban hands since June 21"
+    clause_text = text[clause[0] : clause[1]]
+    found = resolution.phrase
+    if (vague := _recent_month(clause_text, article.date)) and (
+        not found or found not in clause_text
+    ):
+        # the day found, if any, belongs to another clause: "retook Dand in July, but ... Monday"
+        resolution = DateResolution(
+            None, Precision.UNKNOWN, f"'{vague}' names no single day", vague
+        )
+    return resolution
 
 
 def _mention_own_day(
@@ -1550,15 +1589,14 @@ def _joined_by_others(window: str, found: list[tuple[re.Match[str], str]]) -> bo
     """Whether a speaker of another side is coordinated with a Taliban one in ``window``."""
     talibans = [match for match, name in found if name == "taliban"]
     others = [match for match, name in found if name != "taliban"]
-    return any(
-        _COORDINATED.fullmatch(window, first.end(), second.start())
-        for taliban in talibans
-        for other in others
-        for first, second in sorted(
-            ((taliban, other), (other, taliban)), key=lambda p: p[0].start()
-        )
-        if first.end() <= second.start()
-    )
+    for taliban in talibans:
+        for other in others:
+            first, second = sorted((taliban, other), key=lambda match: match.start())
+            if first.end() <= second.start() and _COORDINATED.fullmatch(
+                window, first.end(), second.start()
+            ):
+                return True
+    return False
 
 
 def _is_hedged(sentence: _Sentence) -> bool:
@@ -1715,7 +1753,7 @@ def _follow_up(
 def _only_place(text: str, sentence: _Sentence) -> Event | None:
     """The one place a sentence names (not as a speaker's role), as a stand-in event."""
     # not a speaker's role, a destination ("on their way to Kabul") or a distance's reference
-    elsewhere = _destinations(text, sentence) | _locators(text, sentence)
+    elsewhere = _located_elsewhere(text, sentence)
     places = [
         m for m in sentence.mentions if not _is_role(text, m, sentence) and id(m) not in elsewhere
     ]
