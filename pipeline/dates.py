@@ -34,7 +34,7 @@ _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunda
 _MONTH = (
     r"(?P<month>" + "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 )
-_PART_OF_DAY = r"(?:\s+(?:night|morning|afternoon|evening))?"
+_PART_OF_DAY = r"(?:\s+(?P<part>night|morning|afternoon|evening|at\s+dawn))?"
 # Counts of days a phrase may carry ("ten days after it fell", "12 days ago").
 _COUNT = r"(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 
@@ -84,6 +84,12 @@ _WEEKDAY_PHRASE = re.compile(
 _YESTERDAY = re.compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)
 _TODAY = re.compile(
     r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|overnight)\b",
+    re.IGNORECASE,
+)
+# "Within hours the capital had fallen", "hours later": the day of the event told before it.
+_HOURS_LATER = re.compile(
+    r"\b(?:within\s+(?:a\s+few\s+|several\s+)?hours\b(?!\s+of\b)"
+    r"|(?:(?:a\s+few|several|two|three|four|five|six|\d{1,2})\s+)?hours\s+later\b)",
     re.IGNORECASE,
 )
 _DAYS_LATER = re.compile(
@@ -229,6 +235,7 @@ def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
     if dateline is not None:
         found.append(_Phrase(0, dateline.end(), "dateline", dateline))
     for kind, pattern in (
+        ("hours_later", _HOURS_LATER),
         ("span", _SPAN),
         ("days_after", _DAYS_AFTER),
         ("solar_day", _SOLAR_DAY),
@@ -306,7 +313,7 @@ def resolve_date_phrase(
         return DateResolution(article_date, Precision.DAY, BASIS_ARTICLE_DATE)
     if phrase.kind == "days_after":
         return _resolve_days_after(phrase, sentence, article_date=article_date, reference=reference)
-    if phrase.kind in ("days_later", "days_before"):
+    if phrase.kind in ("days_later", "days_before", "hours_later"):
         # "captured X on Thursday, while troops retook Y a day later": the day it counts from
         # is the sentence's own, before the earlier event's.
         anchor = _anchor_before(phrase, sentence, article_date=article_date)
@@ -483,6 +490,10 @@ def _resolve(
         return DateResolution(
             sunday, Precision.ON_OR_BEFORE, f"'{text}': on or before Sunday {sunday}", text
         )
+    if kind == "hours_later":
+        if reference is None:
+            return DateResolution(None, Precision.UNKNOWN, f"'{text}' with no earlier date", text)
+        return DateResolution(reference, Precision.DAY, f"'{text}' after {reference}", text)
     if kind == "days_later":
         if reference is None:
             return DateResolution(
@@ -503,7 +514,9 @@ def _resolve(
     if kind == "last_weekday" and back == 0:
         back = 7
     day = article_date - dt.timedelta(days=back)
-    precision = Precision.ON_OR_BEFORE if text.lower().startswith("by ") else Precision.DAY
+    # "by Monday" bounds the change; "by Monday evening" tells the day it was done
+    bounded = text.lower().startswith("by ") and phrase.match.group("part") is None
+    precision = Precision.ON_OR_BEFORE if bounded else Precision.DAY
     return DateResolution(day, precision, f"'{text}' before article date {article_date}", text)
 
 

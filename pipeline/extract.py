@@ -50,6 +50,7 @@ BASE_CONFIDENCE: dict[str, float] = {
     "retake": 0.8,
     "retake_intrans": 0.8,
 }
+_CARRIED_CONFIDENCE_KEY = {Status.RETAKEN: "retake", Status.CONTESTED: "contest"}
 CLAIMED_CONFIDENCE = 0.5
 HEDGED_CONFIDENCE = 0.4
 # A bare month up to this many months before the article's is recent news, undated ("in
@@ -63,6 +64,10 @@ _COORDINATED = re.compile(
 CLOSING_QUOTES = ('"', "”")
 BUILDING_SUBJECT_CHARS = 60  # how far back a building named as a denial's subject may start
 INDIRECT_FACTOR = 0.8  # the place comes from a back-reference or the next sentence
+# How many sentences after the one naming a place "the city" may still point back to it, with
+# only place-less sentences between ("... entered Farah. Fighting went on. By evening the city
+# had fallen.").
+SCENE_REACH = 4
 # ``Status(value)`` goes through the enum machinery; a plain lookup, once per event.
 _STATUS_OF_VALUE: dict[str, Status] = {status.value: status for status in Status}
 STATUS_RANK: dict[Status, int] = {
@@ -278,6 +283,8 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     previous: list[Event] = []
     previous_had_events = False
     lead_in: _Sentence | None = None
+    scene: _Sentence | None = None  # the last sentence that named a place it is about
+    scene_index = 0
     for index, sentence in enumerate(sentences):
         current = _sentence_events(article, sentence, events)
         if lead_in is not None and not current:
@@ -293,9 +300,14 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
         if not current and _names_no_scene(text, sentence):
             prior = sentences[index - 1] if index > 0 else None
             current = _follow_up(article, sentence, previous, events, prior=prior)
+            if not current and not previous and scene is not None and scene is not prior:
+                distance = index - scene_index
+                current = _scene_capture(article, sentence, scene, events, distance=distance)
             previous = current
         else:
             previous = current
+            if sentence.mentions:
+                scene, scene_index = sentence, index
         events.extend(current)
     return _in_text_order(events)
 
@@ -363,12 +375,10 @@ def _sentences(text: str, mentions: list[_MentionLike]) -> list[_Sentence]:
     names_place = [bool(inside) for inside in mentions_in]
     last = len(spans) - 1
     sentences: list[_Sentence] = []
+    since_place = SCENE_REACH + 1
     for index, (start, end) in enumerate(spans):
-        near_place = (
-            names_place[index]
-            or (index > 0 and names_place[index - 1])
-            or (index < last and names_place[index + 1])
-        )
+        since_place = 0 if names_place[index] else since_place + 1
+        near_place = since_place <= SCENE_REACH or (index < last and names_place[index + 1])
         cues = _find_cues(lowered, start, end) if near_place else ()
         facts = _SentenceFacts(text, twin_text, start, end)
         sentences.append(_Sentence(start, end, cues, mentions_in[index], facts))
@@ -1750,6 +1760,22 @@ def _follow_up(
     return _carried_capture(article, sentence, previous, reference=_last_date(events))
 
 
+def _scene_capture(
+    article: Article, sentence: _Sentence, scene: _Sentence, events: list[Event], *, distance: int
+) -> list[Event]:
+    """ "By Sunday evening the city had fallen": a fall told a few sentences after the one place
+    the passage is about, with only place-less sentences between."""
+    text = article.text
+    if distance > SCENE_REACH or _is_skipped_sentence(text[sentence.start : sentence.end]):
+        return []
+    if not any(_refers_back(text, sentence, c) for c in sentence.cues):
+        return []
+    antecedent = _only_place(text, scene)
+    if antecedent is None:
+        return []
+    return _carried_capture(article, sentence, [antecedent], reference=_last_date(events))
+
+
 def _only_place(text: str, sentence: _Sentence) -> Event | None:
     """The one place a sentence names (not as a speaker's role), as a stand-in event."""
     # not a speaker's role, a destination ("on their way to Kabul") or a distance's reference
@@ -1786,10 +1812,17 @@ def _refers_back(text: str, sentence: _Sentence, cue: _Cue) -> bool:
         return True
     if cue.kind in ("capture", "capture_both", "retake"):
         return bool(_match(lx.BACK_REFERENCE, facts, cue.end, sentence.end))
-    if cue.kind == "capture_intrans":  # "It fell the next morning", "The city fell on Sunday"
+    if cue.kind in ("contest", "contest_intrans") and _SIEGE_WORD.search(text, cue.start, cue.end):
+        return False  # a siege without an assault is no fighting told after the place
+    if cue.kind in ("capture_intrans", "contest_intrans"):  # "It fell the next morning"
         window_start = _window_start(sentence, cue)
         return bool(_search(lx.BACK_REFERENCE_BEFORE, facts, window_start, cue.start))
+    if cue.kind == "contest":  # "fighting raged inside the city"
+        return bool(_match(lx.BACK_REFERENCE, facts, cue.end, sentence.end))
     return False
+
+
+_SIEGE_WORD = re.compile(r"besieg|siege|surround", re.IGNORECASE)
 
 
 def _in_bullet(text: str, sentence: _Sentence) -> bool:
@@ -1834,7 +1867,9 @@ def _carried_capture(
             )
         source = previous[0]
         status = Status.CLAIMED if claimed else Status.CAPTURED
-        if cue.kind == "retake":
+        if lx.STATUS_OF_KIND[cue.kind] == "contested":
+            status = Status.CONTESTED
+        elif cue.kind == "retake":
             # "A day later, government forces retook it": the place came back, unless the
             # Taliban are the ones who "retook" it
             subject_start = _subject_start(facts, sentence.start, cue.start)
@@ -1845,9 +1880,11 @@ def _carried_capture(
                 return []
             if status is Status.RETAKEN and all(e.status is Status.CONTESTED for e in previous):
                 status = Status.CONTESTED  # pushed out of a city that never fell: repelled
-        elif _only_facilities_taken(text, sentence, cue):
+        elif _only_facilities_taken(text, sentence, cue) or _search(
+            lx.PARTIAL_OF_BACK_REFERENCE, facts, sentence.start, sentence.end
+        ):
             status = Status.CONTESTED
-        base = BASE_CONFIDENCE["retake"] if status is Status.RETAKEN else BASE_CONFIDENCE["capture"]
+        base = BASE_CONFIDENCE[_CARRIED_CONFIDENCE_KEY.get(status, "capture")]
         return [
             dataclasses.replace(
                 source,

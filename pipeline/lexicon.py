@@ -267,7 +267,7 @@ CONDITIONAL = re.compile(r"\b(?:if|unless|whether|once|lest)\b|^\s*were\s+[\w-]+
 # "the city has fallen": the subject stands for a place named elsewhere in the sentence.
 BACK_REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:the|its)\s+(?:[\w’'-]+\s+)?(?:provincial\s+)?(?:city|town|capital|provincial\s+capital"
-    r"|district|crossing|border\s+crossing)(?:\s+(?:cent(?:re|er)|headquarters|compound))?"
+    r"|district|crossing|border\s+crossing|cent(?:re|er))(?:\s+(?:cent(?:re|er)|headquarters|compound))?"
     r"|\bit)\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?"
     r"(?:now\s+|also\s+|already\s+|briefly\s+|quickly\s+|finally\s+|then\s+)?(?:been\s+)?$",
     _F,
@@ -303,6 +303,13 @@ PARTIAL = re.compile(
 PARTIAL_BEFORE = re.compile(
     r"\b(?:parts?|areas?|sections?|neighbou?rhoods?|quarters?|much|most)\s+(?:of|in)\s+"
     r"(?:the\s+)?$",
+    _F,
+)
+# "Most parts of the city are now in the hands of the Taliban": a part of the place a passage is
+# about, not all of it.
+PARTIAL_OF_BACK_REFERENCE = re.compile(
+    r"\b(?:parts?|areas?|some|much|most|sections?|neighbou?rhoods?|quarters?|edges?)\s+(?:of|in)"
+    r"\s+(?:the|its)\s+(?:provincial\s+)?(?:city|town|capital|district)\b",
     _F,
 )
 # Who the subject of "were driven out of" is.
@@ -592,7 +599,8 @@ LIST_ITEM = re.compile(r"\s*(?:[-•*–—·▪]|\d{1,2}[.)])\s+")
 # Pul-e Alam", "withdrew from Khinjan to Pul-e Khumri".
 DESTINATION_BEFORE = re.compile(
     r"\b(?:passage|retreat\w*|withdr[ae]w\w*|withdrawn|fled|flee\w*|fell\s+back|escaped|relocat\w*"
-    r"|evacuat\w*|transferr?\w*|moved|moving|headed|heading|redeploy\w*|made\s+(?:their|its)\s+way)"
+    r"|evacuat\w*|transferr?\w*|moved|moving|headed|heading|redeploy\w*|made\s+(?:their|its)\s+way"
+    r"|leav(?:e|es|ing)|left|drove|flew|flown)"
     r"\s+(?:[\w’'-]+\s+){0,4}?(?:back\s+)?(?:to|towards?|for)\s+(?:the\s+)?(?:nearby\s+"
     r"|neighbou?ring\s+)?(?:(?:provincial\s+)?(?:capital|city|town|centre|center)\s+(?:of\s+)?)?$"
     # "detained ... on their way to Kabul"
