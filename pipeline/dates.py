@@ -93,7 +93,7 @@ _HOURS_LATER = re.compile(
     re.IGNORECASE,
 )
 _DAYS_LATER = re.compile(
-    r"\b(?P<n>a|one|two|three|four|\d)\s+days?\s+later\b"
+    r"\b(?P<n>a|one|two|three|four|\d)\s+(?P<unit>days?|weeks?)\s+later\b"
     r"|\bthe\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b",
     re.IGNORECASE,
 )
@@ -102,7 +102,7 @@ _DAYS_LATER = re.compile(
 # nothing follows that it could be the day before ("the day before Kunduz fell").
 _DAYS_BEFORE = re.compile(
     r"\bthe\s+(?:previous|preceding)\s+(?:day|night|evening|morning|afternoon)\b"
-    r"|\b(?P<n>a|one|two|three|four)\s+days?\s+earlier\b"
+    r"|\b(?P<n>a|one|two|three|four)\s+(?P<unit>days?|weeks?)\s+earlier\b"
     r"|\bthe\s+(?:day|night)\s+before\b(?=\s*(?:[,.;:)—–!?\"”’']|$)"
     r"|\s+(?:and|but|when|as|while|after|according|officials|residents|sources)\b)",
     re.IGNORECASE,
@@ -149,7 +149,7 @@ _SOLAR_DAY = re.compile(
     + r")(?:\s+(?P<year>1[34]\d\d))?\b"
 )
 # "two days ago": counted back from the article's day.
-_DAYS_AGO = re.compile(r"\b" + _COUNT + r"\s+days?\s+ago\b", re.IGNORECASE)
+_DAYS_AGO = re.compile(r"\b" + _COUNT + r"\s+(?P<unit>days?|weeks?)\s+ago\b", re.IGNORECASE)
 # "on the 18th": a day of the article's month (or of the month before, if it is still to come).
 # Only before punctuation or a clause word, so "the 3rd district" or "the 209th Corps" is no date.
 _ORDINAL_DAY = re.compile(
@@ -383,10 +383,7 @@ def _resolve_days_after(
         anchor_date, anchor_text = article_date, BASIS_ARTICLE_DATE
     if anchor_date is None:
         return DateResolution(None, Precision.UNKNOWN, f"'{text}' with no day to count from", text)
-    number = phrase.match.group("n").lower()
-    days = _NUMBER_WORDS.get(number) or int(number)
-    if phrase.match.group("unit").lower().startswith("week"):
-        days *= 7
+    days = _days_counted(phrase.match)
     day = anchor_date - dt.timedelta(days=days)
     return DateResolution(day, Precision.DAY, f"'{text}' '{anchor_text}' ({anchor_date})", text)
 
@@ -478,8 +475,7 @@ def _resolve(
             day, Precision.DAY, f"'{text}' before article date {article_date}", text
         )
     if kind == "days_ago":
-        number = phrase.match.group("n").lower()
-        day = article_date - dt.timedelta(days=_NUMBER_WORDS.get(number) or int(number))
+        day = article_date - dt.timedelta(days=_days_counted(phrase.match))
         return DateResolution(
             day, Precision.DAY, f"'{text}' before article date {article_date}", text
         )
@@ -499,9 +495,7 @@ def _resolve(
             return DateResolution(
                 article_date, Precision.ON_OR_BEFORE, f"'{text}' with no earlier date", text
             )
-        number = phrase.match.group("n")
-        days = 1 if number is None else _NUMBER_WORDS.get(number.lower()) or int(number)
-        day = reference + dt.timedelta(days=days)
+        day = reference + dt.timedelta(days=_days_counted(phrase.match))
         if day > article_date:
             return DateResolution(
                 None, Precision.UNKNOWN, f"'{text}' after {reference} is after the article", text
@@ -520,12 +514,19 @@ def _resolve(
     return DateResolution(day, precision, f"'{text}' before article date {article_date}", text)
 
 
+def _days_counted(match: re.Match[str]) -> int:
+    """How many days "two days", "a week" or "the next day" count (one when no number)."""
+    number = match.group("n")
+    days = 1 if number is None else _NUMBER_WORDS.get(number.lower()) or int(number)
+    unit = match.group("unit")
+    return days * 7 if unit is not None and unit.lower().startswith("week") else days
+
+
 def _resolve_days_before(
     phrase: _Phrase, *, article_date: dt.date, reference: dt.date | None
 ) -> DateResolution:
     text = phrase.match.group(0)
-    number = phrase.match.group("n")
-    days = 1 if number is None else _NUMBER_WORDS.get(number.lower()) or int(number)
+    days = _days_counted(phrase.match)
     anchor = reference if reference is not None and reference <= article_date else article_date
     day = anchor - dt.timedelta(days=days)
     return DateResolution(day, Precision.DAY, f"'{text}' before {anchor}", text)

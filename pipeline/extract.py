@@ -68,6 +68,8 @@ INDIRECT_FACTOR = 0.8  # the place comes from a back-reference or the next sente
 # only place-less sentences between ("... entered Farah. Fighting went on. By evening the city
 # had fallen.").
 SCENE_REACH = 4
+MAX_LABEL_WORDS = 6  # "Taliban spokesman Zabihullah Mujahid:" opening a statement's line
+FLED_WINDOW = 40  # characters before a fighting word searched for "fled the"
 # ``Status(value)`` goes through the enum machinery; a plain lookup, once per event.
 _STATUS_OF_VALUE: dict[str, Status] = {status.value: status for status in Status}
 STATUS_RANK: dict[Status, int] = {
@@ -379,7 +381,7 @@ def _sentences(text: str, mentions: list[_MentionLike]) -> list[_Sentence]:
     for index, (start, end) in enumerate(spans):
         since_place = 0 if names_place[index] else since_place + 1
         near_place = since_place <= SCENE_REACH or (index < last and names_place[index + 1])
-        cues = _find_cues(lowered, start, end) if near_place else ()
+        cues = _reported_cues(lowered, start, end) if near_place else ()
         facts = _SentenceFacts(text, twin_text, start, end)
         sentences.append(_Sentence(start, end, cues, mentions_in[index], facts))
     return sentences
@@ -402,6 +404,46 @@ def _find_cues(lowered: str, start: int, end: int) -> tuple[_Cue, ...]:
     return tuple(
         [_Cue(*m.span(), m.lastgroup or "") for m in _CUE_SCAN.finditer(lowered, start, end)]
     )
+
+
+def _reported_cues(lowered: str, start: int, end: int) -> tuple[_Cue, ...]:
+    """The sentence's cues less the fighting that only says why people fled and a bare siege."""
+    cues = [cue for cue in _find_cues(lowered, start, end) if not _fled_from(lowered, start, cue)]
+    if any(
+        cue.kind in _SIEGE_KINDS and _SIEGE_WORD.search(lowered, cue.start, cue.end) for cue in cues
+    ):
+        cues = _without_bare_siege(lowered, start, end, cues)
+    return tuple(cues)
+
+
+def _without_bare_siege(lowered: str, start: int, end: int, cues: list[_Cue]) -> list[_Cue]:
+    """A siege is no fighting ("have surrounded Faizabad", "Kandahar has been under siege for
+    weeks") unless the sentence reports fighting or part of the place held too ("besieged
+    Lashkar Gah and are fighting street by street")."""
+    fought = any(
+        not match.group().startswith("fighter")
+        for match in lx.FIGHTING.finditer(lowered, start, end)
+        if not _SIEGE_WORD.search(match.group())
+    )
+    if fought or _SHELLED.search(lowered, start, end) or lx.PARTIAL.search(lowered, start, end):
+        return cues
+    return [
+        cue
+        for cue in cues
+        if cue.kind not in _SIEGE_KINDS or not _SIEGE_WORD.search(lowered, cue.start, cue.end)
+    ]
+
+
+def _fled_from(lowered: str, start: int, cue: _Cue) -> bool:
+    """ "fled the fighting": fighting that only says why people left."""
+    if cue.kind != "contest":
+        return False
+    window_start = max(start, cue.start - FLED_WINDOW)
+    near = (
+        lowered.find("fle", window_start, cue.start) >= 0
+        or lowered.find("escap", window_start, cue.start) >= 0
+    )
+    return near and bool(lx.FLED_BEFORE.search(lowered, window_start, cue.start))
 
 
 def _lower_same_length(text: str) -> str:
@@ -626,7 +668,10 @@ def _destinations(text: str, sentence: _Sentence) -> set[int]:
         located = (
             previous is not None
             and id(previous) in found
-            and lx.LOCATING_GAP.fullmatch(text, previous.end, mention.start)
+            and (
+                lx.LOCATING_GAP.fullmatch(text, previous.end, mention.start)
+                or lx.COORDINATION_GAP.fullmatch(text, previous.end, mention.start)
+            )
         )
         if located or _after_destination_word(text, sentence, mention):
             found.add(id(mention))
@@ -638,15 +683,33 @@ def _locators(text: str, sentence: _Sentence) -> set[int]:
     """Ids of the mentions that only say how far from them another named place lies."""
     found: set[int] = set()
     for index, mention in enumerate(sentence.mentions):
+        window_start = max(sentence.start, mention.start - LOOK_BACK_CHARS)
+        if _after_unnamed_place(text, sentence, window_start, mention):
+            found.add(id(mention))
+            continue
         if (
             index == 0
             or text.find(" of", max(sentence.start, mention.start - 6), mention.start) < 0
         ):
             continue
-        window_start = max(sentence.start, mention.start - LOOK_BACK_CHARS)
         if lx.LOCATOR_BEFORE.search(text, window_start, mention.start):
             found.add(id(mention))
     return found
+
+
+def _after_unnamed_place(
+    text: str, sentence: _Sentence, window_start: int, mention: _MentionLike
+) -> bool:
+    """ "captured a district just outside Kabul": the place only locates one left unnamed."""
+    near = (
+        text.find(" of", max(sentence.start, mention.start - 6), mention.start) >= 0
+        or text.find("outside", window_start, mention.start) >= 0
+        or text.find("near", window_start, mention.start) >= 0
+        or bool(lx.DOORSTEP_AFTER.match(text, mention.end, sentence.end))
+    )
+    return near and bool(
+        _search(lx.UNNAMED_LOCATED_BEFORE, sentence.facts, window_start, mention.start)
+    )
 
 
 def _may_name_destination(text: str, start: int, end: int) -> bool:
@@ -1277,13 +1340,13 @@ def _month_long_past(clause: str, article_date: dt.date | None) -> bool:
 
 
 def _recent_month(clause: str, article_date: dt.date | None) -> str | None:
-    """ "seized Karukh in July", "captured Imam Sahib last month" (in an August story): the
-    phrase that makes the report undated, or ``None``."""
+    """ "seized Karukh in July", "captured Imam Sahib last month" (in an August story), "in early
+    August" (this month, no day): the phrase that makes the report undated, or ``None``."""
     last_month = lx.LAST_MONTH.search(clause)
     if last_month is not None:
         return last_month.group(0)
     found = _months_back(clause, article_date)
-    return found[1] if found is not None and 0 < found[0] <= RECENT_MONTHS else None
+    return found[1] if found is not None and found[0] <= RECENT_MONTHS else None
 
 
 def _months_back(clause: str, article_date: dt.date | None) -> tuple[int, str] | None:
@@ -1491,6 +1554,8 @@ def _attribution(text: str, sentence: _Sentence, cue: _Cue) -> str:
 
 
 def _read_attribution(text: str, sentence: _Sentence, cue: _Cue) -> str:
+    if _taliban_labelled(text, sentence):
+        return "taliban"
     if not sentence.facts.speech_verbs():
         return OWN_VOICE  # most sentences: no clause to find
     speakers: list[str] = []
@@ -1512,6 +1577,21 @@ def _read_attribution(text: str, sentence: _Sentence, cue: _Cue) -> str:
         return OWN_VOICE
     non_taliban = [s for s in speakers if s != "taliban"]
     return non_taliban[0] if non_taliban else "taliban"
+
+
+def _taliban_labelled(text: str, sentence: _Sentence) -> bool:
+    """A line that opens with the group's label ("Islamic Emirate: ...", "Zabihullah Mujahid:
+    ...") is the group's statement, every sentence of it."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    if text.find(":", line_start, sentence.end) < 0:
+        return False
+    label = lx.LINE_LABEL.match(text, line_start, sentence.end)
+    if label is None or len(label.group("label").split()) > MAX_LABEL_WORDS:
+        return False
+    # a source's name, not a clause: "The militants captured three capitals: ..."
+    if any(cue.start < label.end() for cue in sentence.cues):
+        return False
+    return _speaker_class(label.group("label"), first=True) == "taliban"
 
 
 def _speaker_of(
@@ -1823,6 +1903,8 @@ def _refers_back(text: str, sentence: _Sentence, cue: _Cue) -> bool:
 
 
 _SIEGE_WORD = re.compile(r"besieg|siege|surround", re.IGNORECASE)
+_SIEGE_KINDS = frozenset({"contest", "contest_intrans"})
+_SHELLED = re.compile(r"\bshell(?:ed|ing|s)\b|\bmortars?\b|\brockets?\b")
 
 
 def _in_bullet(text: str, sentence: _Sentence) -> bool:

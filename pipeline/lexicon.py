@@ -296,7 +296,9 @@ SIEGE_CUE = re.compile(r"surround|besieg|encircl|siege", _F)
 # "seized parts of Kunduz city": part of a place changing hands is fighting for it.
 PARTIAL = re.compile(
     r"\b(?:parts?|areas?|some|much|most|sections?|neighbou?rhoods?|quarters?|edges?"
-    r"|police\s+districts?(?:\s+\d+)?)\s+(?:of|in)\b",
+    r"|police\s+districts?(?:\s+\d+)?)\s+(?:of|in)\b"
+    # "most of the rural districts of Badghis": whole districts, each captured
+    r"(?!\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?districts\b)",
     _F,
 )
 # "Part of Kunduz city fell": the part names the place right after it.
@@ -372,6 +374,7 @@ HEDGE = re.compile(
     r"\b(?:reportedly|unconfirmed|unverified|purportedly|allegedly|apparently|rumou?r\w*"
     r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w+|confirm\w*)"
     r"|not\s+(?:be\s+)?(?:been\s+)?(?:independently\s+|immediately\s+)?(?:verif\w+|confirm\w*)"
+    r"|neither\s+confirm\w*\s+nor\s+den\w+|(?:declin\w+|refus\w+)\s+to\s+confirm"
     r"|no\s+(?:official\s+|independent\s+|immediate\s+)?(?:confirmation|verification)"
     r"|appears?\s+to\s+have|appeared\s+to\s+have|(?:is|are|were|was)\s+said\s+to\s+have"
     r"|(?:it\s+was|it\s+is|it's)\s+(?:not\s+)?(?:yet\s+)?(?:immediately\s+)?(?:clear|unclear)"
@@ -384,6 +387,7 @@ NEXT_SENTENCE_HEDGE = re.compile(
     r"\b(?:no\s+(?:official\s+|independent\s+|immediate\s+)?(?:confirmation|verification)"
     r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w+|confirm\w*)"
     r"|(?:not|never)\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|unverified"
+    r"|neither\s+confirm\w*\s+nor\s+den\w+|(?:declin\w+|refus\w+)\s+to\s+confirm"
     r"|(?:den(?:y|ied|ies)|reject\w*|dismiss\w*)\s+(?:the\s+|this\s+|that\s+)?(?:claims?|reports?))\b",
     _F,
 )
@@ -469,7 +473,7 @@ AUXILIARIES_ONLY = re.compile(r"\s*(?:(?:was|were|is|are|has|have|had|been|being
 # ("overran four security checkpoints in Kaldar district", "captured the district's Salar area").
 OUTLYING_PART = re.compile(
     r"\s*(?:the\s+|its\s+|their\s+)?(?:(?:district|city|town|capital|province)(?:'s|’s)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:checkpo(?:st|int)s|outposts?|security\s+posts?|posts|(?:army\s+)?bases"
+    r"(?:[\w-]+\s+){0,2}?(?:check[\s-]?po(?:st|int)s|outposts?|security\s+posts?|posts|(?:army\s+)?bases"
     r"|villages?|areas?|neighbou?rhoods?|suburbs?)\b",
     _F,
 )
@@ -524,6 +528,9 @@ SPEECH_VERB = re.compile(
     r"|(?<!\ba\s)(?<!the\s)(?<!its\s)(?<!their\s)(?<!Taliban\s)claims?)\b",
     _F,
 )
+# A statement's source as a label opening its line: "Islamic Emirate: The mujahideen conquered
+# ...", "Zabihullah Mujahid: ...".
+LINE_LABEL = re.compile(r"[ \t]*(?P<label>[A-Z][^:\n\"“”]{2,60}):[ \t]")
 SPEAKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "taliban",
@@ -531,7 +538,8 @@ SPEAKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:(?:Taliban|the\s+group|Islamic\s+Emirate)(?:’s|'s)?(?:\s+(?:spokes\w+|officials?"
             r"|commanders?|fighters|leaders?\w*|sources?|statement|media|account))?"
             r"|insurgents?|militants?|Mujahid"
-            r"|Yousuf\s+Ahmadi|rebels?|jihadists?|the\s+movement|mujahideen)\b",
+            r"|Yo?u?suf\s+Ahmadi|Suhail\s+Shaheen|Voice\s+of\s+Jihad|rebels?|jihadists?"
+            r"|the\s+movement|mujahideen)\b",
             _F,
         ),
     ),
@@ -607,6 +615,8 @@ DESTINATION_BEFORE = re.compile(
     r"|\b(?:on|along)\s+(?:their|its|his|her|the)\s+way\s+to\s+$",
     _F,
 )
+# Places joined to a destination go there too: "fled to Kunduz and Kabul".
+COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", _F)
 # A place right after a destination that only locates it: "Asadabad city in Kunar".
 LOCATING_GAP = re.compile(
     r"\s*(?:city|town|district)?\s*(?:,|in|of)\s*(?:the\s+)?(?:[\w-]+\s+)?(?:province\s+of\s+)?$",
@@ -683,13 +693,36 @@ PARTIAL_AFTER = re.compile(
 )
 # "Nerkh district, just 40 km (25 miles) west of |Kabul": the place only locates another.
 LOCATOR_BEFORE = re.compile(
-    r"(?:\b\d+\s*(?:km|kilometres|kilometers|miles)\b(?:\s*\([^()]{1,30}\))?\s+"
+    # "about 40 kilometers (25 miles) from Kabul"
+    r"\b\d+\s*(?:km|kilometres|kilometers|miles)\b(?:\s*\([^()]{1,30}\))?\s+(?:away\s+)?from\s+$"
+    r"|(?:\b\d+\s*(?:km|kilometres|kilometers|miles)\b(?:\s*\([^()]{1,30}\))?\s+"
     r"|\b(?:just|some|about|a\s+few\s+(?:km|kilometres|kilometers|miles))\s+|,\s*"
     r"|\b(?:province|city|district|town)\s+)"
     r"(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
     r"(?:(?:city|town|provincial\s+capital)\s+of\s+)?$",
     _F,
 )
+# A place that only says where an unnamed one lies: "captured a district just outside Kabul",
+# "recapture district south of Kabul", "two villages near Herat" (a base or an outpost near a
+# city is fought for with it).
+UNNAMED_LOCATED_BEFORE = re.compile(
+    r"\b(?:(?:an?|the|one|two|three|four|five|several|\d+)\s+(?:[\w-]+\s+){0,2})?"
+    r"(?:districts?|towns?|villages?)\s+(?:just\s+|some\s+|about\s+"
+    r"|right\s+|\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:outside|near|(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of)"
+    r"\s+(?:the\s+)?(?:(?:city|town|provincial\s+capital)\s+of\s+)?$"
+    # "seize district on Kabul's doorstep"
+    r"|\b(?:districts?|towns?|villages?)\s+on\s+$",
+    _F,
+)
+# "families who fled the fighting in Kandahar": the fighting is why people left, no report
+# ("displaced by fighting in X" still reports it, as older tables have it).
+FLED_BEFORE = re.compile(
+    r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|ing))\s+(?:from\s+)?(?:the\s+)?"
+    r"(?:heavy\s+|recent\s+|intense\s+|fierce\s+|renewed\s+)?$",
+    _F,
+)
+DOORSTEP_AFTER = re.compile(r"(?:'s|’s)\s+(?:door\s*step|doorstep)\b", _F)
 # A place naming a road ("the Kandahar-Herat highway") is not where anything happened.
 ROUTE_AFTER = re.compile(r"(?:-[A-Z][\w’'-]*)*\s+(?:highway|road|motorway|route|corridor)\b")
 # The speaker on the other side contradicts a capture: "officials insisted the area was still
