@@ -41,9 +41,9 @@ BORDER_TOLERANCE_KM = 5.0
 KM_PER_DEGREE = 111.0
 # Ghormach was moved to Faryab in 2008; the bundled polygons draw the older line.
 KNOWN_OUTSIDE_POLYGON = {"Ghormach": "AF-BDG"}
-# ~160 curated towns, the 84 GeoNames district seats and 118 districts of the 2021 list
-# (GAZETTEER.md).
-MIN_TOWNS = 360
+# ~160 curated towns, the 84 GeoNames district seats, 118 districts of the 2021 list and 32 of
+# the second pass over that list (GAZETTEER.md).
+MIN_TOWNS = 390
 
 
 @pytest.fixture(scope="module")
@@ -486,7 +486,16 @@ SKIPPED_DISTRICTS = [
     ("Daman is a coastal town in India.", [], "Indian town; a Kandahar district"),
     ("Shaki is a city in Azerbaijan.", [], "Azerbaijani city; a Badakhshan district"),
     ("Dila University is in southern Ethiopia.", [], "Ethiopian city; a Paktika district"),
-    ("Bangi is a town in Malaysia.", [], "Malaysian town; a Takhar district"),
+    pytest.param(
+        "Bangi is a town in Malaysia.",
+        [],
+        "Malaysian town; a Takhar district",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="accepted since the second pass: Bangi resolves to Takhar, and the Malaysian "
+            "town of the same name is not told apart (GAZETTEER.md)",
+        ),
+    ),
     ("Kiti is a village in Cyprus.", [], "Cypriot village; a Daykundi district"),
     ("The Giro ended in Milan.", [], "cycle race; a Ghazni district"),
     ("Traffic over the Salang resumed.", [], "pass between Parwan and Baghlan"),
@@ -499,7 +508,9 @@ SKIPPED_DISTRICTS = [
 
 
 @pytest.mark.parametrize(
-    ("sentence", "expected", "reason"), SKIPPED_DISTRICTS, ids=[s for s, _, _ in SKIPPED_DISTRICTS]
+    ("sentence", "expected", "reason"),
+    SKIPPED_DISTRICTS,
+    ids=[getattr(case, "values", case)[0] for case in SKIPPED_DISTRICTS],
 )
 def test_skipped_2021_districts_do_not_match(gazetteer, sentence, expected, reason):
     assert [(m.text, m.place.iso) for m in gazetteer.find(sentence)] == expected, reason
@@ -507,12 +518,168 @@ def test_skipped_2021_districts_do_not_match(gazetteer, sentence, expected, reas
 
 @pytest.mark.parametrize(
     "span",
-    ["Karwar", "Charsadda", "Sanghar", "Ahmadabad", "Ghaziabad", "Shardara", "Chahar Burj"],
+    [
+        "Karwar",
+        "Kharar",
+        "Charsadda",
+        "Sanghar",
+        "Ahmadabad",
+        "Bangui",
+        "Ghaziabad",
+        "Shardara",
+        "Chahar Burj",
+    ],
 )
 def test_places_abroad_near_a_2021_district_do_not_fuzzy_match(gazetteer, span):
-    # Kharwar, Charsadra, Saghar, Ahmadaba and Ghazi Abad are left out; Shardara and Chahar Burj
-    # are not-places so that they never fall to Shakar Dara (Kabul) or Chahar Burjak (Nimruz).
+    # Ghazi Abad is left out. The others are not-places so that they never fall to Kharwar
+    # (Logar), Charsada or Saghar (Ghor), Ahmadaba (Paktia), Bangi (Takhar), Shakar Dara (Kabul)
+    # or Chahar Burjak (Nimruz) by fuzzy match.
     assert gazetteer.resolve(span) is None
+
+
+# ---------------------------------------------------------------- second pass over the 2021 list
+
+# Districts of the 2021 list the first pass missed or left out, and districts cut from listed ones
+# before August 2021, as wire copy writes them (GAZETTEER.md): (name, ISO).
+DISTRICTS_SECOND_PASS = [
+    ("Zazai Maidan", "AF-KHO"),
+    ("Shamulzayi", "AF-ZAB"),
+    ("Hazrat-e Sultan", "AF-SAM"),
+    ("Takhta Pul", "AF-KAN"),
+    ("Saghar", "AF-GHO"),
+    ("Charsada", "AF-GHO"),
+    ("Bad Pakh", "AF-LAG"),
+    ("Lalpur", "AF-NAN"),
+    ("Bangi", "AF-TAK"),
+    ("Chinarto", "AF-URU"),
+    ("Kharwar", "AF-LOG"),
+    ("Ahmadaba", "AF-PIA"),
+    ("Lija Ahmad Khel", "AF-PIA"),
+    ("Laja Mangal", "AF-PIA"),
+    ("Mirzaka", "AF-PIA"),
+    ("Abshar", "AF-PAN"),
+    ("Sheltan", "AF-KNR"),
+    ("Kalbad", "AF-KDZ"),
+    ("Gul Tepa", "AF-KDZ"),
+    ("Aqtash", "AF-KDZ"),
+    ("Nawamish", "AF-HEL"),
+    ("Zawol", "AF-HER"),
+    ("Koh-e Zor", "AF-HER"),
+    ("Zerkoh", "AF-HER"),
+    ("Pashtkoh", "AF-HER"),
+    ("Farahrud", "AF-FRA"),
+    ("Delaram", "AF-NIM"),
+    ("Markaz-e Behsud", "AF-WAR"),
+    ("Hesa-e Awal-e Behsud", "AF-WAR"),
+    ("Hesa-e Awal-e Kohistan", "AF-KAP"),
+    ("Hesa-e Duwum-e Kohistan", "AF-KAP"),
+    ("Khak-e Afghan", "AF-ZAB"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"), DISTRICTS_SECOND_PASS, ids=[n for n, _ in DISTRICTS_SECOND_PASS]
+)
+def test_second_pass_districts_resolve_to_themselves(gazetteer, name, iso):
+    place = gazetteer.resolve(name)
+    assert (place.name, place.iso, place.kind) == (name, iso, "town")
+    sentence = f"The Taliban captured {name} district on Sunday, officials said."
+    assert [(m.text, m.place.name) for m in gazetteer.find(sentence)] == [(name, name)]
+
+
+# Spellings of wire and Afghan-outlet copy that did not resolve before the second pass:
+# (as written, the place's name, ISO).
+SPELLINGS_SECOND_PASS = [
+    # provincial capitals
+    ("Qalay-i-Naw", "Qala-e Naw", "AF-BDG"),
+    ("Qalay-i-Now", "Qala-e Naw", "AF-BDG"),
+    ("Qalainaw", "Qala-e Naw", "AF-BDG"),
+    ("Qalah-ye Now", "Qala-e Naw", "AF-BDG"),
+    ("Talukan", "Taloqan", "AF-TAK"),
+    ("Mehterlam", "Mihtarlam", "AF-LAG"),
+    ("Mehter Lam", "Mihtarlam", "AF-LAG"),
+    ("Faiz Abad", "Fayzabad", "AF-BDS"),
+    ("Pul-e Khomri", "Pul-e Khumri", "AF-BGL"),
+    ("Pulikhumri", "Pul-e Khumri", "AF-BGL"),
+    ("Maymaneh", "Maymana", "AF-FYB"),
+    ("Meymana", "Maymana", "AF-FYB"),
+    ("Cheghcheran", "Chaghcharan", "AF-GHO"),
+    ("Ferozkoh", "Chaghcharan", "AF-GHO"),
+    ("Shebirghan", "Sheberghan", "AF-JOW"),
+    ("Shibergan", "Sheberghan", "AF-JOW"),
+    ("Matun", "Khost", "AF-KHO"),
+    ("Chagha Sarai", "Asadabad", "AF-KNR"),
+    ("Sarepul", "Sar-e Pul", "AF-SAR"),
+    # districts
+    ("Shamulzai", "Shamulzayi", "AF-ZAB"),
+    ("Hazrat Sultan", "Hazrat-e Sultan", "AF-SAM"),
+    ("Hazrati Sultan", "Hazrat-e Sultan", "AF-SAM"),
+    ("Ruyi Du Ab", "Ruy-e Duab", "AF-SAM"),
+    ("Miyanishin", "Miyanshin", "AF-KAN"),
+    ("Mianishin", "Miyanshin", "AF-KAN"),
+    ("Takhtapul", "Takhta Pul", "AF-KAN"),
+    ("Lal Pur", "Lalpur", "AF-NAN"),
+    ("Chahar Kint", "Charkent", "AF-BAL"),
+    ("Hazrat Imam", "Imam Sahib", "AF-KDZ"),
+    ("Hazrat Imam Sahib", "Imam Sahib", "AF-KDZ"),
+    ("Chenartu", "Chinarto", "AF-URU"),
+    ("Keshm", "Kishim", "AF-BDS"),
+    ("Barakibarak", "Baraki Barak", "AF-LOG"),
+    ("Dularam", "Delaram", "AF-NIM"),
+    ("Markazi Behsud", "Markaz-e Behsud", "AF-WAR"),
+    ("Laja Ahmad Khel", "Lija Ahmad Khel", "AF-PIA"),
+    ("Tere Zayi", "Ali Sher", "AF-KHO"),
+    ("Darwaz-e Bala", "Nusay", "AF-BDS"),
+    ("Dila wa Khoshamand", "Khoshamand", "AF-PKA"),
+    ("Reg-e Khan Neshin", "Khan Neshin", "AF-HEL"),
+    ("Narang wa Badil", "Narang", "AF-KNR"),
+    ("Estalef", "Istalif", "AF-KAB"),
+    ("Ghurband", "Ghorband", "AF-PAR"),
+    ("Jaghuri", "Jaghori", "AF-GHA"),
+    ("Samkani", "Chamkani", "AF-PIA"),
+]
+
+
+@pytest.mark.parametrize(
+    ("span", "name", "iso"), SPELLINGS_SECOND_PASS, ids=[s for s, _, _ in SPELLINGS_SECOND_PASS]
+)
+def test_second_pass_spellings_resolve_and_are_found(gazetteer, span, name, iso):
+    place = gazetteer.resolve(span)
+    assert (place.name, place.iso) == (name, iso)
+    sentence = f"Reports from {span} said the district had fallen."
+    assert [(m.text, m.place.name) for m in gazetteer.find(sentence)] == [(span, name)]
+
+
+# Districts the second pass still leaves out (GAZETTEER.md), and what copy naming them yields:
+# (sentence, expected (text, ISO) mentions, why).
+SKIPPED_SECOND_PASS = [
+    ("Behsud district fell on Friday.", [], "in Nangarhar and Wardak; Wardak's in full only"),
+    ("The Taliban took Kot district.", [], "'fort'; a Nangarhar district"),
+    ("Reg district fell.", [], "'sand'; Kandahar's, and also Helmand's Khan Neshin"),
+    ("Musa Khel district fell.", [], "Khost; also a Balochistan district"),
+    ("Khadir, a shopkeeper, said so.", [], "first name; a Daykundi district"),
+    ("The Farah Rud was in flood.", [], "the river; the district is Farahrud"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "reason"),
+    SKIPPED_SECOND_PASS,
+    ids=[sentence for sentence, _, _ in SKIPPED_SECOND_PASS],
+)
+def test_second_pass_left_out_districts_do_not_match(gazetteer, sentence, expected, reason):
+    assert [(m.text, m.place.iso) for m in gazetteer.find(sentence)] == expected, reason
+
+
+def test_a_name_written_with_district_never_resolves_to_another_province(gazetteer):
+    # resolve() has no "district" qualifier, so "Khost district" goes to the fuzzy fallback: an
+    # "X district" row (tried and dropped in the second pass) would pull it to Kot (Nangarhar).
+    wrong = [
+        (f"{surface} district", iso, place.iso)
+        for iso, surface in SURFACES
+        if (place := gazetteer.resolve(f"{surface} district")) is not None and place.iso != iso
+    ]
+    assert wrong == []
 
 
 # ---------------------------------------------------------------- find()
