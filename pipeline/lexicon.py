@@ -722,6 +722,7 @@ FLED_BEFORE = re.compile(
     r"(?:heavy\s+|recent\s+|intense\s+|fierce\s+|renewed\s+)?$",
     _F,
 )
+# ... "district on Kabul's doorstep": the place only locates the unnamed district.
 DOORSTEP_AFTER = re.compile(r"(?:'s|’s)\s+(?:door\s*step|doorstep)\b", _F)
 # A place naming a road ("the Kandahar-Herat highway") is not where anything happened.
 ROUTE_AFTER = re.compile(r"(?:-[A-Z][\w’'-]*)*\s+(?:highway|road|motorway|route|corridor)\b")
