@@ -54,7 +54,7 @@ _DATELINE = re.compile(
 _SPAN = re.compile(
     r"\b(?:since\s+(?:last\s+)?(?:\w+day|early|late|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june|july)"
     r"|in\s+(?:recent|the\s+past|the\s+last)\s+(?:few\s+)?(?:days|weeks|months|week|month)|last\s+week|last\s+month"
-    r"|(?<!earlier\s)this\s+month|within\s+(?:days|hours|weeks|a\s+week)|(?:over|at|during)\s+the\s+weekend|over\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|week)"
+    r"|within\s+(?:days|hours|weeks|a\s+week)|(?:over|at|during)\s+the\s+weekend|over\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|week)"
     r"|in\s+less\s+than\s+a\s+week|in\s+(?:a|one|two|three|four|five|six|seven)\s+days"
     # "had been under Taliban control for three weeks", "over the past 48 hours"
     r"|"
@@ -157,7 +157,7 @@ _ORDINAL_DAY = re.compile(
     r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:after|when|as|and|but|before|following|amid|in|at|by|with)\b)"
 )
 _EARLIER = re.compile(
-    r"\b(?:(?:earlier\s+)?this\s+week|earlier\s+this\s+month|already|earlier(?!\s+today)|previously|before\s+that)\b",
+    r"\b(?:(?:earlier\s+)?this\s+week|(?:earlier\s+)?this\s+month|already|earlier(?!\s+today)|previously|before\s+that)\b",
     re.IGNORECASE,
 )
 # A relative or participle clause opened by a comma has its own day: "Almar, retaken by

@@ -287,8 +287,13 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     lead_in: _Sentence | None = None
     scene: _Sentence | None = None  # the last sentence that named a place it is about
     scene_index = 0
+    named: _Sentence | None = None  # the last sentence naming any place, a speaker's too
     for index, sentence in enumerate(sentences):
         current = _sentence_events(article, sentence, events)
+        if not current and (sentence.mentions or named is not None):
+            current = _district_tally(article, sentence, named)
+        if sentence.mentions:
+            named = sentence
         if lead_in is not None and not current:
             if _is_list_item(text, sentence):
                 current = _listed_events(article, lead_in, sentence)
@@ -705,6 +710,7 @@ def _after_unnamed_place(
         text.find(" of", max(sentence.start, mention.start - 6), mention.start) >= 0
         or text.find("outside", window_start, mention.start) >= 0
         or text.find("near", window_start, mention.start) >= 0
+        or text.find("around", window_start, mention.start) >= 0
         or bool(lx.DOORSTEP_AFTER.match(text, mention.end, sentence.end))
     )
     return near and bool(
@@ -2174,6 +2180,121 @@ def _counted_places(
             )
         )
     return events
+
+
+def _district_tally(article: Article, sentence: _Sentence, named: _Sentence | None) -> list[Event]:
+    """ "Of Badakhshan's 28 districts, the Taliban now control 26", "security forces had
+    abandoned 10 districts of the province": districts counted, not named, were taken in the
+    one province the sentence (or, for "the province", the last one naming a place) names."""
+    text = article.text
+    facts = sentence.facts
+    if text.find("district", sentence.start, sentence.end) < 0:
+        return []
+    tally = _search(lx.DISTRICT_TALLY, facts, sentence.start, sentence.end)
+    if tally is None or _is_skipped_sentence(text[sentence.start : sentence.end]):
+        return []
+    verb = _tally_verb(facts, sentence, tally)
+    if verb is None:
+        return []
+    cue = _Cue(verb.start(), verb.end(), "control")
+    holding = verb.group("hold") is not None
+    if (
+        _negated_or_future(sentence, cue)
+        or _search(lx.CONDITIONAL, facts, sentence.start, cue.start)
+        or _is_background(article, facts, sentence.start, sentence.end)
+        or (holding and not _held_by_taliban(facts, sentence, cue))
+    ):
+        return []
+    mention = _tally_province(text, sentence, tally, named)
+    if mention is None:
+        return []
+    body = text[sentence.start : sentence.end]
+    resolution = resolve_date_phrase(
+        body, article_date=article.date, cue_at=cue.start - sentence.start, state=holding
+    )
+    attribution = _attribution(text, sentence, cue)
+    claimed = attribution == "taliban" or _is_hedged(sentence)
+    return [
+        Event(
+            article_id=article.article_id,
+            province_iso=mention.place.iso,
+            province=mention.place.province,
+            place=mention.text,
+            status=Status.CLAIMED if claimed else Status.CAPTURED,
+            quote=body,
+            quote_start=sentence.start,
+            quote_end=sentence.end,
+            place_start=mention.start,
+            place_end=mention.end,
+            event_date=resolution.date,
+            date_precision=Precision(resolution.precision),
+            date_basis=resolution.basis,
+            date_phrase=resolution.phrase,
+            manner=_sentence_manner(sentence),
+            attribution=attribution,
+            confidence=round(
+                (CLAIMED_CONFIDENCE if claimed else BASE_CONFIDENCE["control"]) * INDIRECT_FACTOR,
+                2,
+            ),
+            place_kind=_kind(mention),
+        )
+    ]
+
+
+def _tally_verb(
+    facts: _SentenceFacts, sentence: _Sentence, tally: re.Match[str]
+) -> re.Match[str] | None:
+    """The verb nearest the count, in its clause (no ";" between them)."""
+    verbs = [
+        verb
+        for verb in _finditer(lx.DISTRICT_LOSS, facts, sentence.start, sentence.end)
+        if ";" not in facts.text[min(verb.end(), tally.end()) : max(verb.start(), tally.start())]
+    ]
+    if not verbs:
+        return None
+    return min(verbs, key=lambda verb: abs(verb.start() - tally.start()))
+
+
+def _held_by_taliban(facts: _SentenceFacts, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "the Taliban now control 26", "the group already controls": the side named nearest
+    before a verb of holding is the Taliban's, not the government's."""
+    start = _subject_start(facts, sentence.start, cue.start)
+    sides = [
+        (match.start(), "taliban")
+        for match in lx.TALIBAN_SIDE.finditer(facts.text, start, cue.start)
+    ]
+    sides += [
+        (match.start(), "government")
+        for match in lx.GOVERNMENT_SIDE.finditer(facts.text, start, cue.start)
+    ]
+    sides += [
+        (match.start(), "taliban") for match in _THE_GROUP.finditer(facts.text, start, cue.start)
+    ]
+    return bool(sides) and max(sides)[1] == "taliban"
+
+
+_THE_GROUP = re.compile(r"\b(?:the\s+group|the\s+insurgency|they)\b", re.IGNORECASE)
+
+
+def _tally_province(
+    text: str, sentence: _Sentence, tally: re.Match[str], named: _Sentence | None
+) -> _MentionLike | None:
+    """The one province named in the sentence, or for "of the province" in the last sentence
+    that names a place, its speaker's included ("The governor of Sar-e Pul said ...")."""
+    elsewhere = _located_elsewhere(text, sentence)
+    places = [m for m in sentence.mentions if id(m) not in elsewhere]
+    if len({m.place.iso for m in places}) == 1:
+        return places[0]
+    if places or named is None or named is sentence:
+        return None
+    if not _THE_PROVINCE.match(text, tally.end(), sentence.end):
+        return None
+    earlier = _located_elsewhere(text, named)
+    before = [m for m in named.mentions if id(m) not in earlier]
+    return before[0] if len({m.place.iso for m in before}) == 1 else None
+
+
+_THE_PROVINCE = re.compile(r"\s+(?:of|in)\s+the\s+province\b", re.IGNORECASE)
 
 
 def _negated_or_future(sentence: _Sentence, cue: _Cue) -> bool:

@@ -396,6 +396,26 @@ CONFIRMS_EVENT = re.compile(
     r"\bconfirm(?:s|ed)?\s+(?:the|its|their)\s+(?:(?:city|town)(?:'s|’s)\s+)?(?:surrender|capture|fall|handover|takeover|seizure)\b",
     _F,
 )
+# Districts counted, not named: "Of Badakhshan's 28 districts", "six of seven districts",
+# "every district of Zabul", "abandoned 10 districts of the province".
+_TALLY_COUNT = (
+    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|most"
+    r"|all|a\s+dozen|dozens\s+of)"
+)
+DISTRICT_TALLY = re.compile(
+    r"\b(?:" + _TALLY_COUNT + r"(?:\s+more)?(?:\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:" + _TALLY_COUNT + r"\s+)?)?\s+(?:[\w-]+\s+)?districts|every\s+district)\b",
+    _F,
+)
+# What happened to the counted districts: taken or lost outright, or held by a side ("hold").
+DISTRICT_LOSS = re.compile(
+    r"\b(?:(?P<hold>control(?:s|led)?|hold(?:s|ing)?|held|ha(?:ve|s|d)\s+taken\s+over)"
+    r"|lost|los(?:es|ing)|abandon(?:ed|s|ing)?|evacuated|vacated|f[ae]ll(?:en)?|surrendered"
+    r"|handed\s+over|overr(?:an|un)|captured|seized|taken|took"
+    r"|under\s+(?:the\s+)?(?:Taliban|insurgent|militant)s?(?:'|’s|'s)?\s+control"
+    r"|in\s+(?:the\s+)?(?:Taliban|insurgent|militant)s?(?:'|’s|'s)?\s+hands)\b",
+    _F,
+)
 # "captured two more provincial capitals": places named in the next sentence.
 COUNTED_OBJECT = re.compile(
     r"\s*(?P<count>another|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
@@ -709,8 +729,8 @@ UNNAMED_LOCATED_BEFORE = re.compile(
     r"\b(?:(?:an?|the|one|two|three|four|five|several|\d+)\s+(?:[\w-]+\s+){0,2})?"
     r"(?:districts?|towns?|villages?)\s+(?:just\s+|some\s+|about\s+"
     r"|right\s+|\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
-    r"(?:outside|near|(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of)"
-    r"\s+(?:the\s+)?(?:(?:city|town|provincial\s+capital)\s+of\s+)?$"
+    r"(?:outside|near|around|(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?"
+    r"\s+of)\s+(?:the\s+)?(?:(?:city|town|provincial\s+capital)\s+of\s+)?$"
     # "seize district on Kabul's doorstep"
     r"|\b(?:districts?|towns?|villages?)\s+on\s+$",
     _F,

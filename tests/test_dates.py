@@ -39,7 +39,11 @@ GOLDEN: list[tuple[str, dt.date | None, dt.date | None, Precision, str]] = [
     ("Six capitals have fallen since Friday.", WED, None, UNKNOWN, "since Friday"),
     ("In recent days the Taliban took Jurm.", WED, None, UNKNOWN, "In recent days"),
     ("Last week the Taliban took Jurm.", WED, None, UNKNOWN, "Last week"),
-    ("This month the Taliban took Jurm.", WED, None, UNKNOWN, "This month"),
+    # on or before the article's day, as "earlier this month" (blind11's convention, round 12)
+    ("This month the Taliban took Jurm.", WED, WED, BEFORE, "This month"),
+    ("The Taliban took Jurm a week ago.", WED, WED - dt.timedelta(days=7), DAY, "a week ago"),
+    ("Within hours the city had fallen.", WED, None, UNKNOWN, "Within hours"),  # no day before
+    ("The city fell within days.", WED, None, UNKNOWN, "within days"),
     ("Since May, the Taliban have taken Jurm.", WED, None, UNKNOWN, "Since May"),
     ("Kunduz has fallen.", WED, WED, DAY, ""),  # breaking news: the article's own day
     ("The Taliban have captured Farah.", WED, WED, DAY, ""),
@@ -48,6 +52,14 @@ GOLDEN: list[tuple[str, dt.date | None, dt.date | None, Precision, str]] = [
     ("Earlier this week the Taliban took Herat.", WED, WED, BEFORE, "Earlier this week"),
     ("The Taliban took Herat earlier this month.", WED, WED, BEFORE, "earlier this month"),
     ("Kunduz fell by Friday.", FRI, FRI, BEFORE, "by Friday"),
+    ("Kunduz had fallen by Friday evening.", FRI, FRI, DAY, "by Friday evening"),
+    (
+        "By Tuesday at dawn it had fallen.",
+        FRI,
+        FRI - dt.timedelta(days=3),
+        DAY,
+        "By Tuesday at dawn",
+    ),
     ("The Taliban captured Farah on Tuesday.", None, None, UNKNOWN, "on Tuesday"),
     ("Kunduz has fallen.", None, None, UNKNOWN, ""),
     ("Officials said 6 may be dead.", WED, WED, DAY, ""),  # "may" is a verb here
@@ -110,6 +122,18 @@ def test_a_day_later_counts_from_the_reference() -> None:
         "A day later, Tirin Kot fell.", article_date=FRI, reference=dt.date(2021, 8, 10)
     )
     assert (resolution.date, resolution.precision) == (dt.date(2021, 8, 11), DAY)
+
+
+def test_hours_later_is_the_day_of_the_event_before() -> None:
+    for sentence in ("Within hours the city had fallen.", "The town fell hours later."):
+        resolution = resolve_date_phrase(sentence, article_date=FRI, reference=dt.date(2021, 8, 10))
+        assert (resolution.date, resolution.precision) == (dt.date(2021, 8, 10), DAY), sentence
+
+
+def test_a_week_earlier_counts_seven_days_back_from_the_sentence_day() -> None:
+    sentence = "Troops retook Qaisar on Monday, which the Taliban had seized a week earlier."
+    resolution = resolve_date_phrase(sentence, article_date=FRI, cue_at=sentence.index("seized"))
+    assert (resolution.date, resolution.precision) == (dt.date(2021, 8, 2), DAY)
 
 
 def test_a_day_later_without_reference_is_only_a_bound() -> None:
