@@ -110,7 +110,7 @@ _DAYS_BEFORE = re.compile(
 # "on Tuesday, a day after the district was overrun": counted back from the sentence's day.
 _DAYS_AFTER = re.compile(
     r"(?<!\bin\s)(?<!\bwithin\s)"  # "for the second time in a week after ..." counts nothing
-    r"\b" + _COUNT + r"\s+(?P<unit>days?|weeks?)\s+after\b",
+    r"\b(?:" + _COUNT + r"\s+(?P<unit>days?|weeks?)|(?P<hours>24|48|72)\s+hours)\s+after\b",
     re.IGNORECASE,
 )
 # "The attack came a day after ...", "It comes two days after ...": the subject is an event
@@ -515,7 +515,11 @@ def _resolve(
 
 
 def _days_counted(match: re.Match[str]) -> int:
-    """How many days "two days", "a week" or "the next day" count (one when no number)."""
+    """How many days "two days", "a week", "48 hours" or "the next day" count (one when no
+    number)."""
+    hours = match.groupdict().get("hours")
+    if hours is not None:
+        return int(hours) // 24
     number = match.group("n")
     days = 1 if number is None else _NUMBER_WORDS.get(number.lower()) or int(number)
     unit = match.group("unit")

@@ -639,6 +639,8 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             bindings.append(_Binding(nearest, cue, indirect=True))
         elif (relative := _relative_place(text, sentence, cue, roles | routes)) is not None:
             bindings.append(_Binding(relative, cue, indirect=True))
+        elif (scene := _where_place(sentence, cue, roles | routes)) is not None:
+            bindings.append(_Binding(scene, cue, indirect=True))
         elif (subject := _subject_before_parenthetical(sentence, cue, roles | routes)) is not None:
             bindings.append(_Binding(subject, cue))
         elif (shared := _shared_subject(text, sentence, cue, bindings)) is not None:
@@ -845,6 +847,15 @@ def _subject_before_parenthetical(
     return None
 
 
+def _where_place(sentence: _Sentence, cue: _Cue, skipped: set[int]) -> _MentionLike | None:
+    """ "moved on Taiwara, where clashes continue", "Lashkar Gah, where fighting raged on
+    Saturday": the fighting of a "where" clause is the place's before it."""
+    if lx.STATUS_OF_KIND.get(cue.kind) != "contested":
+        return None
+    mention = _place_before_relative(sentence, cue, lx.WHERE_AFTER_PLACE)
+    return None if mention is None or id(mention) in skipped else mention
+
+
 def _relative_object(sentence: _Sentence, cue: _Cue, skipped: set[int]) -> _MentionLike | None:
     """In "to retake Spin Boldak, which the Taliban seized on Wednesday", the place before
     "which" is what the cue's subject took."""
@@ -995,6 +1006,8 @@ def _event(
         return None
     if reading.fronted_past(article, sentence):
         return None
+    if _in_past_year_clause(text, sentence, cue):
+        return None
     if _only_near(text, cue) and _no_fighting(text, sentence, cue):
         return None
     if _imagined_fall(text, sentence, cue, binding.mention):
@@ -1012,6 +1025,8 @@ def _event(
     status = checked
     if cue.kind == "footage" and not lx.FOOTAGE_NOUN.search(text, sentence.start, cue.start):
         return None
+    if status is Status.RETAKEN and _liberated_by_the_group(text, sentence, cue):
+        status = Status.CAPTURED
     if status is Status.RETAKEN and lx.EDGE_AFTER.match(text, cue.end, sentence.end):
         status = Status.CONTESTED  # pushed back from the edge: the attack was repelled
     if status is Status.CAPTURED and (
@@ -1077,6 +1092,28 @@ def _event(
         attribution=attribution,
         confidence=round(confidence, 2),
         place_kind=_kind(mention),
+    )
+
+
+def _in_past_year_clause(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "was in 1998, when they took Mazar-i-Sharif": the cue sits in a past year's clause."""
+    if text.find("when", sentence.start, cue.start) < 0:
+        return False
+    years = list(_finditer(lx.PAST_YEAR_WHEN, sentence.facts, sentence.start, cue.start))
+    last = years[-1] if years else None
+    # only up to the clause's end: "in 2016, when ... ; on Monday they took X" is today's news
+    return last is not None and not _CLAUSE_END.search(text, last.end(), cue.start)
+
+
+_CLAUSE_END = re.compile(r"[;.]|\b(?:but|now|this\s+time|on\s+\w+day)\b")
+
+
+def _liberated_by_the_group(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "Kohistanat district was liberated last night" in the group's own statement: the
+    Taliban's word for taking a place, not a government retake."""
+    return text.find("iberat", cue.start, cue.end) >= 0 and (
+        _attribution(text, sentence, cue) == "taliban"
+        or lx.MUJAHIDEEN.search(text, sentence.start, sentence.end) is not None
     )
 
 
@@ -1838,11 +1875,13 @@ def _follow_up(
     if confirm is not None:
         speaker = _speaker_class(_last_words(body[: confirm.start()], 8))
         resolution = resolve_date_phrase(body, article_date=article.date, cue_at=confirm.start())
-        if speaker not in (None, "taliban"):
-            _replace_all(events, previous, lambda e: _upgraded(e, speaker))
         if resolution.phrase:
             _replace_all(events, previous, lambda e: _redated(e, resolution))
-        return []
+            previous = [_redated(e, resolution) for e in previous]
+        if speaker in (None, "taliban"):
+            return []
+        # the claim stays reported; the confirmation reports the capture as well
+        return [_upgraded(e, speaker) for e in previous if e.status is Status.CLAIMED]
     return _carried_capture(article, sentence, previous, reference=_last_date(events))
 
 

@@ -36,6 +36,8 @@ _CAPTURE_VERBS = (
 _CONTROL = (
     r"(?:now\s+|fully\s+|effectively\s+)?control(?:s|led)?(?!\s+by)"
     r"|(?:now|still|already|firmly)\s+(?:hold|holds|holding|held)"
+    # "The Taliban have held Darqad district since last week"
+    r"|(?:have|has)\s+(?:now\s+|already\s+)?held"
     r"|(?:are|is|were|was)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+)?control\s+of"
 )
 _WITHDRAWAL = (
@@ -89,7 +91,8 @@ _CONTEST_INTRANS = (
     r"|(?:saw|sees|seen)\s+(?:heavy\s+|fierce\s+)?(?:fighting|clashes)"
     r"|as\s+contested"
     r"|(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
-    r"(?:(?:now|effectively|virtually|still|completely|almost|nearly)\s+){0,2}"
+    r"(?:(?:now|effectively|virtually|still|completely|almost|nearly|briefly|repeatedly|again"
+    r"|also)\s+){0,2}"
     r"(?:besieged|surrounded|attacked|stormed"
     r"|contested|repelled|repulsed|beaten\s+back)"
     # "Kunduz city was nearly overrun on Sunday": fought for, not fallen
@@ -97,7 +100,8 @@ _CONTEST_INTRANS = (
     r"(?:overrun|captured|taken|lost|seized)"
 )
 _RETAKE = (
-    r"retook|retake[sn]?|retaking|recaptur(?:e[sd]?|ing)|regain(?:s|ed|ing)?(?:\s+control\s+of)?"
+    r"(?:retook|retake[sn]?|retaking|recaptur(?:e[sd]?|ing))(?:\s+control\s+(?:of|over))?"
+    r"|regain(?:s|ed|ing)?(?:\s+control\s+of)?"
     r"|reclaim(?:s|ed|ing)?|(?:took|taken|won|winning)\s+back(?:\s+control\s+of)?"
     r"|(?:push(?:ed)?|drive|drove|driven|force[ds]?|clear(?:ed)?|expel(?:led)?|evict(?:ed)?)\s+(?:the\s+)?"
     r"(?:Taliban|insurgents|militants|them|fighters)\s+(?:\w+\s+)?(?:out\s+of|from)"
@@ -356,7 +360,10 @@ FUTURE_BEFORE = re.compile(
     r"|\b(?:fearing|feared|imminent|looming|matter\s+of\s+(?:time|days|weeks|hours)\W*\s+before)"
     r"\b(?:\s+[\w’'-]+){0,3}\s*$"
     # "negotiating over a possible handover of the city"
-    r"|\b(?:possible|potential|proposed|planned)\s+$",
+    r"|\b(?:possible|potential|proposed|planned)\s+$"
+    # "would launch an operation in the coming days to retake"
+    r"|\b(?:in\s+the\s+(?:coming|next|following)\s+(?:days|weeks|hours)|in\s+the\s+days\s+ahead)"
+    r"\b(?:\s+[\w’'-]+){0,3}\s*$",
     _F,
 )
 FUTURE_AFTER = re.compile(r"^\s*(?:would|could|will|might|may)\b", _F)
@@ -393,9 +400,19 @@ NEXT_SENTENCE_HEDGE = re.compile(
 )
 # A following sentence that confirms and dates the previous one's capture.
 CONFIRMS_EVENT = re.compile(
-    r"\bconfirm(?:s|ed)?\s+(?:the|its|their)\s+(?:(?:city|town)(?:'s|’s)\s+)?(?:surrender|capture|fall|handover|takeover|seizure)\b",
+    r"\bconfirm(?:s|ed)?\s+(?:the|its|their)\s+(?:(?:city|town|district)(?:'s|’s)\s+)?"
+    # "confirmed the withdrawal": the defenders leaving gave the place up
+    r"(?:surrender|capture|fall|handover|takeover|seizure|withdrawal|retreat|pull-?out)\b",
     _F,
 )
+# "The last time ... was in 1998, when they took Mazar-i-Sharif": a past year's "when" clause.
+PAST_YEAR_WHEN = re.compile(
+    r"\b(?:in|since|during|of)\s+(?:(?:the\s+)?(?:early|mid-?|late)\s+)?(?:19\d\d|200\d|201\d)s?"
+    r"\s*,?\s*when\b",
+    _F,
+)
+# The group's own word for its fighters: a statement using it is the Taliban's.
+MUJAHIDEEN = re.compile(r"\bmujahid(?:een|in)\b", _F)
 # Districts counted, not named: "Of Badakhshan's 28 districts", "six of seven districts",
 # "every district of Zabul", "abandoned 10 districts of the province".
 _TALLY_COUNT = (
@@ -579,7 +596,8 @@ SPEAKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "reporter",
         re.compile(
             r"\b(?:correspondents?|reporters?|journalists?|reporting\s+from|TOLOnews|Tolo"
-            r"|Pajhwok|Ariana|Khaama|Shamshad|news\s+agency|local\s+media|media\s+reports?)\b",
+            r"|Pajhwok|Ariana|Khaama|Shamshad|news\s+agency|(?:local|Afghan|state|news)\s+media"
+            r"|media\s+reports?|reports\s+from)\b",
             _F,
         ),
     ),
@@ -857,8 +875,14 @@ PLACE_DESCRIPTOR = re.compile(
     _F,
 )
 # "Spin Boldak, which the Taliban seized on Wednesday": the place is the object of the cue.
+# "Lashkar Gah, where fighting raged": a "where" clause opening on the fighting.
+WHERE_AFTER_PLACE = re.compile(
+    r"\s*(?:(?:district|city|province|town|capital)\s*)?,\s*where\s+"
+    r"(?:(?:heavy|fierce|intense|sporadic|street|renewed|the)\s+)*$",
+    _F,
+)
 RELATIVE_OBJECT_AFTER_PLACE = re.compile(
-    r"\s*(?:(?:district|city|province|town|capital)\s*)?"
+    r"\s*(?:(?:districts?|city|cities|provinces?|towns?|capitals?)\s*)?"
     + _DAY_BEFORE_RELATIVE
     + r",\s*(?:which|that)\s+"
     r"(?:(?:the|afghan|taliban|government|security|special|its|their)\s+)*"

@@ -153,6 +153,10 @@ _CAPTION_CREDIT = re.compile(
     r"\((?:[^()]*?/)?\s*(?:AP(?:\s+Photo)?|AFP(?:\s+Photo)?|Reuters(?:\s+Photo)?|Getty\s+Images"
     r"|EPA(?:-EFE)?|Xinhua|Anadolu(?:\s+Agency)?|File\s+photo|Photo)(?:/[^()]*)?\)\s*$"
 )
+# A bare agency credit ("(AFP)") also closes reporting: a line that names who said it ("...,
+# officials said, ... (AFP)") is a report, never a caption, which describes a picture.
+_BARE_CREDIT = re.compile(r"\(\s*(?:AP|AFP|Reuters)\s*\)\s*$")
+_ATTRIBUTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
 # Every furniture line starts with one of these words or ends with ")": only those lines are read.
 _FURNITURE_WORD = (
     r"[ \t]*(?:photo|caption|pictured|image|file|picture|related|read|also|see|more|watch|listen"
@@ -193,7 +197,12 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
     for match in _CLOSING_BRACKET.finditer(text):
         start = text.rfind("\n", 0, match.start()) + 1
         line = text[start : match.end()].strip()
-        if _CAPTION_CREDIT.search(line) and len(line.split()) <= MAX_CAPTION_WORDS:
+        attributed_report = bool(_BARE_CREDIT.search(line) and _ATTRIBUTED.search(line))
+        if (
+            _CAPTION_CREDIT.search(line)
+            and len(line.split()) <= MAX_CAPTION_WORDS
+            and not attributed_report
+        ):
             found.add((start, match.end()))
     return sorted(found)
 
