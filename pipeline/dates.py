@@ -361,6 +361,14 @@ def _anchor_before(
     return _resolve(anchors[-1], article_date=article_date, reference=None).date
 
 
+# "captured Sheberghan late Saturday, officials said Sunday, two days after ...": the day of
+# the saying is no anchor for what happened.
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|confirmed|added|reported)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _resolve_days_after(
     phrase: _Phrase, sentence: str, *, article_date: dt.date | None, reference: dt.date | None
 ) -> DateResolution:
@@ -368,7 +376,11 @@ def _resolve_days_after(
     in "The attack came a day after X", before the day of the attack reported earlier."""
     text = phrase.match.group(0)
     anchors = [
-        p for p in find_date_phrases(sentence) if p.kind in _ANCHOR_KINDS and p.end <= phrase.start
+        p
+        for p in find_date_phrases(sentence)
+        if p.kind in _ANCHOR_KINDS
+        and p.end <= phrase.start
+        and not _SPEECH_BEFORE.search(sentence, 0, p.start)
     ]
     if anchors:
         anchor = _resolve(anchors[-1], article_date=article_date, reference=None)

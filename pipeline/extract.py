@@ -538,7 +538,50 @@ def _sentence_events(article: Article, sentence: _Sentence, earlier: list[Event]
         if event is not None:
             events.append(event)
     events.extend(_fighting_goes_on(text, sentence, events))
+    events.extend(_fallen_before(article, sentence, events))
     return _one_per_province(events)
+
+
+def _fallen_before(article: Article, sentence: _Sentence, events: list[Event]) -> list[Event]:
+    """ "Kunduz is the third provincial capital to fall in three days, after Sheberghan on
+    Saturday and Taloqan on Sunday": each place after "after" fell on its own day."""
+    text = article.text
+    if text.find("after", sentence.start, sentence.end) < 0:
+        return []
+    match = _search(lx.FELL_AFTER, sentence.facts, sentence.start, sentence.end)
+    if match is None or not events:
+        return []
+    elsewhere = _located_elsewhere(text, sentence)
+    named = {e.province_iso for e in events}
+    body = text[sentence.start : sentence.end]
+    found: list[Event] = []
+    for mention in sentence.mentions:
+        if mention.start < match.end() or id(mention) in elsewhere:
+            continue
+        if mention.place.iso in named or _is_role(text, mention, sentence):
+            continue
+        named.add(mention.place.iso)
+        resolution = resolve_date_phrase(
+            body, article_date=article.date, cue_at=mention.end - sentence.start
+        )
+        found.append(
+            dataclasses.replace(
+                events[0],
+                province_iso=mention.place.iso,
+                province=mention.place.province,
+                place=mention.text,
+                status=Status.CAPTURED,
+                place_start=mention.start,
+                place_end=mention.end,
+                place_kind=_kind(mention),
+                event_date=resolution.date,
+                date_precision=Precision(resolution.precision),
+                date_basis=resolution.basis,
+                date_phrase=resolution.phrase,
+                confidence=round(BASE_CONFIDENCE["capture"] * INDIRECT_FACTOR, 2),
+            )
+        )
+    return found
 
 
 def _has_status_cue(sentence: _Sentence) -> bool:
@@ -1016,7 +1059,13 @@ def _event(
     mention = binding.mention
     subject_start = reading.subject_start(facts)
     checked = _checked_by_subject(
-        cue, facts, subject_start, status, clause_end=clause_end, sides=reading.sides(facts)
+        cue,
+        facts,
+        subject_start,
+        status,
+        clause_end=clause_end,
+        sides=reading.sides(facts),
+        clause_start=clause_start,
     )
     if checked is not None and not under_way:
         checked = _checked_by_recipient(text, sentence, cue, mention, checked)
@@ -1035,7 +1084,11 @@ def _event(
         or (binding.indirect and _only_facilities_taken(text, sentence, cue))
     ):
         status = Status.CONTESTED
-    if cue.kind == "driven_out" and status is not Status.CAPTURED and _pushed_back(text, cue):
+    if (
+        cue.kind in ("driven_out", "retake")
+        and status is not Status.CAPTURED
+        and _pushed_back(text, cue)
+    ):
         status = Status.CONTESTED  # "were pushed back from": the attack was repelled
     attribution = _attribution(text, sentence, cue)
     body = text[sentence.start : sentence.end]
@@ -1279,6 +1332,7 @@ def _checked_by_subject(
     *,
     clause_end: int,
     sides: tuple[bool, bool] | None = None,
+    clause_start: int | None = None,
 ) -> Status | None:
     """Cues whose meaning depends on who does it (the subject runs from ``subject_start`` to
     the cue); ``None`` when it is no event. ``sides``: ``_subject_sides`` of that subject, when
@@ -1298,7 +1352,10 @@ def _checked_by_subject(
         return None if taliban and not government else status
     if cue.kind == "contest_location":  # "on the outskirts of" counts only with fighters there
         # "a compound on the outskirts of Herat was attacked": the fighting may follow it
-        fighting = _search_slice(lx.FIGHTING, facts, subject_start, cue.start) or _search_slice(
+        # ("Heavy clashes broke out ... between Taliban fighters and Afghan forces on the
+        # outskirts of Kunduz": the fighting may open the clause, before its subject)
+        before = subject_start if clause_start is None else min(clause_start, subject_start)
+        fighting = _search_slice(lx.FIGHTING, facts, before, cue.start) or _search_slice(
             lx.FIGHTING, facts, cue.end, max(cue.end, clause_end)
         )
         return status if taliban or fighting else None
@@ -1965,7 +2022,6 @@ def _carried_capture(
     if len(provinces) != 1:
         return []
     text = article.text
-    body = text[sentence.start : sentence.end]
     facts = sentence.facts
     referring = [cue for cue in sentence.cues if _refers_back(text, sentence, cue)]
     if not referring:
@@ -1974,66 +2030,83 @@ def _carried_capture(
         lx.CONDITIONAL, facts, sentence.start, sentence.end
     ):
         return []
+    events: list[Event] = []
     for cue in referring:
-        quote_start, quote_end = previous[0].quote_start, sentence.end
-        if _negated_or_future(sentence, cue):
-            return []
-        attribution = _attribution(text, sentence, cue)
-        claimed = attribution == "taliban" or _is_hedged(sentence)
-        if _match(lx.FUTURE_AFTER, facts, cue.end, sentence.end):
-            return []
-        resolution = resolve_date_phrase(
-            body, article_date=article.date, cue_at=cue.start - sentence.start, reference=reference
+        event = _carried_event(article, sentence, cue, previous, reference=reference)
+        if event is not None and all(e.status is not event.status for e in events):
+            events.append(event)
+    return events
+
+
+def _carried_event(
+    article: Article,
+    sentence: _Sentence,
+    cue: _Cue,
+    previous: list[Event],
+    *,
+    reference: dt.date | None,
+) -> Event | None:
+    """One referring cue's event about the place ``previous`` is about ("Taliban fighters
+    entered the city on July 24, and officials said on Monday it had fallen": two)."""
+    text = article.text
+    body = text[sentence.start : sentence.end]
+    facts = sentence.facts
+    quote_start, quote_end = previous[0].quote_start, sentence.end
+    if _negated_or_future(sentence, cue):
+        return None
+    attribution = _attribution(text, sentence, cue)
+    claimed = attribution == "taliban" or _is_hedged(sentence)
+    if _match(lx.FUTURE_AFTER, facts, cue.end, sentence.end):
+        return None
+    resolution = resolve_date_phrase(
+        body, article_date=article.date, cue_at=cue.start - sentence.start, reference=reference
+    )
+    if not resolution.phrase and previous[0].date_phrase:
+        resolution = DateResolution(
+            previous[0].event_date,
+            previous[0].date_precision,
+            previous[0].date_basis,
+            previous[0].date_phrase,
         )
-        if not resolution.phrase and previous[0].date_phrase:
-            resolution = DateResolution(
-                previous[0].event_date,
-                previous[0].date_precision,
-                previous[0].date_basis,
-                previous[0].date_phrase,
-            )
-        source = previous[0]
-        status = Status.CLAIMED if claimed else Status.CAPTURED
-        if lx.STATUS_OF_KIND[cue.kind] == "contested":
-            status = Status.CONTESTED
-        elif cue.kind == "retake":
-            # "A day later, government forces retook it": the place came back, unless the
-            # Taliban are the ones who "retook" it
-            subject_start = _subject_start(facts, sentence.start, cue.start)
-            status = _checked_by_subject(
-                cue, facts, subject_start, Status.RETAKEN, clause_end=sentence.end
-            )
-            if status is None:
-                return []
-            if status is Status.RETAKEN and all(e.status is Status.CONTESTED for e in previous):
-                status = Status.CONTESTED  # pushed out of a city that never fell: repelled
-        elif _only_facilities_taken(text, sentence, cue) or _search(
-            lx.PARTIAL_OF_BACK_REFERENCE, facts, sentence.start, sentence.end
-        ):
-            status = Status.CONTESTED
-        base = BASE_CONFIDENCE[_CARRIED_CONFIDENCE_KEY.get(status, "capture")]
-        return [
-            dataclasses.replace(
-                source,
-                article_id=article.article_id,
-                status=status,
-                quote=text[quote_start:quote_end],
-                quote_start=quote_start,
-                quote_end=quote_end,
-                actor=GOVERNMENT_ACTOR if status is Status.RETAKEN else TALIBAN_ACTOR,
-                event_date=resolution.date,
-                date_precision=Precision(resolution.precision),
-                date_basis=resolution.basis,
-                date_phrase=resolution.phrase,
-                manner=_sentence_manner(sentence) or source.manner,
-                attribution=attribution,
-                confidence=round(
-                    (CLAIMED_CONFIDENCE if status is Status.CLAIMED else base) * INDIRECT_FACTOR,
-                    2,
-                ),
-            )
-        ]
-    return []
+    source = previous[0]
+    status = Status.CLAIMED if claimed else Status.CAPTURED
+    if lx.STATUS_OF_KIND[cue.kind] == "contested":
+        status = Status.CONTESTED
+    elif cue.kind == "retake":
+        # "A day later, government forces retook it": the place came back, unless the
+        # Taliban are the ones who "retook" it
+        subject_start = _subject_start(facts, sentence.start, cue.start)
+        status = _checked_by_subject(
+            cue, facts, subject_start, Status.RETAKEN, clause_end=sentence.end
+        )
+        if status is None:
+            return None
+        if status is Status.RETAKEN and all(e.status is Status.CONTESTED for e in previous):
+            status = Status.CONTESTED  # pushed out of a city that never fell: repelled
+    elif _only_facilities_taken(text, sentence, cue) or _search(
+        lx.PARTIAL_OF_BACK_REFERENCE, facts, sentence.start, sentence.end
+    ):
+        status = Status.CONTESTED
+    base = BASE_CONFIDENCE[_CARRIED_CONFIDENCE_KEY.get(status, "capture")]
+    return dataclasses.replace(
+        source,
+        article_id=article.article_id,
+        status=status,
+        quote=text[quote_start:quote_end],
+        quote_start=quote_start,
+        quote_end=quote_end,
+        actor=GOVERNMENT_ACTOR if status is Status.RETAKEN else TALIBAN_ACTOR,
+        event_date=resolution.date,
+        date_precision=Precision(resolution.precision),
+        date_basis=resolution.basis,
+        date_phrase=resolution.phrase,
+        manner=_sentence_manner(sentence) or source.manner,
+        attribution=attribution,
+        confidence=round(
+            (CLAIMED_CONFIDENCE if status is Status.CLAIMED else base) * INDIRECT_FACTOR,
+            2,
+        ),
+    )
 
 
 def _only_facilities_taken(text: str, sentence: _Sentence, cue: _Cue) -> bool:
@@ -2099,7 +2172,13 @@ def _is_what_was_taken(text: str, cue: _Cue, mention: _MentionLike, building_end
 
 
 def _pushed_back(text: str, cue: _Cue) -> bool:
-    return bool(_BACK_WORD.search(text[cue.start : cue.end]))
+    """ "were pushed back from", "pushed Taliban fighters back from": repelled, never "took
+    back"."""
+    words = text[cue.start : cue.end]
+    return bool(_BACK_WORD.search(words)) and not _TOOK_BACK.match(words)
+
+
+_TOOK_BACK = re.compile(r"(?:took|taken|take[sn]?|taking|won|win\w*)\s+back\b", re.IGNORECASE)
 
 
 def _upgraded(event: Event, speaker: str) -> Event:

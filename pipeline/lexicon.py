@@ -87,7 +87,8 @@ _CONTEST = (
 _CONTEST_INTRANS = (
     r"(?:is|was|are|were|came|come|comes|remains?|remained|has\s+been|have\s+been|had\s+been)"
     r"\s+(?:effectively\s+|now\s+|still\s+|virtually\s+)?under\s+"
-    r"(?:(?:heavy|fierce|renewed|a|Taliban|insurgent|militant)\s+){0,3}(?:attack|assault|siege|fire)"
+    # any words but stand-off fire's ("came under rocket fire" alone is no fighting)
+    r"(?:(?!control\b|rocket|mortar|artillery|shell)[\w-]+\s+){0,4}?(?:attacks?|assaults?|siege|fire)"
     r"|(?:saw|sees|seen)\s+(?:heavy\s+|fierce\s+)?(?:fighting|clashes)"
     r"|as\s+contested"
     r"|(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
@@ -104,7 +105,7 @@ _RETAKE = (
     r"|regain(?:s|ed|ing)?(?:\s+control\s+of)?"
     r"|reclaim(?:s|ed|ing)?|(?:took|taken|won|winning)\s+back(?:\s+control\s+of)?"
     r"|(?:push(?:ed)?|drive|drove|driven|force[ds]?|clear(?:ed)?|expel(?:led)?|evict(?:ed)?)\s+(?:the\s+)?"
-    r"(?:Taliban|insurgents|militants|them|fighters)\s+(?:\w+\s+)?(?:out\s+of|from)"
+    r"(?:Taliban|insurgents|militants|them|fighters)\s+(?:\w+\s+)?(?:back\s+)?(?:out\s+of|from)"
     r"|cleared|liberat(?:e[sd]?|ing)|wrest(?:ed|ing)?\s+back"
 )
 _RETAKE_INTRANS = (
@@ -233,6 +234,15 @@ ORDINAL_GAP = re.compile(
     r"(?:\s+[\w’'-]+){0,8}?\s+(?:to|that|which)\s*(?:\w+\s+){0,3}$",
     _F,
 )
+# "the third provincial capital to fall in three days, after Sheberghan on Saturday and
+# Taloqan on Sunday": the places after "after" fell before it, each on its own day.
+FELL_AFTER = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
+    r"|latest|last)\s+(?:[\w-]+\s+){0,2}(?:capital|city|cities|town|district)s?\s+"
+    r"(?:[\w’'-]+\s+){0,4}?to\s+(?:fall|be\s+(?:taken|captured|overrun|seized))\b"
+    r"[^;.]*?,?\s+(?:coming\s+|following\s+)?after\s+",
+    _F,
+)
 # A preposition right before the place puts it beside the action, not under it.
 # Fighting "around" or "outside" a city is still fighting for it.
 CONTEST_BLOCKING_PREPOSITION = re.compile(
@@ -272,6 +282,8 @@ CONDITIONAL = re.compile(r"\b(?:if|unless|whether|once|lest)\b|^\s*were\s+[\w-]+
 BACK_REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:the|its)\s+(?:[\w’'-]+\s+)?(?:provincial\s+)?(?:city|town|capital|provincial\s+capital"
     r"|district|crossing|border\s+crossing|cent(?:re|er))(?:\s+(?:cent(?:re|er)|headquarters|compound))?"
+    # "The capital of the province of the same name fell"
+    r"(?:\s+of\s+the\s+(?:province|district)(?:\s+of\s+the\s+same\s+name)?)?"
     r"|\bit)\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?"
     r"(?:now\s+|also\s+|already\s+|briefly\s+|quickly\s+|finally\s+|then\s+)?(?:been\s+)?$",
     _F,
@@ -350,7 +362,9 @@ NEGATION_BEFORE = re.compile(
 )
 DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s)?|dismiss(?:ed|es)?|refut\w+)\b", _F)
 FUTURE_BEFORE = re.compile(
-    r"\b(?:could|would|might|may|will|shall|must|should|can|if|unless|whether|lest"
+    # "may have taken" is a guess about the past (a hedge), not a future
+    r"\b(?:could|would|might(?!\s+have\b)|may(?!\s+have\b)|will|shall|must(?!\s+have\b)|should|can"
+    r"|if|unless|whether|lest"
     r"|(?:threaten\w*|poised|set|about|likely|expected|bid|attempts?|attempting|tries|trying"
     r"|try|effort|aim\w*|plan\w*|prepar\w*|hope\w*|want\w*|seek\w*|vow\w*|fail\w*|able|unable"
     r"|going|fears?|risk|danger|before|operation|offensive|campaign|push|mission|orders?|ordered"
@@ -361,6 +375,9 @@ FUTURE_BEFORE = re.compile(
     r"\b(?:\s+[\w’'-]+){0,3}\s*$"
     # "negotiating over a possible handover of the city"
     r"|\b(?:possible|potential|proposed|planned)\s+$"
+    # "would never allow Kandahar to fall", "will not be allowed to capture Mazar"
+    r"|\b(?:never|not|won't)\s+(?:be\s+)?(?:allow|permit|let)(?:s|ted|ed)?\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:to\s+)?$"
     # "would launch an operation in the coming days to retake"
     r"|\b(?:in\s+the\s+(?:coming|next|following)\s+(?:days|weeks|hours)|in\s+the\s+days\s+ahead)"
     r"\b(?:\s+[\w’'-]+){0,3}\s*$",
@@ -369,7 +386,8 @@ FUTURE_BEFORE = re.compile(
 FUTURE_AFTER = re.compile(r"^\s*(?:would|could|will|might|may)\b", _F)
 HISTORICAL = re.compile(
     r"\b(?:in|since|during|by|of)\s+(?:19\d\d|200\d|201\d|the\s+1990s)\b|\b\d+\s+years\s+ago\b"
-    r"|\byears?\s+(?:ago|earlier)\b|\b(?:previous|last|earlier|first)\s+(?:time|rule|regime)\b"
+    r"|\byears?\s+(?:ago|earlier)\b|\b(?:previous|last|earlier|(?<!for\sthe\s)first)\s+"
+    r"(?:time|rule|regime)\b"
     r"|\bwhen\s+the\s+Taliban\s+(?:ruled|were\s+in\s+power)\b|\blast\s+year\b"
     r"|\bmonths\s+ago\b",
     _F,
@@ -384,6 +402,8 @@ HEDGE = re.compile(
     r"|neither\s+confirm\w*\s+nor\s+den\w+|(?:declin\w+|refus\w+)\s+to\s+confirm"
     r"|no\s+(?:official\s+|independent\s+|immediate\s+)?(?:confirmation|verification)"
     r"|appears?\s+to\s+have|appeared\s+to\s+have|(?:is|are|were|was)\s+said\s+to\s+have"
+    r"|(?:is|are|were|was)\s+(?:widely\s+)?believed\s+to\s+have|(?:may|might|must)\s+have"
+    r"|purport\w*|boast\w*"
     r"|(?:it\s+was|it\s+is|it's)\s+(?:not\s+)?(?:yet\s+)?(?:immediately\s+)?(?:clear|unclear)"
     r"|unclear\s+whether|reports?\s+(?:suggest\w*|that)|videos?\s+(?:posted|shared|circulating)"
     r"|social\s+media\s+(?:posts|videos|footage))\b",
@@ -463,7 +483,8 @@ BACK_REFERENCE = re.compile(
     r"\s*(?:(?:was|were|is|are|has|have|had|continued|continuing|raging|erupted|broke\s+out"
     r"|reached|now|already)\s+){0,3}"
     r"(?:in\s+|inside\s+|into\s+|on\s+|from\s+)?(?:the\s+|its\s+|their\s+)?(?:(?:provincial|province’s|province's|eponymous|main|"
-    r"capital|whole|entire|border|strategic|key)\s+)*(?:city|town|capital|capital\s+city|provincial\s+capital"
+    r"capital|whole|entire|border|strategic|key|(?:north|south|east|west)(?:-?(?:east|west))?ern"
+    r"|(?:second-|third-)?(?:largest|biggest))\s+)*(?:city|town|capital|capital\s+city|provincial\s+capital"
     r"|district(?:\s+cent(?:re|er))?|governor(?:'s|’s)?\s+(?:office|compound|house|headquarters)"
     r"|police\s+headquarters|police\s+district(?:\s+\d+)?|provincial\s+headquarters"
     r"|government\s+buildings"
