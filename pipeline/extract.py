@@ -684,6 +684,8 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             bindings.append(_Binding(relative, cue, indirect=True))
         elif (scene := _where_place(sentence, cue, roles | routes)) is not None:
             bindings.append(_Binding(scene, cue, indirect=True))
+        elif (named := _named_after_fall(sentence, cue, roles | routes)) is not None:
+            bindings.append(_Binding(named, cue))
         elif (subject := _subject_before_parenthetical(sentence, cue, roles | routes)) is not None:
             bindings.append(_Binding(subject, cue))
         elif (shared := _shared_subject(text, sentence, cue, bindings)) is not None:
@@ -888,6 +890,27 @@ def _subject_before_parenthetical(
         if facts.twin(lx.PARENTHETICAL_GAP).fullmatch(collapsed):
             return mention
     return None
+
+
+def _named_after_fall(sentence: _Sentence, cue: _Cue, skipped: set[int]) -> _MentionLike | None:
+    """ "The first provincial capital to fall was Zaranj": the place the verb names after it."""
+    if cue.kind != "capture_intrans":
+        return None
+    facts = sentence.facts
+    if not _search(lx.ORDINAL_BEFORE_FALL, facts, _window_start(sentence, cue), cue.start):
+        return None
+    later = [m for m in sentence.mentions if m.start >= cue.end]
+    start = cue.end
+    if later and _IN_GAP.fullmatch(sentence.facts.text, cue.end, later[0].start):
+        start = later[0].end  # "The first district to fall in Ghor was Pasaband"
+        later = later[1:]
+    if not later or id(later[0]) in skipped:
+        return None
+    gap = facts.scanned(start, later[0].start)
+    return later[0] if facts.twin(lx.FALL_WAS_GAP).fullmatch(gap) else None
+
+
+_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
 
 
 def _where_place(sentence: _Sentence, cue: _Cue, skipped: set[int]) -> _MentionLike | None:
@@ -1992,7 +2015,7 @@ def _refers_back(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     ):
         # a factbox's "* SHEBERGHAN - Capital of Jowzjan. Fell on July 19.", "Taken on July 21"
         return True
-    if cue.kind in ("capture", "capture_both", "retake"):
+    if cue.kind in ("capture", "capture_both", "retake", "withdrawal"):
         return bool(_match(lx.BACK_REFERENCE, facts, cue.end, sentence.end))
     if cue.kind in ("contest", "contest_intrans") and _SIEGE_WORD.search(text, cue.start, cue.end):
         return False  # a siege without an assault is no fighting told after the place
@@ -2070,6 +2093,17 @@ def _carried_event(
         )
     source = previous[0]
     status = Status.CLAIMED if claimed else Status.CAPTURED
+    if cue.kind == "withdrawal" and (
+        _checked_by_subject(
+            cue,
+            facts,
+            _subject_start(facts, sentence.start, cue.start),
+            status,
+            clause_end=sentence.end,
+        )
+        is None
+    ):
+        return None  # the Taliban withdrawing from the city gave nothing up
     if lx.STATUS_OF_KIND[cue.kind] == "contested":
         status = Status.CONTESTED
     elif cue.kind == "retake":

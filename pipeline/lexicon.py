@@ -44,6 +44,8 @@ _WITHDRAWAL = (
     r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|fell\s+back|(?:tactical\s+)?retreat"
     r"|withdrawal)\s+(?:of\s+\w+\s+)?(?:from|out\s+of)|pull(?:ed|ing)?\s+out\s+(?:of|from)"
     r"|lost\s+control\s+(?:of|over)|gave\s+up|give\s+up|giving\s+up|ceded|relinquished"
+    # "the last government forces left the city late on July 29" (never "left for Kabul")
+    r"|left(?=\s+(?:the\s+)?(?:city|town|district(?:\s+cent(?:re|er))?|provincial\s+capital)\b)"
     # "but lost it again to a Taliban counter-attack", "lost Nahrin to the insurgents"
     r"|los(?:t|ing)(?=\s+(?:it|them|the\s+(?:district|town|city|cent(?:re|er)|district\s+cent(?:re|er)"
     r"|crossing|base)|[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:district|city|town))\s+(?:again\s+|back\s+)?"
@@ -243,6 +245,13 @@ FELL_AFTER = re.compile(
     r"[^;.]*?,?\s+(?:coming\s+|following\s+)?after\s+",
     _F,
 )
+# "The first provincial capital to fall was Zaranj": the place named after the verb.
+ORDINAL_BEFORE_FALL = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|next)"
+    r"\s+(?:[\w-]+\s+){0,2}(?:capital|city|town|district)\s+to\s+$",
+    _F,
+)
+FALL_WAS_GAP = re.compile(r"\s+(?:was|is|became|has\s+been)\s+(?:the\s+city\s+of\s+)?$", _F)
 # A preposition right before the place puts it beside the action, not under it.
 # Fighting "around" or "outside" a city is still fighting for it.
 CONTEST_BLOCKING_PREPOSITION = re.compile(
@@ -905,7 +914,9 @@ WHERE_AFTER_PLACE = re.compile(
 RELATIVE_OBJECT_AFTER_PLACE = re.compile(
     r"\s*(?:(?:districts?|city|cities|provinces?|towns?|capitals?)\s*)?"
     + _DAY_BEFORE_RELATIVE
-    + r",\s*(?:which|that)\s+"
+    # ", which the Taliban seized", ", the border town the Taliban seized"
+    + r",\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|district|city|crossing|capital)\s+)?"
+    r"(?:which|that|(?<=town\s)|(?<=district\s)|(?<=city\s)|(?<=crossing\s)|(?<=capital\s))\s*"
     r"(?:(?:the|afghan|taliban|government|security|special|its|their)\s+)*"
     r"(?:taliban|insurgents|militants|fighters|forces|troops|commandos|army|soldiers|rebels"
     r"|group)\s+(?:(?:has|had|have)\s+)?(?:also\s+|already\s+|briefly\s+|only\s+)?$",
