@@ -413,12 +413,17 @@ def _find_cues(lowered: str, start: int, end: int) -> tuple[_Cue, ...]:
 
 def _reported_cues(lowered: str, start: int, end: int) -> tuple[_Cue, ...]:
     """The sentence's cues less the fighting that only says why people fled and a bare siege."""
-    cues = [cue for cue in _find_cues(lowered, start, end) if not _fled_from(lowered, start, cue)]
-    if any(
+    cues = _find_cues(lowered, start, end)
+    # most sentences name neither fleeing nor a siege: two scans of the text settle it
+    if lowered.find("fle", start, end) >= 0 or lowered.find("escap", start, end) >= 0:
+        cues = tuple(cue for cue in cues if not _fled_from(lowered, start, cue))
+    if (
+        lowered.find("sieg", start, end) >= 0 or lowered.find("surround", start, end) >= 0
+    ) and any(
         cue.kind in _SIEGE_KINDS and _SIEGE_WORD.search(lowered, cue.start, cue.end) for cue in cues
     ):
-        cues = _without_bare_siege(lowered, start, end, cues)
-    return tuple(cues)
+        return tuple(_without_bare_siege(lowered, start, end, list(cues)))
+    return cues
 
 
 def _without_bare_siege(lowered: str, start: int, end: int, cues: list[_Cue]) -> list[_Cue]:
@@ -753,6 +758,13 @@ def _after_unnamed_place(
     text: str, sentence: _Sentence, window_start: int, mention: _MentionLike
 ) -> bool:
     """ "captured a district just outside Kabul": the place only locates one left unnamed."""
+    lowered = sentence.facts.lowered
+    if lowered is not None and not (
+        lowered.find("district", window_start, mention.start) >= 0
+        or lowered.find("town", window_start, mention.start) >= 0
+        or lowered.find("village", window_start, mention.start) >= 0
+    ):
+        return False  # every unnamed place is a district, a town or a village
     near = (
         text.find(" of", max(sentence.start, mention.start - 6), mention.start) >= 0
         or text.find("outside", window_start, mention.start) >= 0
