@@ -417,9 +417,7 @@ def _reported_cues(lowered: str, start: int, end: int) -> tuple[_Cue, ...]:
     # most sentences name neither fleeing nor a siege: two scans of the text settle it
     if lowered.find("fle", start, end) >= 0 or lowered.find("escap", start, end) >= 0:
         cues = tuple(cue for cue in cues if not _fled_from(lowered, start, cue))
-    if (
-        lowered.find("sieg", start, end) >= 0 or lowered.find("surround", start, end) >= 0
-    ) and any(
+    if (lowered.find("sieg", start, end) >= 0 or lowered.find("surround", start, end) >= 0) and any(
         cue.kind in _SIEGE_KINDS and _SIEGE_WORD.search(lowered, cue.start, cue.end) for cue in cues
     ):
         return tuple(_without_bare_siege(lowered, start, end, list(cues)))
@@ -542,7 +540,7 @@ def _sentence_events(article: Article, sentence: _Sentence, earlier: list[Event]
         event = _event(article, sentence, binding, reference=reference)
         if event is not None:
             events.append(event)
-    events.extend(_fighting_goes_on(text, sentence, events))
+    events.extend(_fighting_goes_on(article, sentence, events))
     events.extend(_fallen_before(article, sentence, events))
     return _one_per_province(events)
 
@@ -594,8 +592,9 @@ def _has_status_cue(sentence: _Sentence) -> bool:
     return any(cue.kind in lx.STATUS_OF_KIND for cue in sentence.cues)
 
 
-def _fighting_goes_on(text: str, sentence: _Sentence, events: list[Event]) -> list[Event]:
+def _fighting_goes_on(article: Article, sentence: _Sentence, events: list[Event]) -> list[Event]:
     """A claim, "but the ministry said fighting was continuing": the place is fought for too."""
+    text = article.text
     provinces = {e.province_iso for e in events}
     if len(provinces) != 1:
         return []
@@ -606,7 +605,18 @@ def _fighting_goes_on(text: str, sentence: _Sentence, events: list[Event]) -> li
         return []
     if any(e.status is Status.CONTESTED for e in events):
         return []
-    return [_fighting_copy(events[0])]
+    return [_fighting_copy(events[0], since=_continuing_date(article, sentence, match.start()))]
+
+
+def _continuing_date(article: Article, sentence: _Sentence, at: int) -> DateResolution | None:
+    """ "...; the spokesman said fighting was still going on": the day the fighting is said to
+    go on, when its clause (after a ";" or "but") names one or none, else ``None``."""
+    text = article.text
+    clause_start = max(text.rfind(";", sentence.start, at), text.rfind(" but ", sentence.start, at))
+    if clause_start < 0:
+        return None
+    body = text[clause_start : sentence.end]
+    return resolve_date_phrase(body, article_date=article.date, cue_at=at - clause_start)
 
 
 def _fighting_continues(body: str) -> bool:
@@ -621,12 +631,22 @@ def _attack_repelled(body: str) -> bool:
     )
 
 
-def _fighting_copy(event: Event) -> Event:
-    return dataclasses.replace(
+def _fighting_copy(event: Event, *, since: DateResolution | None = None) -> Event:
+    """The fighting for the place ``event`` is about, on ``since``'s day when given."""
+    fighting = dataclasses.replace(
         event,
         status=Status.CONTESTED,
         actor=TALIBAN_ACTOR,
         confidence=round(BASE_CONFIDENCE["contest"] * INDIRECT_FACTOR, 2),
+    )
+    if since is None:
+        return fighting
+    return dataclasses.replace(
+        fighting,
+        event_date=since.date,
+        date_precision=Precision(since.precision),
+        date_basis=since.basis,
+        date_phrase=since.phrase,
     )
 
 

@@ -31,6 +31,8 @@ _CAPTURE_VERBS = (
     r"\s+(?:\w+\s+)?flags?\s+(?:over|on|in|above|at)"
     r"|surrendering|hand(?:ing)?\s+over|(?:walked|rolled|strolled)\s+into"
     r"|abandon(?:ed|ing)|claim(?:ed|s)?\s+(?:full\s+)?control\s+(?:of|over)"
+    # the group's own word: "boasted of having 'cleansed' Almar district of government forces"
+    r"|['‘\"“]?cleansed['’\"”]?"
 )
 # Checked against their subject in ``pipeline.extract``: who controls, who withdrew.
 _CONTROL = (
@@ -48,7 +50,10 @@ _WITHDRAWAL = (
     r"|left(?=\s+(?:the\s+)?(?:city|town|district(?:\s+cent(?:re|er))?|provincial\s+capital)\b)"
     # "but lost it again to a Taliban counter-attack", "lost Nahrin to the insurgents"
     r"|los(?:t|ing)(?=\s+(?:it|them|the\s+(?:district|town|city|cent(?:re|er)|district\s+cent(?:re|er)"
-    r"|crossing|base)|[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:district|city|town))\s+(?:again\s+|back\s+)?"
+    r"|crossing|base)|[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:district|city|town)"
+    # "lost Dahana-i-Ghori in Baghlan to the Taliban"
+    r"|[\w’'-]+(?:\s+[\w’'-]+)?(?:\s+(?:district|city|town))?\s+in\s+[\w’'-]+(?:\s+province)?)"
+    r"\s+(?:again\s+|back\s+)?"
     r"to\s+(?:the\s+|a\s+)?(?:Taliban|insurgents?|militants?))"
 )
 _CONTEST_LOCATION = r"the\s+(?:edges?|outskirts|gates|streets)\s+of|outskirts\s+of"
@@ -60,7 +65,9 @@ _CAPTURE_INTRANS = (
     r"|abandoned|evacuated\s+by)"
     r"|(?:came|comes|come|fell|is|was|are|were|now|remains?|remained|has\s+been|have\s+been"
     r"|had\s+been)\s+(?:now\s+)?"
-    r"(?:under|in)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control\s+of\s+the\s+Taliban|Taliban(?:'s|’s)?\s+(?:control|hands))"
+    r"(?:under|in)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control\s+of\s+the\s+Taliban"
+    r"|(?:Taliban|insurgents?|militants?|group)(?:'s|’s|'|’)?\s+(?:full\s+|complete\s+|total\s+)?"
+    r"(?:control|hands))"
     r"|changed\s+hands|(?:is|was|are|were|now)\s+(?:now\s+)?in\s+the\s+hands\s+of\s+the\s+Taliban"
     r"|(?:is|was|are|were)\s+(?:now\s+)?(?:fully\s+)?Taliban-(?:controlled|held)"
     r"|(?:captured|seized|taken|overrun|overtaken|held|controlled)\s+by\s+(?:the\s+)?"
@@ -111,7 +118,7 @@ _RETAKE = (
     r"|cleared|liberat(?:e[sd]?|ing)|wrest(?:ed|ing)?\s+back"
 )
 _RETAKE_INTRANS = (
-    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:retaken|recaptured|liberated|cleared)"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+['‘\"“]?(?:retaken|recaptured|liberated|cleared)"
     # a participle after the place: "Almar district, retaken by government forces on Thursday,"
     r"|(?:retaken|recaptured)(?=\s+by\s+(?:the\s+)?(?:government|security|afghan|army|commandos"
     r"|troops|special|national|local|public))"
@@ -129,7 +136,8 @@ _AIRSTRIKE = (
 )
 # "videos showing fighters inside X": the group's own footage is a claim, never a capture.
 _FOOTAGE = (
-    r"show(?:ing|s|ed|n)?\s+(?:taliban\s+|armed\s+)?(?:fighters|militants|insurgents|the\s+taliban)"
+    r"show(?:ing|s|ed|n)?\s+(?:taliban\s+|armed\s+)?(?:fighters|militants|insurgents|the\s+taliban"
+    r"|them)"
     r"|show(?:ing|s|ed|n)?\s+(?:the\s+)?(?:group(?:'s|’s)\s+|taliban(?:'s|’s)?\s+|their\s+)?"
     r"(?:white\s+)?flags?"
 )
@@ -264,8 +272,13 @@ CONTEST_BLOCKING_PREPOSITION = re.compile(
 PARENTHETICAL_GAP = re.compile(
     r"\s*(?:(?:district|province|city|town|capital)\s*)?,\s*(?:which|that|who|where"
     r"|(?:lost|retaken|recaptured|captured|seized|taken|overrun|held|abandoned|home|located"
-    r"|situated|close|near|just|some|about)\b)[^,;:()]{0,80},\s*"
-    r"(?:(?:has|had|have|was|were|is|are)\s+)?(?:been\s+)?(?:(?:again|later|then|now)\s+)?$",
+    r"|situated|close|near|just|some|about)\b"
+    # an appositive: "Dand Patan, a small district on the border ... that had been under siege
+    # since late June, was overrun"
+    r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:district|town|city|capital|crossing)\b)"
+    r"[^,;:()]{0,160},\s*"
+    r"(?:(?:has|had|have|was|were|is|are)\s+)?(?:been\s+)?"
+    r"(?:(?:again|later|then|now|finally|eventually|quickly|also|reportedly)\s+)?$",
     _F,
 )
 # The comma opening a relative clause that names another place: ", which borders |Uruzgan".
@@ -872,7 +885,8 @@ CONTROL_STATE = re.compile(r"\b(?:control|hands|held|controlled)\b", _F)
 # Its start is dated by an "after" clause: "... after government forces withdrew on Sunday".
 STATE = re.compile(
     r"\b(?:is|are|remains?)\s+(?:now\s+|still\s+)?(?:(?:fully\s+|firmly\s+)?in\s+the\s+hands"
-    r"\s+of|under\s+(?:the\s+)?(?:full\s+)?(?:taliban|control)|ongoing|under\s*way|continuing"
+    r"\s+of|under\s+(?:the\s+)?(?:(?:group|taliban|insurgents?|militants?)(?:'s|’s|'|’)?\s+)?"
+    r"(?:full\s+|complete\s+|total\s+)?(?:taliban|control)|ongoing|under\s*way|continuing"
     r"|raging)\b|\bnow\s+(?:controls?|holds?)\b",
     _F,
 )
