@@ -89,7 +89,7 @@ _TODAY = re.compile(
 # "Within hours the capital had fallen", "hours later": the day of the event told before it.
 _HOURS_LATER = re.compile(
     r"\b(?:within\s+(?:a\s+few\s+|several\s+)?hours\b(?!\s+of\b)"
-    r"|(?:(?:a\s+few|several|two|three|four|five|six|\d{1,2})\s+)?hours\s+later\b)",
+    r"|(?:(?:a\s+few|several|two|three|four|five|six|\d{1,2})\s+)?hours\s+(?:later|earlier)\b)",
     re.IGNORECASE,
 )
 _DAYS_LATER = re.compile(

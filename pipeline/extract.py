@@ -313,7 +313,7 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             previous = current
         else:
             previous = current
-            if sentence.mentions:
+            if sentence.mentions and not _names_no_scene(text, sentence):
                 scene, scene_index = sentence, index
         events.extend(current)
     return _in_text_order(events)
@@ -798,8 +798,12 @@ def _after_unnamed_place(
 
 
 def _may_name_destination(text: str, start: int, end: int) -> bool:
-    # Every destination phrase ends in "to", "toward" or "for": skip the regex without one.
-    return text.find(" to", start, end) >= 0 or text.find(" for", start, end) >= 0
+    # Every destination phrase ends in "to", "toward", "for" or "from": skip the regex without.
+    return (
+        text.find(" to", start, end) >= 0
+        or text.find(" for", start, end) >= 0
+        or text.find(" from", start, end) >= 0
+    )
 
 
 def _after_destination_word(text: str, sentence: _Sentence, mention: _MentionLike) -> bool:
@@ -2047,6 +2051,12 @@ def _refers_back(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     ):
         # a factbox's "* SHEBERGHAN - Capital of Jowzjan. Fell on July 19.", "Taken on July 21"
         return True
+    if (
+        (cue.kind == "capture_nominal" or _NOUN_CUE.fullmatch(text, cue.start, cue.end))
+        and _search(lx.POSSESSIVE_BACK_REFERENCE, facts, _window_start(sentence, cue), cue.start)
+        and not lx.MODAL_AFTER.match(text, cue.end, sentence.end)  # "Its fall would signal"
+    ):
+        return True  # "had claimed the city's capture hours earlier"
     if cue.kind in ("capture", "capture_both", "retake", "withdrawal"):
         return bool(_match(lx.BACK_REFERENCE, facts, cue.end, sentence.end))
     if cue.kind in ("contest", "contest_intrans") and _SIEGE_WORD.search(text, cue.start, cue.end):
@@ -2059,6 +2069,7 @@ def _refers_back(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     return False
 
 
+_NOUN_CUE = re.compile(r"capture|seizure|fall|takeover|loss", re.IGNORECASE)
 _SIEGE_WORD = re.compile(r"besieg|siege|surround", re.IGNORECASE)
 _SIEGE_KINDS = frozenset({"contest", "contest_intrans"})
 _SHELLED = re.compile(r"\bshell(?:ed|ing|s)\b|\bmortars?\b|\brockets?\b")

@@ -302,17 +302,21 @@ LIST_INTRO = re.compile(r"(?:,\s*|\s)(?:including|such\s+as|among\s+them|namely)
 CONDITIONAL = re.compile(r"\b(?:if|unless|whether|once|lest)\b|^\s*were\s+[\w-]+\s+to\b", _F)
 # "the city has fallen": the subject stands for a place named elsewhere in the sentence.
 BACK_REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:the|its)\s+(?:[\w’'-]+\s+)?(?:provincial\s+)?(?:city|town|capital|provincial\s+capital"
+    r"(?:\b(?:the|its)\s+[\"“]?(?:[\w’'-]+\s+)?(?:provincial\s+)?(?:city|town|capital|provincial\s+capital"
     r"|district|crossing|border\s+crossing|cent(?:re|er))(?:\s+(?:cent(?:re|er)|headquarters|compound))?"
     # "The capital of the province of the same name fell"
-    r"(?:\s+of\s+the\s+(?:province|district)(?:\s+of\s+the\s+same\s+name)?)?"
+    r"(?:\s+of\s+the\s+(?:province|district)(?:\s+of\s+the\s+same\s+name)?)?[\"”]?"
     r"|\bit)\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?"
     r"(?:now\s+|also\s+|already\s+|briefly\s+|quickly\s+|finally\s+|then\s+)?(?:been\s+)?$",
     _F,
 )
+# "the city's capture", "its fall": a nominal capture of the place named before.
+POSSESSIVE_BACK_REFERENCE = re.compile(
+    r"\b(?:(?:the|its)\s+(?:provincial\s+)?(?:city|town|capital|district)(?:'s|’s)|its)\s+$", _F
+)
 # "Officials confirmed the fall of X": a nominal capture reported as today's news.
 NEWS_VERB_BEFORE = re.compile(
-    r"\b(?:confirm\w*|announc\w*|report\w*|acknowledg\w*|declar\w*)\s+(?:the\s+)?$", _F
+    r"\b(?:confirm\w*|announc\w*|report\w*|acknowledg\w*|declar\w*|claim\w*)\s+(?:the\s+)?$", _F
 )
 FIGHTING = re.compile(
     r"\b(?:fight\w*|fought|clash\w*|battl\w*|attack\w*|gunfire|shelling|assault\w*)\b", _F
@@ -693,7 +697,10 @@ DESTINATION_BEFORE = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,4}?(?:back\s+)?(?:to|towards?|for)\s+(?:the\s+)?(?:nearby\s+"
     r"|neighbou?ring\s+)?(?:(?:provincial\s+)?(?:capital|city|town|centre|center)\s+(?:of\s+)?)?$"
     # "detained ... on their way to Kabul"
-    r"|\b(?:on|along)\s+(?:their|its|his|her|the)\s+way\s+to\s+$",
+    r"|\b(?:on|along)\s+(?:their|its|his|her|the)\s+way\s+to\s+$"
+    # where people came from: "reinforcements had arrived from Mazar-i-Sharif"
+    r"|\b(?:arriv(?:ed|ing|es)|flown\s+in|flew\s+in|sent\s+in|brought\s+in|dispatched|redeployed)"
+    r"\s+(?:[\w’'-]+\s+){0,3}?from\s+(?:the\s+)?$",
     _F,
 )
 # Places joined to a destination go there too: "fled to Kunduz and Kabul".
