@@ -1135,6 +1135,12 @@ def _event(
         return None
     if status is Status.RETAKEN and _liberated_by_the_group(text, sentence, cue):
         status = Status.CAPTURED
+    if (
+        status is Status.RETAKEN
+        and cue.end <= mention.start
+        and lx.BUILDINGS_IN_PLACE.fullmatch(text, cue.end, mention.start)
+    ):
+        status = Status.CONTESTED  # "retaken the Police District 1 building in Lashkar Gah"
     if status is Status.RETAKEN and lx.EDGE_AFTER.match(text, cue.end, sentence.end):
         status = Status.CONTESTED  # pushed back from the edge: the attack was repelled
     if status is Status.CAPTURED and (
@@ -1629,16 +1635,19 @@ def _fight_under_way(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
     """An operation "launched ... to recapture X": fighting, when X itself is the object."""
     if lx.STATUS_OF_KIND.get(cue.kind) not in ("retaken", "captured"):
         return False
-    # "to retake Spin Boldak", "to retake the key border crossing of Spin Boldak"; not "to
-    # retake districts lost in Kunduz"
+    # "to retake Spin Boldak", "to retake the key border crossing of Spin Boldak", "In Kunduz,
+    # ... launched a counteroffensive to retake the city"; not "to retake districts lost in
+    # Kunduz"
     if mention.start < cue.end:
-        return False
-    # the object is the first place after the cue; the bound one may be its province after it
-    first = next((m for m in sentence.mentions if m.start >= cue.end), mention)
-    if first.place.iso != mention.place.iso:
-        return False
-    if not lx.PLACE_DESCRIPTOR.fullmatch(text, cue.end, first.start):
-        return False
+        if not _match(lx.BACK_REFERENCE, sentence.facts, cue.end, sentence.end):
+            return False
+    else:
+        # the object is the first place after the cue; the bound one may be its province
+        first = next((m for m in sentence.mentions if m.start >= cue.end), mention)
+        if first.place.iso != mention.place.iso:
+            return False
+        if not lx.PLACE_DESCRIPTOR.fullmatch(text, cue.end, first.start):
+            return False
     window_start = max(sentence.start, cue.start - 80)
     match = _search(lx.UNDER_WAY_BEFORE, sentence.facts, window_start, cue.start)
     if match is None:

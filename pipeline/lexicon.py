@@ -508,7 +508,10 @@ COUNT_WORDS: dict[str, int] = {
 BACK_REFERENCE = re.compile(
     r"\s*(?:(?:was|were|is|are|has|have|had|continued|continuing|raging|erupted|broke\s+out"
     r"|reached|now|already)\s+){0,3}"
-    r"(?:in\s+|inside\s+|into\s+|on\s+|from\s+)?(?:the\s+|its\s+|their\s+)?(?:(?:provincial|province’s|province's|eponymous|main|"
+    r"(?:in\s+|inside\s+|into\s+|on\s+|from\s+)?"
+    # "fighting in the northern part of the city"
+    r"(?:(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:parts?|areas?|sections?|neighbou?rhoods?)\s+of\s+)?"
+    r"(?:the\s+|its\s+|their\s+)?(?:(?:provincial|province’s|province's|eponymous|main|"
     r"capital|whole|entire|border|strategic|key|(?:north|south|east|west)(?:-?(?:east|west))?ern"
     r"|(?:second-|third-)?(?:largest|biggest))\s+)*(?:city|town|capital|capital\s+city|provincial\s+capital"
     r"|district(?:\s+cent(?:re|er))?|governor(?:'s|’s)?\s+(?:office|compound|house|headquarters)"
@@ -520,7 +523,8 @@ BACK_REFERENCE = re.compile(
 # Buildings inside a city whose seizure is part of it changing hands, not all of it: "seized
 # the police headquarters and the intelligence office", "captured the city's TV station".
 _FACILITY = (
-    r"(?:police\s+(?:headquarters|hq|station|compound|districts?)|(?:intelligence|nds)\s+"
+    r"(?:police\s+(?:headquarters|hq|station|compound|districts?(?:\s+\d+)?(?:\s+building)?)"
+    r"|(?:intelligence|nds)\s+"
     r"(?:office|headquarters|directorate|compound)|prison|jail|(?:television|tv|radio)\s+station"
     r"|airport|checkpo(?:st|int)s?)"
 )
