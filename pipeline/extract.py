@@ -1981,7 +1981,8 @@ def _follow_up(
         {e.province_iso for e in previous}
     ) == 1
     facts = sentence.facts
-    if _search_slice(lx.NEXT_SENTENCE_HEDGE, facts, sentence.start, sentence.end):
+    hedge = _search_slice(lx.NEXT_SENTENCE_HEDGE, facts, sentence.start, sentence.end)
+    if hedge is not None and not _denied_by_the_group(body, hedge):
         _replace_all(events, previous, _downgraded)
         return [_fighting_copy(previous[0])] if goes_on else []
     if goes_on and not any(e.status is Status.CONTESTED for e in previous):
@@ -2024,6 +2025,12 @@ def _scene_capture(
     if antecedent is None:
         return []
     return _carried_capture(article, sentence, [antecedent], reference=_last_date(events))
+
+
+def _denied_by_the_group(body: str, hedge: re.Match[str]) -> bool:
+    """ "The Taliban rejected the report, saying it was biased": the group denying a report
+    casts no doubt on a capture officials reported."""
+    return _speaker_class(_last_words(body[: hedge.start()], 8)) == "taliban"
 
 
 def _only_place(text: str, sentence: _Sentence) -> Event | None:

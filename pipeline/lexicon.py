@@ -515,7 +515,7 @@ BACK_REFERENCE = re.compile(
     r"capital|whole|entire|border|strategic|key|(?:north|south|east|west)(?:-?(?:east|west))?ern"
     r"|(?:second-|third-)?(?:largest|biggest))\s+)*(?:city|town|capital|capital\s+city|provincial\s+capital"
     r"|district(?:\s+cent(?:re|er))?|governor(?:'s|’s)?\s+(?:office|compound|house|headquarters)"
-    r"|police\s+headquarters|police\s+district(?:\s+\d+)?|provincial\s+headquarters"
+    r"|police\s+headquarters|police\s+district(?:\s+\d+)?|provincial\s+headquarters|bazaar"
     r"|government\s+buildings"
     r"|(?:border\s+)?crossing|border\s+posts?|it)\b",
     _F,
@@ -526,7 +526,7 @@ _FACILITY = (
     r"(?:police\s+(?:headquarters|hq|station|compound|districts?(?:\s+\d+)?(?:\s+building)?)"
     r"|(?:intelligence|nds)\s+"
     r"(?:office|headquarters|directorate|compound)|prison|jail|(?:television|tv|radio)\s+station"
-    r"|airport|checkpo(?:st|int)s?)"
+    r"|airport|checkpo(?:st|int)s?|(?:main\s+|central\s+)?bazaar)"
 )
 FACILITY_OBJECT = re.compile(
     r"\s*(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:(?:city|town|capital)(?:'s|’s)|"
