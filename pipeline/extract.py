@@ -687,9 +687,16 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
         )
         if definite and not role_mentions:
             # "Fighters patrolled Khanabad, a day after the district was overrun", "retook
-            # Kahmard after it briefly fell": the reference is to a place named before it.
+            # Kahmard after it briefly fell": the reference is to a place named before it,
+            # and "the district" never to a capital or a province ("KABUL (AP) - ... seizing
+            # the district headquarters")
+            districts_only = object_back is not None and _names_a_district(object_back.group(0))
             role_mentions = [
-                m for m in sentence.mentions if m.end <= cue.start and id(m) not in routes
+                m
+                for m in sentence.mentions
+                if m.end <= cue.start
+                and id(m) not in routes
+                and not (districts_only and _kind(m) in ("capital", "province"))
             ]
         if cue.kind == "capture_both" and not refers_back:
             # "The governor of Ghazni surrendered to the Taliban": the office stands for the city
@@ -724,6 +731,12 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             if earlier:
                 bindings.append(_Binding(earlier[-1], cue, indirect=True))
     return bindings
+
+
+def _names_a_district(reference: str) -> bool:
+    # a city's "Police District 4" is the city's
+    lowered = reference.lower()
+    return "district" in lowered and not any(w in lowered for w in ("city", "capital", "police"))
 
 
 def _located_elsewhere(text: str, sentence: _Sentence) -> frozenset[int]:

@@ -276,7 +276,7 @@ PARENTHETICAL_GAP = re.compile(
     # an appositive: "Dand Patan, a small district on the border ... that had been under siege
     # since late June, was overrun"
     r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:district|town|city|capital|crossing)\b)"
-    r"[^,;:()]{0,160},\s*"
+    r"(?:[^,;:()]|\([^()]{0,30}\)){0,160},\s*"
     r"(?:(?:has|had|have|was|were|is|are)\s+)?(?:been\s+)?"
     r"(?:(?:again|later|then|now|finally|eventually|quickly|also|reportedly)\s+)?$",
     _F,
