@@ -407,8 +407,14 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
     low, high = sorted((cue_at, phrase.start if phrase.start >= cue_at else phrase.end))
     if _OTHER_TIME.search(sentence, low, high):
         return False
-    if _RELATIVE_OPENER.search(sentence, low, high):
-        return False  # "retake Khanabad, which the Taliban seized late on Sunday": its own day
+    relative = _RELATIVE_OPENER.search(sentence, low, high)
+    if relative is not None and not (
+        phrase.start > cue_at and "," in sentence[relative.end() : phrase.start]
+    ):
+        # "retake Khanabad, which the Taliban seized late on Sunday": its own day; a relative
+        # clause closed before the phrase leaves it to the main clause ("overran Khamyab,
+        # which borders Turkmenistan, late on Monday")
+        return False
     if phrase.end <= cue_at and _in_closed_parenthetical(phrase, sentence, cue_at):
         return False  # "Deh Yak, lost to the Taliban on Tuesday, had been retaken on Thursday"
     if phrase.kind == "days_after":

@@ -69,6 +69,7 @@ INDIRECT_FACTOR = 0.8  # the place comes from a back-reference or the next sente
 # had fallen.").
 SCENE_REACH = 4
 MAX_LABEL_WORDS = 6  # "Taliban spokesman Zabihullah Mujahid:" opening a statement's line
+DENIAL_WINDOW = 80  # characters before a carried cue searched for "denied that"
 FLED_WINDOW = 40  # characters before a fighting word searched for "fled the"
 # ``Status(value)`` goes through the enum machinery; a plain lookup, once per event.
 _STATUS_OF_VALUE: dict[str, Status] = {status.value: status for status in Status}
@@ -2034,10 +2035,16 @@ def _scene_capture(
         return []
     if not any(_refers_back(text, sentence, c) for c in sentence.cues):
         return []
-    antecedent = _only_place(text, scene)
+    antecedent = _only_place(text, scene, past_dateline=True)
     if antecedent is None:
         return []
-    return _carried_capture(article, sentence, [antecedent], reference=_last_date(events))
+    carried = _carried_capture(article, sentence, [antecedent], reference=_last_date(events))
+    # the group's claim to buildings a few sentences after officials reported the capture of
+    # the city ("had taken the governor's compound and the police headquarters") adds nothing
+    if not any(_buildings_named(text, sentence, cue) for cue in sentence.cues):
+        return carried
+    captured = {e.province_iso for e in events if e.status is Status.CAPTURED}
+    return [e for e in carried if not (e.status is Status.CLAIMED and e.province_iso in captured)]
 
 
 def _denied_by_the_group(body: str, hedge: re.Match[str]) -> bool:
@@ -2046,13 +2053,18 @@ def _denied_by_the_group(body: str, hedge: re.Match[str]) -> bool:
     return _speaker_class(_last_words(body[: hedge.start()], 8)) == "taliban"
 
 
-def _only_place(text: str, sentence: _Sentence) -> Event | None:
+def _only_place(text: str, sentence: _Sentence, *, past_dateline: bool = False) -> Event | None:
     """The one place a sentence names (not as a speaker's role), as a stand-in event."""
     # not a speaker's role, a destination ("on their way to Kabul") or a distance's reference
     elsewhere = _located_elsewhere(text, sentence)
     places = [
         m for m in sentence.mentions if not _is_role(text, m, sentence) and id(m) not in elsewhere
     ]
+    if past_dateline:
+        # a dateline's city stands in only when nothing else is named ("KABUL (AP) — ... in
+        # Kandahar province ...")
+        dateline = _dateline_end(text, sentence)
+        places = [m for m in places if m.start >= dateline] or places
     if not places or len({m.place.iso for m in places}) != 1:
         return None
     mention = places[0]
@@ -2069,6 +2081,15 @@ def _only_place(text: str, sentence: _Sentence) -> Event | None:
         place_end=mention.end,
         place_kind=_kind(mention),
     )
+
+
+def _dateline_end(text: str, sentence: _Sentence) -> int:
+    """Where a wire dateline opening the sentence's line ends (its start when there is none)."""
+    start = sentence.start
+    if (start > 0 and text[start - 1] != "\n") or not text[start : start + 2].isupper():
+        return start
+    match = lx.DATELINE.match(text, start, sentence.end)
+    return start if match is None else match.end()
 
 
 def _refers_back(text: str, sentence: _Sentence, cue: _Cue) -> bool:
@@ -2088,6 +2109,11 @@ def _refers_back(text: str, sentence: _Sentence, cue: _Cue) -> bool:
         return True  # "had claimed the city's capture hours earlier"
     if cue.kind in ("capture", "capture_both", "retake", "withdrawal"):
         return bool(_match(lx.BACK_REFERENCE, facts, cue.end, sentence.end))
+    if cue.kind == "handover":  # "handed the district over to the Taliban"
+        return bool(
+            _match(lx.BACK_REFERENCE, facts, cue.end, sentence.end)
+            and lx.TO_THE_GROUP.search(text, cue.end, sentence.end)
+        )
     if cue.kind in ("contest", "contest_intrans") and _SIEGE_WORD.search(text, cue.start, cue.end):
         return False  # a siege without an assault is no fighting told after the place
     if cue.kind in ("capture_intrans", "contest_intrans"):  # "It fell the next morning"
@@ -2147,7 +2173,7 @@ def _carried_event(
     body = text[sentence.start : sentence.end]
     facts = sentence.facts
     quote_start, quote_end = previous[0].quote_start, sentence.end
-    if _negated_or_future(sentence, cue):
+    if _negated_or_future(sentence, cue) or _denied_before(sentence, cue):
         return None
     attribution = _attribution(text, sentence, cue)
     claimed = attribution == "taliban" or _is_hedged(sentence)
@@ -2215,16 +2241,28 @@ def _carried_event(
     )
 
 
+def _denied_before(sentence: _Sentence, cue: _Cue) -> bool:
+    """ "denied that government forces had entered the district": the denied report is none."""
+    window_start = max(sentence.start, cue.start - DENIAL_WINDOW)
+    return bool(_search(lx.DENIED_THAT, sentence.facts, window_start, cue.start))
+
+
+def _buildings_named(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """Whether the cue's object is buildings ("the governor's compound and the police
+    headquarters"), not the place."""
+    return bool(
+        lx.FACILITY_OBJECT.match(text, cue.end, sentence.end)
+        or lx.BUILDINGS_IN_PLACE.match(text, cue.end, sentence.end)
+        or lx.SEAT_OBJECT.match(text, cue.end, sentence.end)
+    )
+
+
 def _only_facilities_taken(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """ "seized the police headquarters and the intelligence office": part of the place; "seizing
     the governor's compound for several hours before security forces pushed them out" too."""
     if _takes_by_force(text, cue) and lx.OUTLYING_PART.match(text, cue.end, sentence.end):
         return True
-    if not (
-        lx.FACILITY_OBJECT.match(text, cue.end, sentence.end)
-        or lx.BUILDINGS_IN_PLACE.match(text, cue.end, sentence.end)
-        or lx.SEAT_OBJECT.match(text, cue.end, sentence.end)
-    ):
+    if not _buildings_named(text, sentence, cue):
         return False
     stop = lx.OBJECT_END.search(text, cue.end, sentence.end)
     object_end = stop.start() if stop else sentence.end

@@ -48,6 +48,9 @@ _WITHDRAWAL = (
     r"|lost\s+control\s+(?:of|over)|gave\s+up|give\s+up|giving\s+up|ceded|relinquished"
     # "the last government forces left the city late on July 29" (never "left for Kabul")
     r"|left(?=\s+(?:the\s+)?(?:city|town|district(?:\s+cent(?:re|er))?|provincial\s+capital)\b)"
+    # "leaving the town to the insurgents"
+    r"|(?:leaving|left|leave|leaves)(?=\s+(?:[\w’'-]+\s+){1,4}?to\s+(?:the\s+)?"
+    r"(?:Taliban|insurgents|militants|mujahideen)\b)"
     # "but lost it again to a Taliban counter-attack", "lost Nahrin to the insurgents"
     r"|los(?:t|ing)(?=\s+(?:it|them|the\s+(?:district|town|city|cent(?:re|er)|district\s+cent(?:re|er)"
     r"|crossing|base)|[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:district|city|town)"
@@ -69,6 +72,8 @@ _CAPTURE_INTRANS = (
     r"|(?:Taliban|insurgents?|militants?|group)(?:'s|’s|'|’)?\s+(?:full\s+|complete\s+|total\s+)?"
     r"(?:control|hands))"
     r"|changed\s+hands|(?:is|was|are|were|now)\s+(?:now\s+)?in\s+the\s+hands\s+of\s+the\s+Taliban"
+    # a resident's "the city is gone"
+    r"|(?:is|was|has\s+been)\s+(?:now\s+)?gone\b"
     r"|(?:is|was|are|were)\s+(?:now\s+)?(?:fully\s+)?Taliban-(?:controlled|held)"
     r"|(?:captured|seized|taken|overrun|overtaken|held|controlled)\s+by\s+(?:the\s+)?"
     r"(?:Taliban|insurgents|militants)"
@@ -457,6 +462,14 @@ PAST_YEAR_WHEN = re.compile(
     r"\s*,?\s*when\b",
     _F,
 )
+# "handed the district over to the Taliban": the recipient is the group.
+TO_THE_GROUP = re.compile(r"\bto\s+(?:the\s+)?(?:Taliban|insurgents|militants|mujahideen)\b", _F)
+# "denied that government forces had entered the district"
+DENIED_THAT = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:reports?\s+|claims?\s+)?"
+    r"that\b[^.;]*$",
+    _F,
+)
 # The group's own word for its fighters: a statement using it is the Taliban's.
 MUJAHIDEEN = re.compile(r"\bmujahid(?:een|in)\b", _F)
 # Districts counted, not named: "Of Badakhshan's 28 districts", "six of seven districts",
@@ -815,6 +828,13 @@ FLED_BEFORE = re.compile(
     _F,
 )
 # ... "district on Kabul's doorstep": the place only locates the unnamed district.
+# A wire dateline names where the story was filed: "KABUL, Afghanistan (AP) —", "KABUL/LASHKAR
+# GAH, May 5 (Reuters) -", "ASADABAD (Pajhwok):".
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Z’'.-]+(?:[ /][A-Z][A-Z’'.-]+)*(?:,\s+[A-Z][a-z]+)?"
+    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?(?:,?\s+\d{4})?"
+    r"\s*(?:\([A-Za-z][\w .]*\))?\s*(?:[-—–]+|:)\s"
+)
 DOORSTEP_AFTER = re.compile(r"(?:'s|’s)\s+(?:door\s*step|doorstep)\b", _F)
 # A place naming a road ("the Kandahar-Herat highway") is not where anything happened.
 ROUTE_AFTER = re.compile(r"(?:-[A-Z][\w’'-]*)*\s+(?:highway|road|motorway|route|corridor)\b")
