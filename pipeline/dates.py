@@ -307,6 +307,10 @@ def resolve_date_phrase(
     if len(phrases) > 1:
         phrases = _own_conjunct(phrases, sentence, cue)
     phrase = _counted_back_from_anchor(phrases, sentence, cue) or _nearest(phrases, cue)
+    if phrase is None and reference is not None:
+        counted = _counted_from_event_before(sentence, cue, reference, article_date=article_date)
+        if counted is not None:
+            return counted
     if phrase is None:
         if article_date is None:
             return DateResolution(None, Precision.UNKNOWN, BASIS_NO_ARTICLE_DATE)
@@ -369,6 +373,45 @@ _SPEECH_BEFORE = re.compile(
 )
 
 
+# "two days after the assault began", "48 hours after the first attack on the city,": an "after"
+# clause about fighting, closed before the main clause's event.
+_AFTER_EVENT_CLAUSE = re.compile(
+    r"\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:assault|attack|offensive|fighting|clashes"
+    r"|siege|push)(?:\s+(?:on|against|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:city|town|district))?"
+    r"(?:\s+(?:began|started|broke\s+out|erupted))?\s*,?\s*",
+    re.IGNORECASE,
+)
+
+
+def _days_after_event_clause(sentence: str, phrase: _Phrase, cue_at: int) -> re.Match[str] | None:
+    """The fighting an "N days after" phrase counts from, when the cue comes after it."""
+    clause = _AFTER_EVENT_CLAUSE.match(sentence, phrase.end, cue_at)
+    if clause is None:
+        return None
+    closed = "," in clause.group(0) or re.search(
+        r"(?:began|started|out|erupted)\s*$", clause.group(0)
+    )
+    return clause if closed else None
+
+
+def _counted_from_event_before(
+    sentence: str, cue_at: int, reference: dt.date, *, article_date: dt.date | None
+) -> DateResolution | None:
+    """ "48 hours after the assault began the city was in Taliban hands": the fighting told
+    before (``reference``) plus the count."""
+    for phrase in find_date_phrases(sentence):
+        if phrase.kind != "days_after" or phrase.end > cue_at:
+            continue
+        if _days_after_event_clause(sentence, phrase, cue_at) is None:
+            continue
+        day = reference + dt.timedelta(days=_days_counted(phrase.match))
+        if article_date is not None and day > article_date:
+            return None
+        text = phrase.match.group(0)
+        return DateResolution(day, Precision.DAY, f"'{text}' the fighting on {reference}", text)
+    return None
+
+
 def _resolve_days_after(
     phrase: _Phrase, sentence: str, *, article_date: dt.date | None, reference: dt.date | None
 ) -> DateResolution:
@@ -418,7 +461,10 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
     if phrase.end <= cue_at and _in_closed_parenthetical(phrase, sentence, cue_at):
         return False  # "Deh Yak, lost to the Taliban on Tuesday, had been retaken on Thursday"
     if phrase.kind == "days_after":
-        return cue_at >= phrase.end  # it dates only the event it introduces
+        # it dates only the event it introduces, never the main clause after it ("48 hours
+        # after the first attack on the city, they had seized ...", "two days after the assault
+        # began the city fell")
+        return cue_at >= phrase.end and _days_after_event_clause(sentence, phrase, cue_at) is None
     if phrase.kind != "span":
         return True
     if not sentence[: phrase.start].strip(" \"'“‘"):

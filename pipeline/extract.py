@@ -24,6 +24,7 @@ from pipeline import lexicon as lx
 from pipeline.dates import (
     BASIS_ARTICLE_DATE,
     DateResolution,
+    find_date_phrases,
     is_duration,
     resolve_date_phrase,
     state_began,
@@ -289,8 +290,9 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     scene: _Sentence | None = None  # the last sentence that named a place it is about
     scene_index = 0
     named: _Sentence | None = None  # the last sentence naming any place, a speaker's too
+    narrative: dt.date | None = None  # the day the story has reached, for "a day later"
     for index, sentence in enumerate(sentences):
-        current = _sentence_events(article, sentence, events)
+        current = _sentence_events(article, sentence, events, reference=narrative)
         if not current and (sentence.mentions or named is not None):
             current = _district_tally(article, sentence, named)
         if sentence.mentions:
@@ -307,17 +309,37 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
         previous_had_events = bool(current)
         if not current and _names_no_scene(text, sentence):
             prior = sentences[index - 1] if index > 0 else None
-            current = _follow_up(article, sentence, previous, events, prior=prior)
+            current = _follow_up(
+                article, sentence, previous, events, prior=prior, reference=narrative
+            )
             if not current and not previous and scene is not None and scene is not prior:
                 distance = index - scene_index
-                current = _scene_capture(article, sentence, scene, events, distance=distance)
+                current = _scene_capture(
+                    article, sentence, scene, events, distance=distance, reference=narrative
+                )
             previous = current
         else:
             previous = current
             if sentence.mentions and not _names_no_scene(text, sentence):
                 scene, scene_index = sentence, index
         events.extend(current)
+        narrative = _narrative_day(article, sentence, current, narrative)
     return _in_text_order(events)
+
+
+def _narrative_day(
+    article: Article, sentence: _Sentence, current: list[Event], before: dt.date | None
+) -> dt.date | None:
+    """The day the story has reached after this sentence: its last dated event's, else the day
+    its own day phrase names ("The next morning government forces counter-attacked"), else
+    the day before it."""
+    if current:
+        return _last_date(current) or before
+    body = article.text[sentence.start : sentence.end]
+    if not find_date_phrases(body):
+        return before
+    told = resolve_date_phrase(body, article_date=article.date, reference=before)
+    return told.date if told.phrase and told.precision == Precision.DAY else before
 
 
 def _names_no_scene(text: str, sentence: _Sentence) -> bool:
@@ -528,14 +550,15 @@ def _finditer(
 # --- one sentence -------------------------------------------------------------------------
 
 
-def _sentence_events(article: Article, sentence: _Sentence, earlier: list[Event]) -> list[Event]:
+def _sentence_events(
+    article: Article, sentence: _Sentence, earlier: list[Event], *, reference: dt.date | None
+) -> list[Event]:
     if not sentence.mentions or not _has_status_cue(sentence):
         return []  # most sentences: no need to cut out the body
     text = article.text
     if _is_skipped_sentence(text[sentence.start : sentence.end]):
         return []
     bindings = _bindings(text, sentence)
-    reference = _last_date(earlier)
     events: list[Event] = []
     for binding in bindings:
         event = _event(article, sentence, binding, reference=reference)
@@ -1973,6 +1996,7 @@ def _follow_up(
     events: list[Event],
     *,
     prior: _Sentence | None = None,
+    reference: dt.date | None = None,
 ) -> list[Event]:
     """Apply a place-less sentence to the previous sentence's events (changed in ``events``).
 
@@ -1990,7 +2014,7 @@ def _follow_up(
         antecedent = _only_place(text, prior)
         if antecedent is None:
             return []
-        return _carried_capture(article, sentence, [antecedent], reference=_last_date(events))
+        return _carried_capture(article, sentence, [antecedent], reference=reference)
     goes_on = (_fighting_continues(body) or _attack_repelled(body)) and len(
         {e.province_iso for e in previous}
     ) == 1
@@ -2022,11 +2046,17 @@ def _follow_up(
             return []
         # the claim stays reported; the confirmation reports the capture as well
         return [_upgraded(e, speaker) for e in previous if e.status is Status.CLAIMED]
-    return _carried_capture(article, sentence, previous, reference=_last_date(events))
+    return _carried_capture(article, sentence, previous, reference=reference)
 
 
 def _scene_capture(
-    article: Article, sentence: _Sentence, scene: _Sentence, events: list[Event], *, distance: int
+    article: Article,
+    sentence: _Sentence,
+    scene: _Sentence,
+    events: list[Event],
+    *,
+    distance: int,
+    reference: dt.date | None,
 ) -> list[Event]:
     """ "By Sunday evening the city had fallen": a fall told a few sentences after the one place
     the passage is about, with only place-less sentences between."""
@@ -2038,7 +2068,7 @@ def _scene_capture(
     antecedent = _only_place(text, scene, past_dateline=True)
     if antecedent is None:
         return []
-    carried = _carried_capture(article, sentence, [antecedent], reference=_last_date(events))
+    carried = _carried_capture(article, sentence, [antecedent], reference=reference)
     # the group's claim to buildings a few sentences after officials reported the capture of
     # the city ("had taken the governor's compound and the police headquarters") adds nothing
     if not any(_buildings_named(text, sentence, cue) for cue in sentence.cues):
