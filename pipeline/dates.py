@@ -116,7 +116,7 @@ _DAYS_AFTER = re.compile(
 # "The attack came a day after ...", "It comes two days after ...": the subject is an event
 # the article reported before, so the count starts from that event's day.
 _EARLIER_EVENT_CAME = re.compile(
-    r"^\W*(?:the\s+(?:[\w-]+\s+){0,2}|this\s+|that\s+|it\s+|which\s+)?"
+    r"^\W*(?:the\s+(?:[\w-]+\s+){0,4}|this\s+|that\s+|it\s+|which\s+)?"
     r"(?:came|comes|followed|happened|took\s+place|occurred)\s+(?:just\s+|only\s+)?$",
     re.IGNORECASE,
 )

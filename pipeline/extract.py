@@ -322,9 +322,37 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             previous = current
             if sentence.mentions and not _names_no_scene(text, sentence):
                 scene, scene_index = sentence, index
-        events.extend(current)
+        events.extend(_repelled_unless_fallen(text, current, events))
         narrative = _narrative_day(article, sentence, current, narrative)
     return _in_text_order(events)
+
+
+def _repelled_unless_fallen(text: str, current: list[Event], earlier: list[Event]) -> list[Event]:
+    """ "Taliban fighters stormed into Qala-e-Naw ... By Thursday morning commandos had pushed the
+    insurgents out of the city center": driving out fighters from a place the article never
+    said fell is the attack repelled, not a retake."""
+    told = [*earlier, *current]
+    fallen = {e.province_iso for e in told if e.status in (Status.CAPTURED, Status.CLAIMED)}
+    fought = {e.province_iso for e in told if e.status is Status.CONTESTED}
+    return [
+        _fighting_copy(e)
+        if e.status is Status.RETAKEN
+        and e.province_iso in fought
+        and e.province_iso not in fallen
+        and _DRIVEN_OUT_WORDS.search(text, e.quote_start, e.quote_end)
+        and not _RETAKE_WORDS.search(text, e.quote_start, e.quote_end)
+        else e
+        for e in current
+    ]
+
+
+_DRIVEN_OUT_WORDS = re.compile(
+    r"\b(?:push(?:ed)?|drove|driven|forced|expelled|chased)\b[^.;]{0,40}\b(?:out\s+of|from)\b",
+    re.IGNORECASE,
+)
+_RETAKE_WORDS = re.compile(
+    r"\b(?:retook|retaken|recaptur\w*|regain\w*|took\s+back)\b", re.IGNORECASE
+)
 
 
 def _narrative_day(

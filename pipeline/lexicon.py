@@ -918,7 +918,9 @@ STATE = re.compile(
     r"\b(?:is|are|remains?)\s+(?:now\s+|still\s+)?(?:(?:fully\s+|firmly\s+)?in\s+the\s+hands"
     r"\s+of|under\s+(?:the\s+)?(?:(?:group|taliban|insurgents?|militants?)(?:'s|’s|'|’)?\s+)?"
     r"(?:full\s+|complete\s+|total\s+)?(?:taliban|control)|ongoing|under\s*way|continuing"
-    r"|raging)\b|\bnow\s+(?:controls?|holds?)\b",
+    r"|raging)\b|\bnow\s+(?:controls?|holds?)\b"
+    # "have captured Panjwai after security forces made a tactical retreat late Saturday"
+    r"|\b(?:have|has)\s+(?:now\s+)?(?:captured|seized|taken|overrun)\b",
     _F,
 )
 STATE_ORIGIN = re.compile(r"\b(?:after|following)\b", _F)
