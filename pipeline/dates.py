@@ -92,6 +92,12 @@ _HOURS_LATER = re.compile(
     r"|(?:(?:a\s+few|several|two|three|four|five|six|\d{1,2})\s+)?hours\s+(?:later|earlier)\b)",
     re.IGNORECASE,
 )
+# "attacked late on Saturday. By dawn the district had fallen": the morning after the event told
+# before.
+_BY_DAWN = re.compile(
+    r"\bby\s+(?:dawn|daybreak|first\s+light|sunrise|(?:the\s+)?(?:next\s+)?morning)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
 _DAYS_LATER = re.compile(
     r"\b(?P<n>a|one|two|three|four|\d)\s+(?P<unit>days?|weeks?)\s+later\b"
     r"|\bthe\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b",
@@ -236,6 +242,7 @@ def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
         found.append(_Phrase(0, dateline.end(), "dateline", dateline))
     for kind, pattern in (
         ("hours_later", _HOURS_LATER),
+        ("by_dawn", _BY_DAWN),
         ("span", _SPAN),
         ("days_after", _DAYS_AFTER),
         ("solar_day", _SOLAR_DAY),
@@ -317,7 +324,7 @@ def resolve_date_phrase(
         return DateResolution(article_date, Precision.DAY, BASIS_ARTICLE_DATE)
     if phrase.kind == "days_after":
         return _resolve_days_after(phrase, sentence, article_date=article_date, reference=reference)
-    if phrase.kind in ("days_later", "days_before", "hours_later"):
+    if phrase.kind in ("days_later", "days_before", "hours_later", "by_dawn"):
         # "captured X on Thursday, while troops retook Y a day later": the day it counts from
         # is the sentence's own, before the earlier event's.
         anchor = _anchor_before(phrase, sentence, article_date=article_date)
@@ -550,6 +557,15 @@ def _resolve(
         return DateResolution(
             sunday, Precision.ON_OR_BEFORE, f"'{text}': on or before Sunday {sunday}", text
         )
+    if kind == "by_dawn":
+        if reference is None:
+            return DateResolution(None, Precision.UNKNOWN, f"'{text}' with no earlier date", text)
+        day = reference + dt.timedelta(days=1)
+        if article_date is not None and day > article_date:
+            return DateResolution(
+                None, Precision.UNKNOWN, f"'{text}' after {reference} is after the article", text
+            )
+        return DateResolution(day, Precision.DAY, f"'{text}' after {reference}", text)
     if kind == "hours_later":
         if reference is None:
             return DateResolution(None, Precision.UNKNOWN, f"'{text}' with no earlier date", text)

@@ -130,6 +130,14 @@ def test_hours_later_is_the_day_of_the_event_before() -> None:
         assert (resolution.date, resolution.precision) == (dt.date(2021, 8, 10), DAY), sentence
 
 
+def test_by_dawn_is_the_morning_after_the_event_before() -> None:
+    sentence = "By dawn the district had fallen."
+    counted = resolve_date_phrase(sentence, article_date=FRI, reference=dt.date(2021, 8, 10))
+    assert (counted.date, counted.precision) == (dt.date(2021, 8, 11), DAY)
+    alone = resolve_date_phrase(sentence, article_date=FRI)
+    assert (alone.date, alone.precision) == (None, UNKNOWN)
+
+
 def test_a_week_earlier_counts_seven_days_back_from_the_sentence_day() -> None:
     sentence = "Troops retook Qaisar on Monday, which the Taliban had seized a week earlier."
     resolution = resolve_date_phrase(sentence, article_date=FRI, cue_at=sentence.index("seized"))
