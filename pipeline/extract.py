@@ -2271,8 +2271,12 @@ def _carried_event(
         )
         if status is None:
             return None
-        if status is Status.RETAKEN and all(e.status is Status.CONTESTED for e in previous):
-            status = Status.CONTESTED  # pushed out of a city that never fell: repelled
+        # pushed out of a city that never fell: repelled (a stand-in for a place only named,
+        # with no quote, says nothing about whether it fell)
+        if status is Status.RETAKEN and all(
+            e.status is Status.CONTESTED and e.quote for e in previous
+        ):
+            status = Status.CONTESTED
     elif _only_facilities_taken(text, sentence, cue) or _search(
         lx.PARTIAL_OF_BACK_REFERENCE, facts, sentence.start, sentence.end
     ):
