@@ -2482,25 +2482,15 @@ def _counted_places(
             continue
         seen.add(mention.place.iso)
         events.append(
-            Event(
-                article_id=article.article_id,
-                province_iso=mention.place.iso,
-                province=mention.place.province,
-                place=mention.text,
-                status=status,
-                quote=text[prior.start : sentence.end],
-                quote_start=prior.start,
-                quote_end=sentence.end,
-                place_start=mention.start,
-                place_end=mention.end,
-                event_date=resolution.date,
-                date_precision=Precision(resolution.precision),
-                date_basis=resolution.basis,
-                date_phrase=resolution.phrase,
+            _event_at(
+                article,
+                mention,
+                status,
+                quote=(prior.start, sentence.end),
+                resolution=resolution,
                 manner=_sentence_manner(prior),
                 attribution=attribution,
                 confidence=round(BASE_CONFIDENCE["capture"] * INDIRECT_FACTOR, 2),
-                place_kind=_kind(mention),
             )
         )
     return events
@@ -2538,31 +2528,54 @@ def _district_tally(article: Article, sentence: _Sentence, named: _Sentence | No
     )
     attribution = _attribution(text, sentence, cue)
     claimed = attribution == "taliban" or _is_hedged(sentence)
+    base = CLAIMED_CONFIDENCE if claimed else BASE_CONFIDENCE["control"]
     return [
-        Event(
-            article_id=article.article_id,
-            province_iso=mention.place.iso,
-            province=mention.place.province,
-            place=mention.text,
-            status=Status.CLAIMED if claimed else Status.CAPTURED,
-            quote=body,
-            quote_start=sentence.start,
-            quote_end=sentence.end,
-            place_start=mention.start,
-            place_end=mention.end,
-            event_date=resolution.date,
-            date_precision=Precision(resolution.precision),
-            date_basis=resolution.basis,
-            date_phrase=resolution.phrase,
+        _event_at(
+            article,
+            mention,
+            Status.CLAIMED if claimed else Status.CAPTURED,
+            quote=(sentence.start, sentence.end),
+            resolution=resolution,
             manner=_sentence_manner(sentence),
             attribution=attribution,
-            confidence=round(
-                (CLAIMED_CONFIDENCE if claimed else BASE_CONFIDENCE["control"]) * INDIRECT_FACTOR,
-                2,
-            ),
-            place_kind=_kind(mention),
+            confidence=round(base * INDIRECT_FACTOR, 2),
         )
     ]
+
+
+def _event_at(
+    article: Article,
+    mention: _MentionLike,
+    status: Status,
+    *,
+    quote: tuple[int, int],
+    resolution: DateResolution,
+    manner: str,
+    attribution: str,
+    confidence: float,
+) -> Event:
+    """An event about ``mention``'s place quoting ``article.text[quote[0]:quote[1]]``."""
+    start, end = quote
+    return Event(
+        article_id=article.article_id,
+        province_iso=mention.place.iso,
+        province=mention.place.province,
+        place=mention.text,
+        status=status,
+        quote=article.text[start:end],
+        quote_start=start,
+        quote_end=end,
+        place_start=mention.start,
+        place_end=mention.end,
+        event_date=resolution.date,
+        date_precision=Precision(resolution.precision),
+        date_basis=resolution.basis,
+        date_phrase=resolution.phrase,
+        manner=manner,
+        attribution=attribution,
+        confidence=confidence,
+        place_kind=_kind(mention),
+    )
 
 
 def _tally_verb(
