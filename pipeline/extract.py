@@ -1713,6 +1713,11 @@ def _fight_under_way(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
             return False
         if not lx.PLACE_DESCRIPTOR.fullmatch(text, cue.end, first.start):
             return False
+    return _operation_under_way(sentence, cue)
+
+
+def _operation_under_way(sentence: _Sentence, cue: _Cue) -> bool:
+    """ "launched an operation to", "are fighting to" just before the cue, not "would launch"."""
     window_start = max(sentence.start, cue.start - 80)
     match = _search(lx.UNDER_WAY_BEFORE, sentence.facts, window_start, cue.start)
     if match is None:
@@ -2231,7 +2236,8 @@ def _carried_event(
     body = text[sentence.start : sentence.end]
     facts = sentence.facts
     quote_start, quote_end = previous[0].quote_start, sentence.end
-    if _negated_or_future(sentence, cue) or _denied_before(sentence, cue):
+    under_way = cue.kind == "retake" and _operation_under_way(sentence, cue)
+    if not under_way and (_negated_or_future(sentence, cue) or _denied_before(sentence, cue)):
         return None
     attribution = _attribution(text, sentence, cue)
     claimed = attribution == "taliban" or _is_hedged(sentence)
@@ -2248,39 +2254,11 @@ def _carried_event(
             previous[0].date_phrase,
         )
     source = previous[0]
-    status = Status.CLAIMED if claimed else Status.CAPTURED
-    if cue.kind == "withdrawal" and (
-        _checked_by_subject(
-            cue,
-            facts,
-            _subject_start(facts, sentence.start, cue.start),
-            status,
-            clause_end=sentence.end,
-        )
-        is None
-    ):
-        return None  # the Taliban withdrawing from the city gave nothing up
-    if lx.STATUS_OF_KIND[cue.kind] == "contested":
-        status = Status.CONTESTED
-    elif cue.kind == "retake":
-        # "A day later, government forces retook it": the place came back, unless the
-        # Taliban are the ones who "retook" it
-        subject_start = _subject_start(facts, sentence.start, cue.start)
-        status = _checked_by_subject(
-            cue, facts, subject_start, Status.RETAKEN, clause_end=sentence.end
-        )
-        if status is None:
-            return None
-        # pushed out of a city that never fell: repelled (a stand-in for a place only named,
-        # with no quote, says nothing about whether it fell)
-        if status is Status.RETAKEN and all(
-            e.status is Status.CONTESTED and e.quote for e in previous
-        ):
-            status = Status.CONTESTED
-    elif _only_facilities_taken(text, sentence, cue) or _search(
-        lx.PARTIAL_OF_BACK_REFERENCE, facts, sentence.start, sentence.end
-    ):
-        status = Status.CONTESTED
+    status = _carried_status(
+        article.text, sentence, cue, previous, claimed=claimed, under_way=under_way
+    )
+    if status is None:
+        return None
     base = BASE_CONFIDENCE[_CARRIED_CONFIDENCE_KEY.get(status, "capture")]
     return dataclasses.replace(
         source,
@@ -2317,6 +2295,47 @@ def _buildings_named(text: str, sentence: _Sentence, cue: _Cue) -> bool:
         or lx.BUILDINGS_IN_PLACE.match(text, cue.end, sentence.end)
         or lx.SEAT_OBJECT.match(text, cue.end, sentence.end)
     )
+
+
+def _carried_status(
+    text: str,
+    sentence: _Sentence,
+    cue: _Cue,
+    previous: list[Event],
+    *,
+    claimed: bool,
+    under_way: bool,
+) -> Status | None:
+    """What a cue referring back to the place ``previous`` is about reports, or ``None``."""
+    facts = sentence.facts
+    if under_way:  # "had launched an operation to retake the town": fought for, not retaken
+        return Status.CONTESTED
+    subject_start = _subject_start(facts, sentence.start, cue.start)
+    if cue.kind == "withdrawal" and (
+        _checked_by_subject(cue, facts, subject_start, Status.CAPTURED, clause_end=sentence.end)
+        is None
+    ):
+        return None  # the Taliban withdrawing from the city gave nothing up
+    if lx.STATUS_OF_KIND[cue.kind] == "contested":
+        return Status.CONTESTED
+    if cue.kind == "retake":
+        # "A day later, government forces retook it": the place came back, unless the
+        # Taliban are the ones who "retook" it
+        status = _checked_by_subject(
+            cue, facts, subject_start, Status.RETAKEN, clause_end=sentence.end
+        )
+        # pushed out of a city that never fell: repelled (a stand-in for a place only named,
+        # with no quote, says nothing about whether it fell)
+        if status is Status.RETAKEN and all(
+            e.status is Status.CONTESTED and e.quote for e in previous
+        ):
+            return Status.CONTESTED
+        return status
+    if _only_facilities_taken(text, sentence, cue) or _search(
+        lx.PARTIAL_OF_BACK_REFERENCE, facts, sentence.start, sentence.end
+    ):
+        return Status.CONTESTED
+    return Status.CLAIMED if claimed else Status.CAPTURED
 
 
 def _only_facilities_taken(text: str, sentence: _Sentence, cue: _Cue) -> bool:

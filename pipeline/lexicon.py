@@ -282,6 +282,8 @@ PARENTHETICAL_GAP = re.compile(
     # since late June, was overrun"
     r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:district|town|city|capital|crossing)\b)"
     r"(?:[^,;:()]|\([^()]{0,30}\)){0,160},\s*"
+    # "..., on Sunday afternoon fell to the Taliban"
+    r"(?:(?:on\s+|late\s+|early\s+)?\w+day(?:\s+(?:morning|afternoon|evening|night))?\s+)?"
     r"(?:(?:has|had|have|was|were|is|are)\s+)?(?:been\s+)?"
     r"(?:(?:again|later|then|now|finally|eventually|quickly|also|reportedly)\s+)?$",
     _F,
