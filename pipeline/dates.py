@@ -87,9 +87,13 @@ _TODAY = re.compile(
     re.IGNORECASE,
 )
 # "Within hours the capital had fallen", "hours later": the day of the event told before it.
+_WHOLE_DAYS_OF_HOURS = r"(?P<hours>24|48|72|twenty-four|forty-eight|seventy-two)"
 _HOURS_LATER = re.compile(
     r"\b(?:within\s+(?:a\s+few\s+|several\s+)?hours\b(?!\s+of\b)"
-    r"|(?:(?:a\s+few|several|two|three|four|five|six|\d{1,2})\s+)?hours\s+(?:later|earlier)\b)",
+    r"|(?:(?:a\s+few|several|two|three|four|five|six|(?!24\b|48\b|72\b)\d{1,2})\s+)?"
+    # whole days ("48 hours later", "forty-eight hours later") are counted as days
+    r"(?<!\b24\s)(?<!\b48\s)(?<!\b72\s)(?<!-four\s)(?<!-eight\s)(?<!-two\s)hours\s+"
+    r"(?:later|earlier)\b)",
     re.IGNORECASE,
 )
 # "attacked late on Saturday. By dawn the district had fallen": the morning after the event told
@@ -100,6 +104,8 @@ _BY_DAWN = re.compile(
 )
 _DAYS_LATER = re.compile(
     r"\b(?P<n>a|one|two|three|four|\d)\s+(?P<unit>days?|weeks?)\s+later\b"
+    # "Forty-eight hours later": whole days
+    r"|\b" + _WHOLE_DAYS_OF_HOURS + r"\s+hours\s+later\b"
     r"|\bthe\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b",
     re.IGNORECASE,
 )
@@ -116,7 +122,11 @@ _DAYS_BEFORE = re.compile(
 # "on Tuesday, a day after the district was overrun": counted back from the sentence's day.
 _DAYS_AFTER = re.compile(
     r"(?<!\bin\s)(?<!\bwithin\s)"  # "for the second time in a week after ..." counts nothing
-    r"\b(?:" + _COUNT + r"\s+(?P<unit>days?|weeks?)|(?P<hours>24|48|72)\s+hours)\s+after\b",
+    r"\b(?:"
+    + _COUNT
+    + r"\s+(?P<unit>days?|weeks?)|"
+    + _WHOLE_DAYS_OF_HOURS
+    + r"\s+hours)\s+after\b",
     re.IGNORECASE,
 )
 # "The attack came a day after ...", "It comes two days after ...": the subject is an event
@@ -594,12 +604,15 @@ def _resolve(
     return DateResolution(day, precision, f"'{text}' before article date {article_date}", text)
 
 
+_HOURS_AS_DAYS = {"twenty-four": 1, "forty-eight": 2, "seventy-two": 3}
+
+
 def _days_counted(match: re.Match[str]) -> int:
     """How many days "two days", "a week", "48 hours" or "the next day" count (one when no
     number)."""
     hours = match.groupdict().get("hours")
     if hours is not None:
-        return int(hours) // 24
+        return _HOURS_AS_DAYS.get(hours.lower()) or int(hours) // 24
     number = match.group("n")
     days = 1 if number is None else _NUMBER_WORDS.get(number.lower()) or int(number)
     unit = match.group("unit")

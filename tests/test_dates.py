@@ -130,6 +130,18 @@ def test_hours_later_is_the_day_of_the_event_before() -> None:
         assert (resolution.date, resolution.precision) == (dt.date(2021, 8, 10), DAY), sentence
 
 
+def test_whole_days_of_hours_count_days_and_hours_stay_on_the_day() -> None:
+    before = dt.date(2021, 8, 10)
+    for sentence, day in (
+        ("Forty-eight hours later, the town fell.", dt.date(2021, 8, 12)),
+        ("24 hours later the town fell.", dt.date(2021, 8, 11)),
+        ("Hours later the town fell.", before),
+        ("Two hours later the town fell.", before),
+    ):
+        resolution = resolve_date_phrase(sentence, article_date=FRI, reference=before)
+        assert resolution.date == day, sentence
+
+
 def test_by_dawn_is_the_morning_after_the_event_before() -> None:
     sentence = "By dawn the district had fallen."
     counted = resolve_date_phrase(sentence, article_date=FRI, reference=dt.date(2021, 8, 10))
