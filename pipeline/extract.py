@@ -740,15 +740,15 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
         if definite and not role_mentions:
             # "Fighters patrolled Khanabad, a day after the district was overrun", "retook
             # Kahmard after it briefly fell": the reference is to a place named before it,
-            # and "the district" never to a capital or a province ("KABUL (AP) - ... seizing
-            # the district headquarters")
+            # and "the district" never to a capital ("KABUL (AP) - ... seizing the district
+            # headquarters"; a province may hold the district)
             districts_only = object_back is not None and _names_a_district(object_back.group(0))
             role_mentions = [
                 m
                 for m in sentence.mentions
                 if m.end <= cue.start
                 and id(m) not in routes
-                and not (districts_only and _kind(m) in ("capital", "province"))
+                and not (districts_only and _kind(m) == "capital")
             ]
         if cue.kind == "capture_both" and not refers_back:
             # "The governor of Ghazni surrendered to the Taliban": the office stands for the city
@@ -1200,12 +1200,13 @@ def _event(
         return None
     if status is Status.RETAKEN and _liberated_by_the_group(text, sentence, cue):
         status = Status.CAPTURED
-    if (
-        status is Status.RETAKEN
-        and cue.end <= mention.start
-        and lx.BUILDINGS_IN_PLACE.fullmatch(text, cue.end, mention.start)
+    if status is Status.RETAKEN and (
+        (cue.end <= mention.start and lx.BUILDINGS_IN_PLACE.fullmatch(text, cue.end, mention.start))
+        or _buildings_named_after_object(text, sentence, cue)
     ):
-        status = Status.CONTESTED  # "retaken the Police District 1 building in Lashkar Gah"
+        # "retaken the Police District 1 building in Lashkar Gah", "In Lashkar Gah, commandos
+        # drove the Taliban out of the city's police headquarters"
+        status = Status.CONTESTED
     if status is Status.RETAKEN and lx.EDGE_AFTER.match(text, cue.end, sentence.end):
         status = Status.CONTESTED  # pushed back from the edge: the attack was repelled
     if status is Status.CAPTURED and (
@@ -1522,7 +1523,9 @@ def _ends_with_past_year(text: str, sentence: _Sentence, clause_end: int) -> boo
 
 def _fronted_past(article: Article, sentence: _Sentence, cue: _Cue) -> bool:
     """A past year before the first comma ("In 2001, Kunduz ... fell") up to a major break."""
-    fronted = _match(lx.FRONTED_PAST, sentence.facts, sentence.start, cue.start)
+    fronted = _match(lx.FRONTED_PAST, sentence.facts, sentence.start, cue.start) or _match(
+        lx.FRONTED_LAST_TIME, sentence.facts, sentence.start, cue.start
+    )
     if fronted is None:
         return False
     year = fronted.group("year")
@@ -2318,6 +2321,8 @@ def _carried_status(
         return None  # the Taliban withdrawing from the city gave nothing up
     if lx.STATUS_OF_KIND[cue.kind] == "contested":
         return Status.CONTESTED
+    if cue.kind in ("retake", "driven_out") and _buildings_named_after_object(text, sentence, cue):
+        return Status.CONTESTED  # "drove the Taliban out of the city's police headquarters"
     if cue.kind == "retake":
         # "A day later, government forces retook it": the place came back, unless the
         # Taliban are the ones who "retook" it
@@ -2336,6 +2341,15 @@ def _carried_status(
     ):
         return Status.CONTESTED
     return Status.CLAIMED if claimed else Status.CAPTURED
+
+
+def _buildings_named_after_object(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "regained control of the city's main prison": a building is what came back (never
+    "the district centre", which stands for the district)."""
+    return bool(
+        lx.FACILITY_OBJECT.match(text, cue.end, sentence.end)
+        or lx.BUILDINGS_IN_PLACE.match(text, cue.end, sentence.end)
+    )
 
 
 def _only_facilities_taken(text: str, sentence: _Sentence, cue: _Cue) -> bool:

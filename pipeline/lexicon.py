@@ -401,7 +401,11 @@ FUTURE_BEFORE = re.compile(
     r"|(?:threaten\w*|poised|set|about|likely|expected|bid|attempts?|attempting|tries|trying"
     r"|try|effort|aim\w*|plan\w*|prepar\w*|hope\w*|want\w*|seek\w*|vow\w*|fail\w*|able|unable"
     r"|going|fears?|risk|danger|before|operation|offensive|campaign|push|mission|orders?|ordered"
-    r"|efforts?|moves?|race|struggle|fight|vow)\s+(?:to|of|that)?)\b(?:\s+[\w’'-]+){0,3}\s*$"
+    r"|efforts?|moves?|race|struggle|fight|vow)\s+(?:to|of|that)?)\b"
+    # ('would "soon" take', 'would soon "liberate"')
+    r"(?:\s+[\"“”']?[\w’'-]+[\"“”']?){0,3}\s*[\"“']?$"
+    # "a clearance operation would be launched soon to retake the city"
+    r"|\bsoon\b(?:\s+to)?\s*[\"“']?$"
     # "fearing an imminent Taliban assault on the city", "only a matter of time before Taloqan
     # was overrun": not (yet) an event
     r"|\b(?:fearing|feared|imminent|looming|matter\s+of\s+(?:time|days|weeks|hours)\W*\s+before)"
@@ -738,6 +742,13 @@ HISTORICAL_TAIL = re.compile(
 )
 # A past year fronted before the sentence's first comma sets the whole clause in the past:
 # "In 2001, Kunduz was the last Taliban stronghold in the north to fall", "Twenty years ago, ...".
+# "When the Taliban last seized power, in 1996, they swept into Kabul ...", "The last time the
+# Taliban took the north, in 1998, ...": a fronted clause of a past year sets the sentence there.
+FRONTED_LAST_TIME = re.compile(
+    r"[\"“‘']?(?:when\b[^.;,]{0,60}?\blast\b|the\s+last\s+time\b)[^.;]{0,80}?"
+    r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)s?\s*,",
+    _F,
+)
 FRONTED_PAST = re.compile(
     r"[\"“‘']?(?:(?:but|and|yet|back)\s+)?(?:(?:in|during|by|until)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -843,7 +854,9 @@ ROUTE_AFTER = re.compile(r"(?:-[A-Z][\w’'-]*)*\s+(?:highway|road|motorway|rout
 # The speaker on the other side contradicts a capture: "officials insisted the area was still
 # under their control", "a claim denied by the governor".
 CONTRADICTION = re.compile(
-    r"\b(?:insist\w*|den(?:y|ied|ies|ying)|dismiss\w*|reject\w*|refut\w*|disput\w*)\b"
+    # ("dismissed it as a remote border town" plays a fall down, it does not deny it)
+    r"\b(?:insist\w*|den(?:y|ied|ies|ying)|dismiss\w*(?!\s+(?:it|them|its\s+\w+|the\s+\w+)\s+as\b)"
+    r"|reject\w*|refut\w*|disput\w*)\b"
     r"|\b(?:still|remain\w*)\s+(?:firmly\s+)?(?:under|in)\s+(?:the\s+)?(?:government(?:'s|’s)?"
     r"|their|its|our|army|security\s+forces(?:'|’)?)\s+(?:control|hands)"
     r"|\b(?:forces|troops|army)\s+(?:still|continued?\s+to)\s+(?:held|hold|holds|control\w*)"
