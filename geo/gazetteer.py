@@ -242,10 +242,11 @@ def _compile_matcher(surfaces: Iterable[str]) -> tuple[re.Pattern[str], re.Patte
     are not all ASCII, where lower-casing could change what matches)."""
     # Names are capitalised in news copy: skip every word that starts in lower case.
     body = _trie_pattern(surfaces)
-    matcher = re.compile(rf"(?<![\w'])(?=(?-i:[A-Z]))(?:{body})(?!\w)", re.IGNORECASE)
+    # not inside a word nor after one's apostrophe ("d'Herat"), but after an opening quote
+    matcher = re.compile(rf"(?<!\w)(?<!\w')(?=(?-i:[A-Z]))(?:{body})(?!\w)", re.IGNORECASE)
     # The trie is built from casefolded names, so it is already lower case; re matches a
     # case-sensitive pattern several times faster. The capital is checked on the text itself.
-    twin = re.compile(rf"(?<![\w'])(?:{body})(?!\w)") if body.isascii() else None
+    twin = re.compile(rf"(?<!\w)(?<!\w')(?:{body})(?!\w)") if body.isascii() else None
     return matcher, twin
 
 
@@ -264,7 +265,7 @@ def _lowered(folded: str) -> str | None:
 # Where the matcher can start: a capital letter that begins a word. It starts with a character
 # class, so re skips the lower-case letters in C (the matcher's look-behind makes re try its
 # whole trie at every character).
-_NAME_START_RE = re.compile(r"[A-Z](?<![\w'][A-Z])")
+_NAME_START_RE = re.compile(r"[A-Z](?<!\w[A-Z])(?<!\w'[A-Z])")
 
 
 def _spans(

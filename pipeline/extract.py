@@ -1203,6 +1203,7 @@ def _event(
     if status is Status.RETAKEN and (
         (cue.end <= mention.start and lx.BUILDINGS_IN_PLACE.fullmatch(text, cue.end, mention.start))
         or _buildings_named_after_object(text, sentence, cue)
+        or (cue.end <= mention.start and lx.BUILDING_AFTER.match(text, mention.end, sentence.end))
     ):
         # "retaken the Police District 1 building in Lashkar Gah", "In Lashkar Gah, commandos
         # drove the Taliban out of the city's police headquarters"
@@ -1471,8 +1472,15 @@ def _checked_by_subject(
     if sides is None:
         sides = _subject_sides(facts, subject_start, cue.start)
     taliban, government = sides
-    if cue.kind in ("retake", "retake_intrans") and taliban and not government:
-        return Status.CAPTURED  # "its mujahideen had liberated Shindand"
+    if (
+        cue.kind in ("retake", "retake_intrans")
+        and taliban
+        and not government
+        and not _FROM_THE_GROUP.search(facts.text, cue.end, clause_end)
+    ):
+        # "its mujahideen had liberated Shindand"; never "his fighters had retaken Karukh from
+        # the Taliban"
+        return Status.CAPTURED
     if cue.kind == "driven_out":  # "the insurgents were driven out of" / "troops were ..."
         if government and not taliban:
             return Status.CAPTURED
@@ -1480,6 +1488,8 @@ def _checked_by_subject(
     if cue.kind == "control":  # "the Taliban now control Aybak", never "the army controls"
         return status if taliban and not government else None
     if cue.kind == "withdrawal":  # troops withdrew from X; the Taliban withdrawing is no capture
+        if _FOREIGN_FORCES.search(facts.text, subject_start, cue.start):
+            return None  # "The last US troops left Bagram Airfield": a handover, no capture
         return None if taliban and not government else status
     if cue.kind == "contest_location":  # "on the outskirts of" counts only with fighters there
         # "a compound on the outskirts of Herat was attacked": the fighting may follow it
@@ -1850,9 +1860,12 @@ def _speaker_of(
     if verb.start() >= cue.end:
         # "..., officials said" or "..., said X, a member of the council": never the actor
         # of the cue, which sits before the last comma
-        before = _speaker_class(_speaker_stretch(text[cue.end : verb.start()]), kinds=kinds)
+        stretch = _speaker_stretch(text[cue.end : verb.start()])
+        before = _speaker_class(stretch, kinds=kinds)
         if before is not None:
             return before
+        if _PRONOUN_SPEAKER.fullmatch(stretch):
+            return None  # "..., he said, and the Taliban took ...": the words after are news
         return _speaker_class(_first_words(after_text, 12), first=True, kinds=kinds)
     window_before = text[max(major_start, verb.start() - 120) : verb.start()]
     return _speaker_class(_last_words(window_before, 14), kinds=kinds)
@@ -2190,6 +2203,12 @@ def _refers_back(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     return False
 
 
+_PRONOUN_SPEAKER = re.compile(r"\s*(?:he|she|they|we|i)\s*", re.IGNORECASE)
+_FROM_THE_GROUP = re.compile(r"\bfrom\s+the\s+(?:Taliban|insurgents|militants)\b", re.IGNORECASE)
+_FOREIGN_FORCES = re.compile(
+    r"\bU\.S\.|\b(?:US|American|NATO|foreign|coalition|international|British|German)\b",
+    re.IGNORECASE,
+)
 _NOUN_CUE = re.compile(r"capture|seizure|fall|takeover|loss", re.IGNORECASE)
 _SIEGE_WORD = re.compile(r"besieg|siege|surround", re.IGNORECASE)
 _SIEGE_KINDS = frozenset({"contest", "contest_intrans"})

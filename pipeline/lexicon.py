@@ -48,6 +48,9 @@ _WITHDRAWAL = (
     r"|lost\s+control\s+(?:of|over)|gave\s+up|give\s+up|giving\s+up|ceded|relinquished"
     # "the last government forces left the city late on July 29" (never "left for Kabul")
     r"|left(?=\s+(?:the\s+)?(?:city|town|district(?:\s+cent(?:re|er))?|provincial\s+capital)\b)"
+    # an officer's "We lost Kishim last night", "Our forces left Maiwand this morning"
+    r"|\bwe\s+(?:have\s+|had\s+)?lost(?=\s+[A-Z])"
+    r"|(?:(?<=forces\s)|(?<=troops\s)|(?<=police\s)|(?<=soldiers\s)|(?<=army\s))left(?=\s+[A-Z])"
     # "leaving the town to the insurgents"
     r"|(?:leaving|left|leave|leaves)(?=\s+(?:[\w’'-]+\s+){1,4}?to\s+(?:the\s+)?"
     r"(?:Taliban|insurgents|militants|mujahideen)\b)"
@@ -400,7 +403,7 @@ FUTURE_BEFORE = re.compile(
     r"|if|unless|whether|lest"
     r"|(?:threaten\w*|poised|set|about|likely|expected|bid|attempts?|attempting|tries|trying"
     r"|try|effort|aim\w*|plan\w*|prepar\w*|hope\w*|want\w*|seek\w*|vow\w*|fail\w*|able|unable"
-    r"|going|fears?|risk|danger|before|operation|offensive|campaign|push|mission|orders?|ordered"
+    r"|going|fears?|risk|danger|before|operations?|offensive|campaign|push|mission|orders?|ordered"
     r"|efforts?|moves?|race|struggle|fight|vow)\s+(?:to|of|that)?)\b"
     # ('would "soon" take', 'would soon "liberate"')
     r"(?:\s+[\"“”']?[\w’'-]+[\"“”']?){0,3}\s*[\"“']?$"
@@ -410,6 +413,8 @@ FUTURE_BEFORE = re.compile(
     # was overrun": not (yet) an event
     r"|\b(?:fearing|feared|imminent|looming|matter\s+of\s+(?:time|days|weeks|hours)\W*\s+before)"
     r"\b(?:\s+[\w’'-]+){0,3}\s*$"
+    # "on the verge of capturing Khan Abad", "on the brink of falling"
+    r"|\b(?:verge|brink|point)\s+of\s+$"
     # "negotiating over a possible handover of the city"
     r"|\b(?:possible|potential|proposed|planned)\s+$"
     # "would never allow Kandahar to fall", "will not be allowed to capture Mazar"
@@ -439,7 +444,8 @@ HEDGE = re.compile(
     r"|neither\s+confirm\w*\s+nor\s+den\w+|(?:declin\w+|refus\w+)\s+to\s+confirm"
     r"|no\s+(?:official\s+|independent\s+|immediate\s+)?(?:confirmation|verification)"
     r"|appears?\s+to\s+have|appeared\s+to\s+have|(?:is|are|were|was)\s+said\s+to\s+have"
-    r"|(?:is|are|were|was)\s+(?:widely\s+)?believed\s+to\s+have|(?:may|might|must)\s+have"
+    r"|(?:is|are|were|was)\s+(?:widely\s+)?(?:believed|feared|thought)\s+to\s+have"
+    r"|(?:may|might|must)\s+have"
     r"|purport\w*|boast\w*"
     r"|(?:it\s+was|it\s+is|it's)\s+(?:not\s+)?(?:yet\s+)?(?:immediately\s+)?(?:clear|unclear)"
     r"|unclear\s+whether|reports?\s+(?:suggest\w*|that)|videos?\s+(?:posted|shared|circulating)"
