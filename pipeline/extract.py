@@ -313,7 +313,9 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             previous = current
         else:
             previous = current
-            if sentence.mentions and not _names_no_scene(text, sentence):
+            # Without events this branch is reached only when the sentence names a scene:
+            # asking again would give the same answer.
+            if sentence.mentions and (not current or not _names_no_scene(text, sentence)):
                 scene, scene_index = sentence, index
         events.extend(current)
     return _in_text_order(events)
@@ -323,13 +325,16 @@ def _names_no_scene(text: str, sentence: _Sentence) -> bool:
     """No place, or only places naming who speaks ("A security source in Tarin Kot said ..."),
     where people went ("withdrew to a base on the road to Kabul", "leaving ... towards
     Charikar") or how far another place lies."""
-    if all(_is_role(text, mention, sentence) for mention in sentence.mentions):
-        return True
-    elsewhere = _located_elsewhere(text, sentence)
-    return all(
-        _is_role(text, m, sentence) or id(m) in elsewhere or _names_a_road(text, sentence, m)
-        for m in sentence.mentions
-    )
+    # One pass, asking the dearer questions only of a place that names no speaker's role.
+    elsewhere: frozenset[int] | None = None
+    for mention in sentence.mentions:
+        if _is_role(text, mention, sentence):
+            continue
+        if elsewhere is None:
+            elsewhere = _located_elsewhere(text, sentence)
+        if id(mention) not in elsewhere and not _names_a_road(text, sentence, mention):
+            return False
+    return True
 
 
 def _is_list_item(text: str, sentence: _Sentence) -> bool:
@@ -662,6 +667,8 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
     routes = {id(m) for m in sentence.mentions if _names_a_road(text, sentence, m)}
     routes |= _located_elsewhere(text, sentence)
     roles = {id(m) for m in sentence.mentions if _is_role(text, m, sentence)} - routes
+    skipped = roles | routes  # the same for every cue below: built once
+    speakers = [m for m in sentence.mentions if id(m) in roles]
     bindings: list[_Binding] = []
     bound_cues: set[_Cue] = set()
     for mention in sentence.mentions:
@@ -681,7 +688,7 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             _search(lx.BACK_REFERENCE_BEFORE, facts, _window_start(sentence, cue), cue.start)
         )
         refers_back = bool(object_back) or subject_back
-        role_mentions = [m for m in sentence.mentions if id(m) in roles]
+        role_mentions = speakers  # only ever rebound below, never changed in place
         definite = subject_back or bool(
             object_back and facts.twin(lx.DEFINITE).search(object_back.group(0))
         )
@@ -705,17 +712,17 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
         if role_mentions and refers_back:
             nearest = min(role_mentions, key=lambda m: abs(m.start - cue.start))
             bindings.append(_Binding(nearest, cue, indirect=True))
-        elif (relative := _relative_place(text, sentence, cue, roles | routes)) is not None:
+        elif (relative := _relative_place(text, sentence, cue, skipped)) is not None:
             bindings.append(_Binding(relative, cue, indirect=True))
-        elif (scene := _where_place(sentence, cue, roles | routes)) is not None:
+        elif (scene := _where_place(sentence, cue, skipped)) is not None:
             bindings.append(_Binding(scene, cue, indirect=True))
-        elif (named := _named_after_fall(sentence, cue, roles | routes)) is not None:
+        elif (named := _named_after_fall(sentence, cue, skipped)) is not None:
             bindings.append(_Binding(named, cue))
-        elif (subject := _subject_before_parenthetical(sentence, cue, roles | routes)) is not None:
+        elif (subject := _subject_before_parenthetical(sentence, cue, skipped)) is not None:
             bindings.append(_Binding(subject, cue))
         elif (shared := _shared_subject(text, sentence, cue, bindings)) is not None:
             bindings.append(_Binding(shared.mention, cue, indirect=shared.indirect))
-        elif (fronted := _fronted_place(text, sentence, cue, roles | routes)) is not None:
+        elif (fronted := _fronted_place(text, sentence, cue, skipped)) is not None:
             bindings.append(_Binding(fronted, cue, indirect=True))
         elif lx.STATUS_OF_KIND.get(cue.kind) == "contested" and _search(
             lx.DESPITE_BEFORE, facts, _window_start(sentence, cue), cue.start
