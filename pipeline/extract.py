@@ -1336,8 +1336,11 @@ class _CueReading:
                 article_date=article_date,
                 cue_at=cue_at,
                 reference=reference,
-                state=_reports_state(facts, self._sentence_span, cue_at)
-                or _dated_by_its_cause(body, cue_at),
+                state=_may_name_origin(facts, self._sentence_span, cue_at)
+                and (
+                    _reports_state(facts, self._sentence_span, cue_at)
+                    or _dated_by_its_cause(body, cue_at)
+                ),
             )
             found = _nominal_precision(found, self._cue, facts, self.before_start)
             self._resolution = (reference, found)
@@ -1351,6 +1354,19 @@ def _dated_by_its_cause(body: str, cue_at: int) -> bool:
     return origin is not None and bool(lx.WITHDRAWAL_CAUSE.match(body, origin.end()))
 
 
+def _may_name_origin(facts: _SentenceFacts, sentence_span: tuple[int, int], cue_at: int) -> bool:
+    """Whether STATE_ORIGIN may match after the cue: both readings of the cue's day need it.
+
+    Most sentences have no "after" or "following" past the cue: a scan of the lowered text for
+    the words STATE_ORIGIN is made of settles it (its twin finds there what it finds in the
+    text). Plain literals, so searching the article between offsets reads as the sentence.
+    """
+    if facts.lowered is None or _STATE_ORIGIN_GUARD is None:
+        return True
+    start, end = sentence_span
+    return _STATE_ORIGIN_GUARD.search(facts.lowered, start + cue_at, end) is not None
+
+
 def _reports_state(facts: _SentenceFacts, sentence_span: tuple[int, int], cue_at: int) -> bool:
     """A state ("clashes are ongoing") before the first "after" that follows the cue.
 
@@ -1358,9 +1374,6 @@ def _reports_state(facts: _SentenceFacts, sentence_span: tuple[int, int], cue_at
     its own (its edges are the string's edges).
     """
     body = facts.scanned(*sentence_span)
-    guard = _STATE_ORIGIN_GUARD if facts.lowered is not None else None
-    if guard is not None and guard.search(body, cue_at) is None:
-        return False  # most sentences have no "after" or "following" past the cue
     origin = facts.twin(lx.STATE_ORIGIN).search(body, cue_at)
     return origin is not None and bool(facts.twin(lx.STATE).search(body, 0, origin.start()))
 
