@@ -79,6 +79,8 @@ STATUS_RANK: dict[Status, int] = {
     Status.CONTESTED: 3,
 }
 IGNORED_PLACE_KINDS = frozenset({"country"})
+# The cues whose object a count can be ("captured two more provincial capitals").
+COUNTING_KINDS = frozenset({"capture", "capture_intrans", "capture_both"})
 CAPTURE_KINDS = frozenset(
     {"capture", "capture_both", "capture_nominal", "retake", "control", "withdrawal"}
 )
@@ -2533,6 +2535,8 @@ def _negated_or_future(sentence: _Sentence, cue: _Cue) -> bool:
 def _counting_cue(text: str, prior: _Sentence, sentence: _Sentence) -> _Cue | None:
     """The previous sentence's capture cue whose count the sentence's places make up: all of
     "two more provincial capitals", or some of "at least 10 districts" after "They include"."""
+    if not any(cue.kind in COUNTING_KINDS for cue in prior.cues):
+        return None  # both readings count only for these cues: most sentences have none
     provinces = {m.place.iso for m in sentence.mentions}
     counted = _counted_capture(text, prior)
     if counted is not None and len(provinces) == counted[0]:
@@ -2549,7 +2553,7 @@ def _counted_districts(text: str, prior: _Sentence, sentence: _Sentence) -> tupl
     if not lx.INCLUSION_LEAD.match(text, sentence.start, sentence.end):
         return None
     for cue in prior.cues:
-        if cue.kind not in ("capture", "capture_intrans", "capture_both"):
+        if cue.kind not in COUNTING_KINDS:
             continue
         match = _match(lx.COUNTED_DISTRICTS, prior.facts, cue.end, prior.end)
         if match is None or _negated_or_future(prior, cue):
@@ -2563,7 +2567,7 @@ def _counted_districts(text: str, prior: _Sentence, sentence: _Sentence) -> tupl
 
 def _counted_capture(text: str, sentence: _Sentence) -> tuple[int, _Cue] | None:
     for cue in sentence.cues:
-        if cue.kind not in ("capture", "capture_intrans", "capture_both"):
+        if cue.kind not in COUNTING_KINDS:
             continue
         match = _match(lx.COUNTED_OBJECT, sentence.facts, cue.end, sentence.end)
         if match is None and cue.kind == "capture_intrans":
