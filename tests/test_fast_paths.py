@@ -385,3 +385,16 @@ def test_guarded_date_phrases_read_as_unguarded_on_gold_sentences() -> None:
 def test_guarded_date_phrases_read_as_unguarded_on_salads(text: str) -> None:
     for sample in (text, text.upper(), text.title()):
         assert _date_phrases(sample) == _unguarded_date_phrases(sample)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=string.ascii_letters, min_size=1, max_size=14))
+def test_place_key_of_one_plain_word_reads_as_its_tokens(word: str) -> None:
+    """The one-word shortcut gives the key the full reading (fold, split, unglue) gives."""
+    tokens = gz._tokens(word)
+    assert gz.place_key(word) == " ".join(token.replace("'", "") for token in tokens)
+
+
+@pytest.mark.parametrize("word", ["e", "I", "ul", "Mazari", "KUNDUZ", "Taliban"])
+def test_place_key_of_connectors_and_glued_words(word: str) -> None:
+    assert gz.place_key(word) == " ".join(t.replace("'", "") for t in gz._tokens(word))
