@@ -190,6 +190,10 @@ def _unglue(token: str) -> str:
 
 def place_key(surface: str) -> str:
     """Spelling-insensitive key: "Mazar-i-Sharif", "Mazar e Sharif", "Mazari Sharif" agree."""
+    if surface.isascii() and surface.isalpha():
+        # One plain word ("Kunduz", "Taliban": most of what find() meets): nothing to fold,
+        # split, unglue or strip, so its one token is the key.
+        return surface.lower()
     return " ".join(token.replace("'", "") for token in _tokens(surface))
 
 

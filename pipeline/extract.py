@@ -81,6 +81,8 @@ STATUS_RANK: dict[Status, int] = {
     Status.CONTESTED: 3,
 }
 IGNORED_PLACE_KINDS = frozenset({"country"})
+# The cues whose object a count can be ("captured two more provincial capitals").
+COUNTING_KINDS = frozenset({"capture", "capture_intrans", "capture_both"})
 CAPTURE_KINDS = frozenset(
     {"capture", "capture_both", "capture_nominal", "retake", "control", "withdrawal"}
 )
@@ -320,7 +322,9 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             previous = current
         else:
             previous = current
-            if sentence.mentions and not _names_no_scene(text, sentence):
+            # Without events this branch is reached only when the sentence names a scene:
+            # asking again would give the same answer.
+            if sentence.mentions and (not current or not _names_no_scene(text, sentence)):
                 scene, scene_index = sentence, index
         events.extend(_repelled_unless_fallen(text, current, events))
         narrative = _narrative_day(article, sentence, current, narrative)
@@ -374,13 +378,16 @@ def _names_no_scene(text: str, sentence: _Sentence) -> bool:
     """No place, or only places naming who speaks ("A security source in Tarin Kot said ..."),
     where people went ("withdrew to a base on the road to Kabul", "leaving ... towards
     Charikar") or how far another place lies."""
-    if all(_is_role(text, mention, sentence) for mention in sentence.mentions):
-        return True
-    elsewhere = _located_elsewhere(text, sentence)
-    return all(
-        _is_role(text, m, sentence) or id(m) in elsewhere or _names_a_road(text, sentence, m)
-        for m in sentence.mentions
-    )
+    # One pass, asking the dearer questions only of a place that names no speaker's role.
+    elsewhere: frozenset[int] | None = None
+    for mention in sentence.mentions:
+        if _is_role(text, mention, sentence):
+            continue
+        if elsewhere is None:
+            elsewhere = _located_elsewhere(text, sentence)
+        if id(mention) not in elsewhere and not _names_a_road(text, sentence, mention):
+            return False
+    return True
 
 
 def _is_list_item(text: str, sentence: _Sentence) -> bool:
@@ -714,6 +721,8 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
     routes = {id(m) for m in sentence.mentions if _names_a_road(text, sentence, m)}
     routes |= _located_elsewhere(text, sentence)
     roles = {id(m) for m in sentence.mentions if _is_role(text, m, sentence)} - routes
+    skipped = roles | routes  # the same for every cue below: built once
+    speakers = [m for m in sentence.mentions if id(m) in roles]
     bindings: list[_Binding] = []
     bound_cues: set[_Cue] = set()
     for mention in sentence.mentions:
@@ -733,7 +742,7 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             _search(lx.BACK_REFERENCE_BEFORE, facts, _window_start(sentence, cue), cue.start)
         )
         refers_back = bool(object_back) or subject_back
-        role_mentions = [m for m in sentence.mentions if id(m) in roles]
+        role_mentions = speakers  # only ever rebound below, never changed in place
         definite = subject_back or bool(
             object_back and facts.twin(lx.DEFINITE).search(object_back.group(0))
         )
@@ -764,17 +773,17 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
         if role_mentions and refers_back:
             nearest = min(role_mentions, key=lambda m: abs(m.start - cue.start))
             bindings.append(_Binding(nearest, cue, indirect=True))
-        elif (relative := _relative_place(text, sentence, cue, roles | routes)) is not None:
+        elif (relative := _relative_place(text, sentence, cue, skipped)) is not None:
             bindings.append(_Binding(relative, cue, indirect=True))
-        elif (scene := _where_place(sentence, cue, roles | routes)) is not None:
+        elif (scene := _where_place(sentence, cue, skipped)) is not None:
             bindings.append(_Binding(scene, cue, indirect=True))
-        elif (named := _named_after_fall(sentence, cue, roles | routes)) is not None:
+        elif (named := _named_after_fall(sentence, cue, skipped)) is not None:
             bindings.append(_Binding(named, cue))
-        elif (subject := _subject_before_parenthetical(sentence, cue, roles | routes)) is not None:
+        elif (subject := _subject_before_parenthetical(sentence, cue, skipped)) is not None:
             bindings.append(_Binding(subject, cue))
         elif (shared := _shared_subject(text, sentence, cue, bindings)) is not None:
             bindings.append(_Binding(shared.mention, cue, indirect=shared.indirect))
-        elif (fronted := _fronted_place(text, sentence, cue, roles | routes)) is not None:
+        elif (fronted := _fronted_place(text, sentence, cue, skipped)) is not None:
             bindings.append(_Binding(fronted, cue, indirect=True))
         elif lx.STATUS_OF_KIND.get(cue.kind) == "contested" and _search(
             lx.DESPITE_BEFORE, facts, _window_start(sentence, cue), cue.start
@@ -1396,8 +1405,11 @@ class _CueReading:
                 article_date=article_date,
                 cue_at=cue_at,
                 reference=reference,
-                state=_reports_state(facts, self._sentence_span, cue_at)
-                or _dated_by_its_cause(body, cue_at),
+                state=_may_name_origin(facts, self._sentence_span, cue_at)
+                and (
+                    _reports_state(facts, self._sentence_span, cue_at)
+                    or _dated_by_its_cause(body, cue_at)
+                ),
             )
             found = _nominal_precision(found, self._cue, facts, self.before_start)
             self._resolution = (reference, found)
@@ -1411,6 +1423,19 @@ def _dated_by_its_cause(body: str, cue_at: int) -> bool:
     return origin is not None and bool(lx.WITHDRAWAL_CAUSE.match(body, origin.end()))
 
 
+def _may_name_origin(facts: _SentenceFacts, sentence_span: tuple[int, int], cue_at: int) -> bool:
+    """Whether STATE_ORIGIN may match after the cue: both readings of the cue's day need it.
+
+    Most sentences have no "after" or "following" past the cue: a scan of the lowered text for
+    the words STATE_ORIGIN is made of settles it (its twin finds there what it finds in the
+    text). Plain literals, so searching the article between offsets reads as the sentence.
+    """
+    if facts.lowered is None or _STATE_ORIGIN_GUARD is None:
+        return True
+    start, end = sentence_span
+    return _STATE_ORIGIN_GUARD.search(facts.lowered, start + cue_at, end) is not None
+
+
 def _reports_state(facts: _SentenceFacts, sentence_span: tuple[int, int], cue_at: int) -> bool:
     """A state ("clashes are ongoing") before the first "after" that follows the cue.
 
@@ -1418,9 +1443,6 @@ def _reports_state(facts: _SentenceFacts, sentence_span: tuple[int, int], cue_at
     its own (its edges are the string's edges).
     """
     body = facts.scanned(*sentence_span)
-    guard = _STATE_ORIGIN_GUARD if facts.lowered is not None else None
-    if guard is not None and guard.search(body, cue_at) is None:
-        return False  # most sentences have no "after" or "following" past the cue
     origin = facts.twin(lx.STATE_ORIGIN).search(body, cue_at)
     return origin is not None and bool(facts.twin(lx.STATE).search(body, 0, origin.start()))
 
@@ -2698,6 +2720,8 @@ def _negated_or_future(sentence: _Sentence, cue: _Cue) -> bool:
 def _counting_cue(text: str, prior: _Sentence, sentence: _Sentence) -> _Cue | None:
     """The previous sentence's capture cue whose count the sentence's places make up: all of
     "two more provincial capitals", or some of "at least 10 districts" after "They include"."""
+    if not any(cue.kind in COUNTING_KINDS for cue in prior.cues):
+        return None  # both readings count only for these cues: most sentences have none
     provinces = {m.place.iso for m in sentence.mentions}
     counted = _counted_capture(text, prior)
     if counted is not None and len(provinces) == counted[0]:
@@ -2714,7 +2738,7 @@ def _counted_districts(text: str, prior: _Sentence, sentence: _Sentence) -> tupl
     if not lx.INCLUSION_LEAD.match(text, sentence.start, sentence.end):
         return None
     for cue in prior.cues:
-        if cue.kind not in ("capture", "capture_intrans", "capture_both"):
+        if cue.kind not in COUNTING_KINDS:
             continue
         match = _match(lx.COUNTED_DISTRICTS, prior.facts, cue.end, prior.end)
         if match is None or _negated_or_future(prior, cue):
@@ -2728,7 +2752,7 @@ def _counted_districts(text: str, prior: _Sentence, sentence: _Sentence) -> tupl
 
 def _counted_capture(text: str, sentence: _Sentence) -> tuple[int, _Cue] | None:
     for cue in sentence.cues:
-        if cue.kind not in ("capture", "capture_intrans", "capture_both"):
+        if cue.kind not in COUNTING_KINDS:
             continue
         match = _match(lx.COUNTED_OBJECT, sentence.facts, cue.end, sentence.end)
         if match is None and cue.kind == "capture_intrans":

@@ -102,6 +102,10 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _trimmed_and_capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if 0 < end - start <= MAX_SENTENCE_CHARS and not (
+        text[start].isspace() or text[end - 1].isspace()
+    ):
+        return [(start, end)]  # most sentences: nothing to trim, short enough to keep whole
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

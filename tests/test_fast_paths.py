@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from test_extract_gold import CASES
 
 from geo import gazetteer as gz
+from pipeline import dates as dt_
 from pipeline import extract as ex
 from pipeline import lexicon as lx
 from pipeline import sentences as sn
@@ -342,3 +343,58 @@ def test_kept_answers_leave_no_cycles_behind() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+# Words the date phrases are made of, in the cases and with the characters that make the
+# lowered guards step aside ("İ", "ı", "ſ").
+DATE_SALAD = [
+    "on", "the", "18th", ",", "Tuesday", "TUESDAY", "late", "night", "last", "week", "weekend",
+    "two", "days", "ago", "later", "earlier", "hours", "within", "since", "July", "9", "Aug.",
+    "13", "29", "Saratan", "1400", "previous", "day", "before", "yesterday", "today",
+    "overnight", "into", "Friday", "following", "next", "morning", "a", "after", "İ", "ı", "ſ",
+    "ſince", "already", ".",
+]  # fmt: skip
+
+
+def _unguarded_date_phrases(sentence: str) -> list[tuple[int, int, str, str]]:
+    """``find_date_phrases`` as it read before its guards: every pattern run on every sentence."""
+    dateline = dt_._DATELINE.match(sentence)
+    found = [(0, dateline.end(), "dateline", dateline.group())] if dateline else []
+    for kind, pattern in dt_._PHRASE_KINDS:
+        for match in pattern.finditer(sentence):
+            if not any(match.start() < end and start < match.end() for start, end, *_ in found):
+                found.append((match.start(), match.end(), kind, match.group()))
+    return sorted((p for p in found if p[2] != "dateline"), key=lambda p: p[0])
+
+
+def _date_phrases(sentence: str) -> list[tuple[int, int, str, str]]:
+    return [
+        (p.start, p.end, p.kind, p.match.group())
+        for p in dt_.find_date_phrases.__wrapped__(sentence)
+    ]
+
+
+def test_guarded_date_phrases_read_as_unguarded_on_gold_sentences() -> None:
+    for text in GOLD_TEXTS:
+        for start, end in sn.split_sentences(text):
+            assert _date_phrases(text[start:end]) == _unguarded_date_phrases(text[start:end])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATE_SALAD), max_size=25).map(" ".join))
+def test_guarded_date_phrases_read_as_unguarded_on_salads(text: str) -> None:
+    for sample in (text, text.upper(), text.title()):
+        assert _date_phrases(sample) == _unguarded_date_phrases(sample)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=string.ascii_letters, min_size=1, max_size=14))
+def test_place_key_of_one_plain_word_reads_as_its_tokens(word: str) -> None:
+    """The one-word shortcut gives the key the full reading (fold, split, unglue) gives."""
+    tokens = gz._tokens(word)
+    assert gz.place_key(word) == " ".join(token.replace("'", "") for token in tokens)
+
+
+@pytest.mark.parametrize("word", ["e", "I", "ul", "Mazari", "KUNDUZ", "Taliban"])
+def test_place_key_of_connectors_and_glued_words(word: str) -> None:
+    assert gz.place_key(word) == " ".join(t.replace("'", "") for t in gz._tokens(word))
