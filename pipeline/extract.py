@@ -214,13 +214,18 @@ class _SentenceFacts:
         "elsewhere",
         "gaps",
         "lowered",
+        "near_place",
         "readings",
         "roles",
         "text",
     )
 
-    def __init__(self, text: str, lowered: str | None, start: int, end: int) -> None:
+    def __init__(
+        self, text: str, lowered: str | None, start: int, end: int, *, near_place: bool = True
+    ) -> None:
         self.text, self.lowered, self._start, self._end = text, lowered, start, end
+        # Whether the sentence is close enough to a place for its cues to be read
+        self.near_place = near_place
         self._speech_verbs: tuple[re.Match[str], ...] | None = None
         self._major_breaks: tuple[int, ...] | None = None
         # Who reports each cue, by the cue's offsets: a cue binding several places, and the
@@ -295,7 +300,11 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     narrative: dt.date | None = None  # the day the story has reached, for "a day later"
     for index, sentence in enumerate(sentences):
         current = _sentence_events(article, sentence, events, reference=narrative)
-        if not current and (sentence.mentions or named is not None):
+        if (
+            not current
+            and (sentence.mentions or named is not None)
+            and text.find("district", sentence.start, sentence.end) >= 0
+        ):
             current = _district_tally(article, sentence, named)
         if sentence.mentions:
             named = sentence
@@ -314,7 +323,14 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             current = _follow_up(
                 article, sentence, previous, events, prior=prior, reference=narrative
             )
-            if not current and not previous and scene is not None and scene is not prior:
+            if (
+                not current
+                and not previous
+                and scene is not None
+                and scene is not prior
+                and sentence.cues
+                and index - scene_index <= SCENE_REACH
+            ):
                 distance = index - scene_index
                 current = _scene_capture(
                     article, sentence, scene, events, distance=distance, reference=narrative
@@ -326,7 +342,8 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             # asking again would give the same answer.
             if sentence.mentions and (not current or not _names_no_scene(text, sentence)):
                 scene, scene_index = sentence, index
-        events.extend(_repelled_unless_fallen(text, current, events))
+        if current:
+            events.extend(_repelled_unless_fallen(text, current, events))
         narrative = _narrative_day(article, sentence, current, narrative)
     return _in_text_order(events)
 
@@ -335,6 +352,8 @@ def _repelled_unless_fallen(text: str, current: list[Event], earlier: list[Event
     """ "Taliban fighters stormed into Qala-e-Naw ... By Thursday morning commandos had pushed the
     insurgents out of the city center": driving out fighters from a place the article never
     said fell is the attack repelled, not a retake."""
+    if all(e.status is not Status.RETAKEN for e in current):
+        return current  # most sentences: nothing to check
     told = [*earlier, *current]
     fallen = {e.province_iso for e in told if e.status in (Status.CAPTURED, Status.CLAIMED)}
     fought = {e.province_iso for e in told if e.status is Status.CONTESTED}
@@ -367,6 +386,8 @@ def _narrative_day(
     the day before it."""
     if current:
         return _last_date(current) or before
+    if not sentence.facts.near_place:
+        return before  # far from any place: nothing there moves the story's day
     body = article.text[sentence.start : sentence.end]
     if not find_date_phrases(body):
         return before
@@ -443,9 +464,17 @@ def _sentences(text: str, mentions: list[_MentionLike]) -> list[_Sentence]:
     since_place = SCENE_REACH + 1
     for index, (start, end) in enumerate(spans):
         since_place = 0 if names_place[index] else since_place + 1
-        near_place = since_place <= SCENE_REACH or (index < last and names_place[index + 1])
+        near_place = (
+            since_place <= 1
+            or (index < last and names_place[index + 1])
+            # further on, only a sentence that points back ("the city had fallen") may carry
+            or (
+                since_place <= SCENE_REACH
+                and _FAR_REFERENCE.search(lowered, start, end) is not None
+            )
+        )
         cues = _reported_cues(lowered, start, end) if near_place else ()
-        facts = _SentenceFacts(text, twin_text, start, end)
+        facts = _SentenceFacts(text, twin_text, start, end, near_place=near_place)
         sentences.append(_Sentence(start, end, cues, mentions_in[index], facts))
     return sentences
 
@@ -2132,9 +2161,9 @@ def _scene_capture(
     """ "By Sunday evening the city had fallen": a fall told a few sentences after the one place
     the passage is about, with only place-less sentences between."""
     text = article.text
-    if distance > SCENE_REACH or _is_skipped_sentence(text[sentence.start : sentence.end]):
+    if distance > SCENE_REACH or not any(_refers_back(text, sentence, c) for c in sentence.cues):
         return []
-    if not any(_refers_back(text, sentence, c) for c in sentence.cues):
+    if _is_skipped_sentence(text[sentence.start : sentence.end]):
         return []
     antecedent = _only_place(text, scene, past_dateline=True)
     if antecedent is None:
@@ -2230,6 +2259,13 @@ _FROM_THE_GROUP = re.compile(r"\bfrom\s+the\s+(?:Taliban|insurgents|militants)\b
 _FOREIGN_FORCES = re.compile(
     r"\bU\.S\.|\b(?:US|American|NATO|foreign|coalition|international|British|German)\b",
     re.IGNORECASE,
+)
+# The words a sentence a few sentences after a place must hold to point back to it (a bare "it"
+# only points back from the next sentence).
+_FAR_REFERENCE = re.compile(
+    r"\b(?:city|town|capital|district|crossing|centre|center|base|bazaar)"
+    r"|\bit\s+(?:had\s+|has\s+|was\s+)?(?:fell|fallen|collapsed)"
+    r"|\b(?:abandon|took|taken|captur|seiz|retook|recaptur|overr[au]n)\w*\s+it\b"
 )
 _NOUN_CUE = re.compile(r"capture|seizure|fall|takeover|loss", re.IGNORECASE)
 _SIEGE_WORD = re.compile(r"besieg|siege|surround", re.IGNORECASE)
