@@ -501,6 +501,8 @@ def _find_cues(lowered: str, start: int, end: int) -> tuple[_Cue, ...]:
 def _reported_cues(lowered: str, start: int, end: int) -> tuple[_Cue, ...]:
     """The sentence's cues less the fighting that only says why people fled and a bare siege."""
     cues = _find_cues(lowered, start, end)
+    if all(cue.kind not in _SIEGE_KINDS for cue in cues):
+        return cues  # both filters only ever drop fighting
     # most sentences name neither fleeing nor a siege: two scans of the text settle it
     if lowered.find("fle", start, end) >= 0 or lowered.find("escap", start, end) >= 0:
         cues = tuple(cue for cue in cues if not _fled_from(lowered, start, cue))
@@ -862,9 +864,10 @@ def _destinations(text: str, sentence: _Sentence) -> set[int]:
 def _locators(text: str, sentence: _Sentence) -> set[int]:
     """Ids of the mentions that only say how far from them another named place lies."""
     found: set[int] = set()
+    unnamed = _may_name_unnamed_place(sentence)
     for index, mention in enumerate(sentence.mentions):
         window_start = max(sentence.start, mention.start - LOOK_BACK_CHARS)
-        if _after_unnamed_place(text, sentence, window_start, mention):
+        if unnamed and _after_unnamed_place(text, sentence, window_start, mention):
             found.add(id(mention))
             continue
         if (
@@ -875,6 +878,17 @@ def _locators(text: str, sentence: _Sentence) -> set[int]:
         if lx.LOCATOR_BEFORE.search(text, window_start, mention.start):
             found.add(id(mention))
     return found
+
+
+def _may_name_unnamed_place(sentence: _Sentence) -> bool:
+    """Whether the sentence has a word an unnamed place needs ("a district", "two villages")."""
+    lowered = sentence.facts.lowered
+    if lowered is None:
+        return True
+    return any(
+        lowered.find(word, sentence.start, sentence.end) >= 0
+        for word in ("district", "town", "village")
+    )
 
 
 def _after_unnamed_place(
