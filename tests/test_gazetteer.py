@@ -715,6 +715,19 @@ def test_find_does_not_split_words(gazetteer):
     assert found == [("Balkhab", "AF-SAR"), ("Ghorian", "AF-HER")]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("'Kishim is ours,' a commander said.", ["Kishim"]),
+        ("‘Islam Qala is under our control,’ he said.", ["Islam Qala"]),
+        ("'We lost Kishim,' he said.", ["Kishim"]),
+        ("d'Herat is no place here.", []),  # after a word's apostrophe: inside a word
+    ],
+)
+def test_find_a_name_after_an_opening_quote_not_after_a_words_apostrophe(gazetteer, text, found):
+    assert [m.text for m in gazetteer.find(text)] == found
+
+
 def test_find_keeps_offsets_in_text_with_accents_and_curly_quotes(gazetteer):
     text = "\u201cWe left Lashkar G\u0101h,\u201d she said \u2014 then Qal\u2019a-i-Naw fell."
     mentions = gazetteer.find(text)
