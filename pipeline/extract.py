@@ -298,6 +298,10 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     scene_index = 0
     named: _Sentence | None = None  # the last sentence naming any place, a speaker's too
     narrative: dt.date | None = None  # the day the story has reached, for "a day later"
+    # only an article that counts days from another ("a day later", "By dawn") needs its story's
+    # day followed through sentences with no event
+    lowered_article = text.lower()
+    follows_days = any(word in lowered_article for word in _COUNTED_DAY_WORDS)
     for index, sentence in enumerate(sentences):
         current = _sentence_events(article, sentence, events, reference=narrative)
         if (
@@ -344,7 +348,8 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
                 scene, scene_index = sentence, index
         if current:
             events.extend(_repelled_unless_fallen(text, current, events))
-        narrative = _narrative_day(article, sentence, current, narrative)
+        if current or follows_days:
+            narrative = _narrative_day(article, sentence, current, narrative)
     return _in_text_order(events)
 
 
@@ -2276,6 +2281,28 @@ _FOREIGN_FORCES = re.compile(
 )
 # The words a sentence a few sentences after a place must hold to point back to it (a bare "it"
 # only points back from the next sentence).
+# Every date phrase that counts from the day before it ("hours later", "the next morning",
+# "two days earlier", "By dawn", "48 hours after") holds one of these words.
+_COUNTED_DAY_WORDS = (
+    "later",
+    "earlier",
+    "hours",
+    "next",
+    "following",
+    "previous",
+    "preceding",
+    "dawn",
+    "daybreak",
+    "first light",
+    "sunrise",
+    "morning",
+    "day before",
+    "night before",
+    "day after",
+    "days after",
+    "week after",
+    "weeks after",
+)
 _FAR_REFERENCE = re.compile(
     r"\b(?:city|town|capital|district|crossing|centre|center|base|bazaar)"
     r"|\bit\s+(?:had\s+|has\s+|was\s+)?(?:fell|fallen|collapsed)"
