@@ -1310,30 +1310,21 @@ def _event(
         reading.resolution(facts, body, article.date, reference),
         clause=(clause_start, clause_end),
     )
-    return Event(
-        article_id=article.article_id,
-        province_iso=mention.place.iso,
-        province=mention.place.province,
-        place=mention.text,
-        status=status,
-        quote=body,
-        quote_start=sentence.start,
-        quote_end=sentence.end,
-        place_start=mention.start,
-        place_end=mention.end,
-        actor=GOVERNMENT_ACTOR
-        if status is Status.RETAKEN
+    government = (
+        status is Status.RETAKEN
         or counter_attack
         or (status is Status.CONTESTED and _government_attacks(reading, sentence, cue))
-        else TALIBAN_ACTOR,
-        event_date=resolution.date,
-        date_precision=Precision(resolution.precision),
-        date_basis=resolution.basis,
-        date_phrase=resolution.phrase,
+    )
+    return _event_at(
+        article,
+        mention,
+        status,
+        quote=(sentence.start, sentence.end),
+        resolution=resolution,
         manner=_sentence_manner(sentence),
         attribution=attribution,
         confidence=round(confidence, 2),
-        place_kind=_kind(mention),
+        actor=GOVERNMENT_ACTOR if government else TALIBAN_ACTOR,
     )
 
 
@@ -2704,6 +2695,7 @@ def _event_at(
     manner: str,
     attribution: str,
     confidence: float,
+    actor: str = TALIBAN_ACTOR,
 ) -> Event:
     """An event about ``mention``'s place quoting ``article.text[quote[0]:quote[1]]``."""
     start, end = quote
@@ -2718,6 +2710,7 @@ def _event_at(
         quote_end=end,
         place_start=mention.start,
         place_end=mention.end,
+        actor=actor,
         event_date=resolution.date,
         date_precision=Precision(resolution.precision),
         date_basis=resolution.basis,
