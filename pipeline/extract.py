@@ -703,6 +703,30 @@ def _fighting_goes_on(article: Article, sentence: _Sentence, events: list[Event]
     return [_fighting_copy(events[0], since=_continuing_date(article, sentence, match.start()))]
 
 
+def _fighting_told(article: Article, sentence: _Sentence, event: Event) -> list[Event]:
+    """The fighting a follow-up says goes on for ``event``'s place: on the event's day, and on
+    the day the sentence names for it when that is another ("fighting was continuing on
+    Sunday")."""
+    fighting = _fighting_copy(event)
+    day = _fighting_day(article, sentence)
+    if day is None or day.date == event.event_date:
+        return [fighting]
+    return [fighting, _fighting_copy(event, since=day)]
+
+
+def _fighting_day(article: Article, sentence: _Sentence) -> DateResolution | None:
+    """ "Local officials denied it on Monday, saying fighting was still going on": the day the
+    sentence says the fighting goes on, when it names one (else the claim's own day stands)."""
+    going_on = _search(lx.CONTINUING, sentence.facts, sentence.start, sentence.end)
+    if going_on is None:
+        return None
+    body = article.text[sentence.start : sentence.end]
+    told = resolve_date_phrase(
+        body, article_date=article.date, cue_at=going_on.start() - sentence.start
+    )
+    return told if told.phrase and told.precision == Precision.DAY else None
+
+
 def _continuing_date(article: Article, sentence: _Sentence, at: int) -> DateResolution | None:
     """ "...; the spokesman said fighting was still going on": the day the fighting is said to
     go on, when its clause (after a ";" or "but") names one or none, else ``None``."""
@@ -1887,8 +1911,12 @@ def _read_attribution(text: str, sentence: _Sentence, cue: _Cue) -> str:
             speakers.append(speaker)
     if not speakers:
         return OWN_VOICE
-    non_taliban = [s for s in speakers if s != "taliban"]
-    return non_taliban[0] if non_taliban else "taliban"
+    # an outlet relaying the group's statement ("the Islamic Emirate said ..., Khaama Press
+    # reported") does not make it anyone else's word
+    others = [s for s in speakers if s not in ("taliban", "reporter")]
+    if others:
+        return others[0]
+    return "taliban" if "taliban" in speakers else speakers[0]
 
 
 def _taliban_labelled(text: str, sentence: _Sentence) -> bool:
@@ -2132,10 +2160,10 @@ def _follow_up(
     hedge = _search_slice(lx.NEXT_SENTENCE_HEDGE, facts, sentence.start, sentence.end)
     if hedge is not None and not _denied_by_the_group(body, hedge):
         _replace_all(events, previous, _downgraded)
-        return [_fighting_copy(previous[0])] if goes_on else []
+        return _fighting_told(article, sentence, previous[0]) if goes_on else []
     if goes_on and not any(e.status is Status.CONTESTED for e in previous):
         # "Mujahid said fighting was still going on in the area."
-        return [_fighting_copy(previous[0])]
+        return _fighting_told(article, sentence, previous[0])
     if _speech_dated(previous):
         handover = lx.LEFT_BEHIND.search(body)
         if handover is not None:

@@ -532,7 +532,7 @@ COUNT_WORDS: dict[str, int] = {
 # An object that stands for a place named earlier ("captured the city", "the governor's office").
 BACK_REFERENCE = re.compile(
     r"\s*(?:(?:was|were|is|are|has|have|had|continued|continuing|raging|erupted|broke\s+out"
-    r"|reached|now|already)\s+){0,3}"
+    r"|reached|spread|spreading|now|already)\s+){0,3}"
     r"(?:in\s+|inside\s+|into\s+|on\s+|from\s+)?"
     # "fighting in the northern part of the city"
     r"(?:(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:parts?|areas?|sections?|neighbou?rhoods?)\s+of\s+)?"
