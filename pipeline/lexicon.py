@@ -44,7 +44,8 @@ _CONTROL = (
 )
 _WITHDRAWAL = (
     r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|fell\s+back|(?:tactical\s+)?retreat"
-    r"|withdrawal)\s+(?:of\s+\w+\s+)?(?:from|out\s+of)|pull(?:ed|ing)?\s+out\s+(?:of|from)"
+    r"|withdrawal|relocated|relocating)\s+(?:of\s+\w+\s+)?(?:from|out\s+of)"
+    r"|pull(?:ed|ing)?\s+(?:(?:their|its|the|his)\s+)?(?:troops\s+|forces\s+|soldiers\s+)?out\s+(?:of|from)"
     r"|lost\s+control\s+(?:of|over)|gave\s+up|give\s+up|giving\s+up|ceded|relinquished"
     # "the last government forces left the city late on July 29" (never "left for Kabul")
     r"|left(?=\s+(?:the\s+)?(?:city|town|district(?:\s+cent(?:re|er))?|provincial\s+capital)\b)"
@@ -94,6 +95,8 @@ _CONTEST = (
     r"|push(?:ed|ing)?\s+into|stormed|storm(?:s|ing)?|breach(?:ed|ing)|entered|enter(?:s|ing)"
     r"|infiltrat(?:ed|ing)|gun\s?battles?|skirmish(?:es)?|street\s+fighting"
     r"|for\s+control\s+of|shell(?:ed|ing)|push\s+(?:on|into)"
+    # the army's "clearance operations in Zurmat district": fighting for it
+    r"|clearance\s+operations?\s+(?:\w+\s+){0,3}?(?:in|of|around)"
     r"|repel(?:led|s|ling)?|repuls(?:ed|es|ing|e)|beat(?:en)?\s+back|fought\s+off|fend(?:ed)?\s+off"
     r"|(?:moved|moving|advanced|advancing|pushed|pushing|broke|breaking)\s+(?:deep\s+)?into"
     r"|made\s+(?:their|its)\s+way\s+into|set\s+fire\s+to|torch(?:ed|ing)"
@@ -127,6 +130,9 @@ _RETAKE = (
 )
 _RETAKE_INTRANS = (
     r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+['‘\"“]?(?:retaken|recaptured|liberated|cleared)"
+    # "was back in government hands before nightfall"
+    r"|(?:is|was|are|were)\s+(?:now\s+)?back\s+(?:in|under)\s+(?:the\s+)?"
+    r"(?:government|army|Afghan\s+forces)(?:'s|’s)?\s+(?:hands|control)"
     # a participle after the place: "Almar district, retaken by government forces on Thursday,"
     r"|(?:retaken|recaptured)(?=\s+by\s+(?:the\s+)?(?:government|security|afghan|army|commandos"
     r"|troops|special|national|local|public))"
