@@ -637,6 +637,7 @@ def _sentence_events(
             events.append(event)
     events.extend(_fighting_goes_on(article, sentence, events))
     events.extend(_fallen_before(article, sentence, events))
+    events.extend(_gapped_places(article, sentence, events, reference=reference))
     return _one_per_province(events)
 
 
@@ -679,6 +680,57 @@ def _fallen_before(article: Article, sentence: _Sentence, events: list[Event]) -
                 confidence=round(BASE_CONFIDENCE["capture"] * INDIRECT_FACTOR, 2),
             )
         )
+    return found
+
+
+def _gapped_places(
+    article: Article, sentence: _Sentence, events: list[Event], *, reference: dt.date | None
+) -> list[Event]:
+    """ "Kishim fell on Monday, Almar on Tuesday and Khamyab a day later": the places after the
+    first share its verb and its status, each on its own day."""
+    if not events or len(sentence.mentions) < 2:
+        return []
+    text = article.text
+    first = min(events, key=lambda e: e.place_start)
+    cue_end = min((c.end for c in sentence.cues if c.start >= first.place_end), default=None)
+    if cue_end is None or first.status not in (Status.CAPTURED, Status.RETAKEN, Status.CLAIMED):
+        return []
+    named = {(e.place_start, e.place_end) for e in events}
+    body = text[sentence.start : sentence.end]
+    found: list[Event] = []
+    last_end = None
+    for mention in sentence.mentions:
+        if mention.start < cue_end or (mention.start, mention.end) in named:
+            continue
+        # each later place follows the previous one's day phrase: "on Monday, Almar on Tuesday"
+        before = text[max(cue_end, mention.start - 40) : mention.start]
+        if not lx.GAPPED_JOIN.search(before) or not lx.GAPPED_DAY.match(text, mention.end):
+            continue
+        if last_end is not None and lx.CLAUSE_BREAK.search(text, last_end, mention.start):
+            break
+        day = resolve_date_phrase(
+            body,
+            article_date=article.date,
+            cue_at=mention.end - sentence.start + 1,
+            reference=(found[-1].event_date if found else first.event_date) or reference,
+        )
+        found.append(
+            dataclasses.replace(
+                first,
+                province_iso=mention.place.iso,
+                province=mention.place.province,
+                place=mention.text,
+                place_start=mention.start,
+                place_end=mention.end,
+                place_kind=_kind(mention),
+                event_date=day.date,
+                date_precision=Precision(day.precision),
+                date_basis=day.basis,
+                date_phrase=day.phrase,
+                confidence=round(first.confidence * INDIRECT_FACTOR, 2),
+            )
+        )
+        last_end = mention.end
     return found
 
 

@@ -276,6 +276,16 @@ ORDINAL_BEFORE_FALL = re.compile(
     _F,
 )
 FALL_WAS_GAP = re.compile(r"\s+(?:was|is|became|has\s+been)\s+(?:the\s+city\s+of\s+)?$", _F)
+# "Kishim fell on Monday, Almar on Tuesday and Khamyab a day later": the places after the first
+# share its verb, each with its own day (a comma or "and" before, a day right after).
+GAPPED_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?|and\s+(?:then\s+)?)$", _F)
+GAPPED_DAY = re.compile(
+    r"\s*(?:district\s+|city\s+)?(?:(?:on|late\s+on|early\s+on|late|early)\s+\w+day\b|(?:a|one|two|three)\s+days?\s+later"
+    r"|the\s+(?:next|following)\s+(?:day|morning|evening)|hours\s+later|(?:on\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2})\b",
+    _F,
+)
 # A preposition right before the place puts it beside the action, not under it.
 # Fighting "around" or "outside" a city is still fighting for it.
 CONTEST_BLOCKING_PREPOSITION = re.compile(
