@@ -289,7 +289,8 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     per sentence ("retook Kahmard after it fell on Thursday" is a retake and a capture)."""
     text = article.text
     mentions = [m for m in gazetteer.find(text) if _kind(m) not in IGNORED_PLACE_KINDS]
-    sentences = _sentences(text, mentions)
+    views = _lowered_views(text)
+    sentences = _sentences(text, mentions, views=views)
     events: list[Event] = []
     previous: list[Event] = []
     previous_had_events = False
@@ -300,8 +301,7 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     narrative: dt.date | None = None  # the day the story has reached, for "a day later"
     # only an article that counts days from another ("a day later", "By dawn") needs its story's
     # day followed through sentences with no event
-    lowered_article = text.lower()
-    follows_days = any(word in lowered_article for word in _COUNTED_DAY_WORDS)
+    follows_days = any(word in views[1] for word in _COUNTED_DAY_WORDS)
     for index, sentence in enumerate(sentences):
         current = _sentence_events(article, sentence, events, reference=narrative)
         if (
@@ -444,7 +444,18 @@ def _kind(mention: _MentionLike) -> str:
     return str(getattr(mention.place, "kind", "") or "").lower()
 
 
-def _sentences(text: str, mentions: list[_MentionLike]) -> list[_Sentence]:
+def _lowered_views(text: str) -> tuple[str | None, str]:
+    """The article lower-cased for the twins (``None`` when unsafe) and for plain scans."""
+    twin = lowered_text(text)
+    return twin, _lower_same_length(text) if twin is None else twin
+
+
+def _sentences(
+    text: str,
+    mentions: list[_MentionLike],
+    *,
+    views: tuple[str | None, str] | None = None,
+) -> list[_Sentence]:
     spans = split_sentences(text)
     furniture = furniture_lines(text)
     if furniture:
@@ -461,8 +472,7 @@ def _sentences(text: str, mentions: list[_MentionLike]) -> list[_Sentence]:
         mentions_in.append(tuple(inside))
     # Cues matter only in a sentence that names a place and in its neighbours (a count of
     # capitals before it, a building captured after it): scan just those.
-    twin_text = lowered_text(text)
-    lowered = _lower_same_length(text) if twin_text is None else twin_text
+    twin_text, lowered = views or _lowered_views(text)
     names_place = [bool(inside) for inside in mentions_in]
     last = len(spans) - 1
     sentences: list[_Sentence] = []
@@ -666,17 +676,9 @@ def _fallen_before(article: Article, sentence: _Sentence, events: list[Event]) -
         found.append(
             dataclasses.replace(
                 events[0],
-                province_iso=mention.place.iso,
-                province=mention.place.province,
-                place=mention.text,
+                **_place_fields(mention),
                 status=Status.CAPTURED,
-                place_start=mention.start,
-                place_end=mention.end,
-                place_kind=_kind(mention),
-                event_date=resolution.date,
-                date_precision=Precision(resolution.precision),
-                date_basis=resolution.basis,
-                date_phrase=resolution.phrase,
+                **_date_fields(resolution),
                 confidence=round(BASE_CONFIDENCE["capture"] * INDIRECT_FACTOR, 2),
             )
         )
@@ -717,16 +719,8 @@ def _gapped_places(
         found.append(
             dataclasses.replace(
                 first,
-                province_iso=mention.place.iso,
-                province=mention.place.province,
-                place=mention.text,
-                place_start=mention.start,
-                place_end=mention.end,
-                place_kind=_kind(mention),
-                event_date=day.date,
-                date_precision=Precision(day.precision),
-                date_basis=day.basis,
-                date_phrase=day.phrase,
+                **_place_fields(mention),
+                **_date_fields(day),
                 confidence=round(first.confidence * INDIRECT_FACTOR, 2),
             )
         )
@@ -814,10 +808,7 @@ def _fighting_copy(event: Event, *, since: DateResolution | None = None) -> Even
         return fighting
     return dataclasses.replace(
         fighting,
-        event_date=since.date,
-        date_precision=Precision(since.precision),
-        date_basis=since.basis,
-        date_phrase=since.phrase,
+        **_date_fields(since),
     )
 
 
@@ -2460,10 +2451,7 @@ def _carried_event(
         quote_start=quote_start,
         quote_end=quote_end,
         actor=GOVERNMENT_ACTOR if status is Status.RETAKEN else TALIBAN_ACTOR,
-        event_date=resolution.date,
-        date_precision=Precision(resolution.precision),
-        date_basis=resolution.basis,
-        date_phrase=resolution.phrase,
+        **_date_fields(resolution),
         manner=_sentence_manner(sentence) or source.manner,
         attribution=attribution,
         confidence=round(
@@ -2662,6 +2650,28 @@ def _redated(event: Event, resolution: DateResolution) -> Event:
     return _dated_by(event, resolution, note="next sentence")
 
 
+def _date_fields(resolution: DateResolution) -> dict[str, Any]:
+    """The fields of an event that say when, from a resolution."""
+    return {
+        "event_date": resolution.date,
+        "date_precision": Precision(resolution.precision),
+        "date_basis": resolution.basis,
+        "date_phrase": resolution.phrase,
+    }
+
+
+def _place_fields(mention: _MentionLike) -> dict[str, Any]:
+    """The fields of an event that say where, from a mention."""
+    return {
+        "province_iso": mention.place.iso,
+        "province": mention.place.province,
+        "place": mention.text,
+        "place_start": mention.start,
+        "place_end": mention.end,
+        "place_kind": _kind(mention),
+    }
+
+
 def _dated_by(event: Event, resolution: DateResolution, *, note: str) -> Event:
     return dataclasses.replace(
         event,
@@ -2781,24 +2791,16 @@ def _event_at(
     start, end = quote
     return Event(
         article_id=article.article_id,
-        province_iso=mention.place.iso,
-        province=mention.place.province,
-        place=mention.text,
+        **_place_fields(mention),
         status=status,
         quote=article.text[start:end],
         quote_start=start,
         quote_end=end,
-        place_start=mention.start,
-        place_end=mention.end,
         actor=actor,
-        event_date=resolution.date,
-        date_precision=Precision(resolution.precision),
-        date_basis=resolution.basis,
-        date_phrase=resolution.phrase,
+        **_date_fields(resolution),
         manner=manner,
         attribution=attribution,
         confidence=confidence,
-        place_kind=_kind(mention),
     )
 
 
