@@ -1281,15 +1281,18 @@ def _event(
     facts = sentence.facts
     reading = _reading(sentence, cue)
     clause_start, clause_end = reading.clause
-    if reading.negated(facts):
-        return None
-    under_way = _fight_under_way(text, sentence, cue, binding.mention)
+    negated = reading.negated(facts)
+    under_way = not negated and _fight_under_way(text, sentence, cue, binding.mention)
     counter_attack = under_way and status_name == Status.RETAKEN.value
     if under_way:
         status_name = Status.CONTESTED.value  # "launched an operation to recapture X"
-    elif reading.future(facts):
-        return None
-    if reading.conditional(facts):
+    doubted = negated or (not under_way and reading.future(facts)) or reading.conditional(facts)
+    # a fall only told through its denial or a doubt is still the group's claim: "rejected
+    # Taliban claims that X had fallen", "It was not clear whether X had fallen"
+    disputed = (
+        doubted and status_name == Status.CAPTURED.value and _claim_disputed(text, sentence, cue)
+    )
+    if doubted and not disputed:
         return None
     if _is_background(article, facts, clause_start, clause_end):
         return None
@@ -1354,7 +1357,7 @@ def _event(
             _search_slice(lx.CLAIM_NEAR, facts, max(sentence.start, cue.start - 30), cue.start)
         )
         denied_later = _contradicted(text, sentence, cue, mention)
-        if _is_hedged(sentence) or denied_later:
+        if disputed or _is_hedged(sentence) or denied_later:
             status, confidence = Status.CLAIMED, HEDGED_CONFIDENCE
         elif claimed:
             status, confidence = Status.CLAIMED, CLAIMED_CONFIDENCE
@@ -1392,6 +1395,16 @@ def _event(
         attribution=attribution,
         confidence=round(confidence, 2),
         actor=GOVERNMENT_ACTOR if government else TALIBAN_ACTOR,
+    )
+
+
+def _claim_disputed(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "Officials rejected Taliban claims that X had fallen", "X had not fallen, contrary to
+    Taliban claims", "It was not clear whether X had fallen": the denial or the doubt is about
+    a claim, which the article thereby reports."""
+    return bool(
+        lx.DISPUTED_CLAIM_BEFORE.search(text, sentence.start, cue.start)
+        or lx.CONTRARY_TO_CLAIMS.match(text, cue.end, sentence.end)
     )
 
 
@@ -1904,7 +1917,14 @@ def _nominal_precision(
     # "officials confirmed the fall of X" is news.
     if _search_slice(lx.NEWS_VERB_BEFORE, facts, before_start, cue.start):
         return resolution
-    if cue.kind == "capture_nominal" and resolution.basis == BASIS_ARTICLE_DATE:
+    if resolution.basis != BASIS_ARTICLE_DATE:
+        return resolution
+    # "Residents have fled since Imam Sahib was captured": a fall told as the cause or start
+    # of something else is past, not the day's news
+    if cue.kind == "capture_nominal" or (
+        lx.STATUS_OF_KIND.get(cue.kind) == "captured"
+        and _search_slice(lx.PAST_CLAUSE_BEFORE, facts, before_start, cue.start)
+    ):
         return dataclasses.replace(
             resolution,
             precision=Precision.ON_OR_BEFORE,

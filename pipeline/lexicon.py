@@ -29,6 +29,10 @@ _CAPTURE_VERBS = (
     r"|" + _TAKE + r"(?:\s+over)?"
     r"|(?:raised|hoisted|planted)\s+(?:their|its|the\s+Taliban(?:'s|’s)?|a\s+white|the\s+white)"
     r"\s+(?:\w+\s+)?flags?\s+(?:over|on|in|above|at)"
+    # "The Taliban's white flag was flying over the district headquarters"
+    r"|(?<!national\s)(?<!afghan\s)(?<!government\s)(?<!tricolour\s)(?<!tricolor\s)"
+    r"flags?\s+(?:was|were|is|are|now|had\s+been|has\s+been)\s+(?:now\s+|seen\s+|already\s+)?"
+    r"(?:flying|fluttering|flown|hoisted|raised|planted)\s+(?:over|on|above|at|in)"
     r"|surrendering|hand(?:ing)?\s+over|(?:walked|rolled|strolled)\s+into"
     r"|abandon(?:ed|ing)|claim(?:ed|s)?\s+(?:full\s+)?control\s+(?:of|over)"
     # a resident's "There is no government in Nerkh any more", "no government left in Farah"
@@ -346,6 +350,11 @@ POSSESSIVE_BACK_REFERENCE = re.compile(
 NEWS_VERB_BEFORE = re.compile(
     r"\b(?:confirm\w*|announc\w*|report\w*|acknowledg\w*|declar\w*|claim\w*)\s+(?:the\s+)?$", _F
 )
+# "since Imam Sahib was captured", "after the Taliban seized Andar": a subordinate clause
+# whose fall explains the main clause; only its subject may stand between
+PAST_CLAUSE_BEFORE = re.compile(
+    r"\b(?:since|after)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:had\s+|was\s+|were\s+|been\s+)*$", _F
+)
 FIGHTING = re.compile(
     r"\b(?:fight\w*|fought|clash\w*|battl\w*|attack\w*|gunfire|shelling|assault\w*)\b", _F
 )
@@ -415,6 +424,24 @@ NEGATION_BEFORE = re.compile(
     _F,
 )
 DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s)?|dismiss(?:ed|es)?|refut\w+)\b", _F)
+# the claim a denial or a doubt is about: "denied Taliban claims that", "rejected reports
+# that", "It was not clear whether"
+DISPUTED_CLAIM_BEFORE = re.compile(
+    r"(?:\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|refut\w+)\s+"
+    r"(?:the\s+)?(?:(?:taliban(?:'s|’s)?\s+|group(?:'s|’s)\s+|insurgents(?:'|’)\s+"
+    r"|militants(?:'|’)\s+)?claims?|(?:taliban(?:'s|’s)?\s+|group(?:'s|’s)\s+)"
+    # unattributed reports denied are no one's claim ("rejected reports on social media")
+    r"(?:reports?|rumou?rs?|assertions?))\s+(?:on\s+social\s+media\s+)?that"
+    r"|\b(?:not|un)\s*clear\s+(?:whether|if))\b"
+    # a modal makes it a question about the future: "unclear if they can take X"
+    r"(?:(?!\b(?:can|could|would|will|might|may|shall|should)\b)[^.;])*$",
+    _F,
+)
+CONTRARY_TO_CLAIMS = re.compile(
+    r"[^.;]{0,40}\b(?:contrary\s+to|despite)\s+(?:the\s+)?(?:taliban(?:'s|’s)?\s+|group(?:'s|’s)\s+)?"
+    r"(?:claims?|reports?|rumou?rs?)\b",
+    _F,
+)
 FUTURE_BEFORE = re.compile(
     # "may have taken" is a guess about the past (a hedge), not a future
     r"\b(?:could|would|might(?!\s+have\b)|may(?!\s+have\b)|will|shall|must(?!\s+have\b)|should|can"
