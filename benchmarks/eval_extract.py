@@ -88,6 +88,9 @@ class Report:
         return self.dates_right / self.dates_scored if self.dates_scored else 1.0
 
 
+GOLD_HEADER = ("id", "article_date", "text", "expected", "xfail")
+
+
 def read_gold(path: Path) -> list[GoldCase]:
     """Read one gold table."""
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -96,8 +99,14 @@ def read_gold(path: Path) -> list[GoldCase]:
     )
     cases: list[GoldCase] = []
     for number, row in enumerate(rows):
-        if number == 0 or not row:
-            continue  # header
+        if number == 0:
+            if row[:1] != [GOLD_HEADER[0]]:
+                # a table without its header would silently lose its first case
+                msg = f"{path.name}: first row {row[:1]!r} is not the header {GOLD_HEADER!r}"
+                raise GoldFormatError(msg)
+            continue
+        if not row:
+            continue
         if len(row) < 4:
             msg = f"{path.name}: row {row[:1]!r} has {len(row)} columns, expected 4 or 5"
             raise GoldFormatError(msg)

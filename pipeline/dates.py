@@ -31,6 +31,7 @@ BASIS_ARTICLE_DATE = "article date"
 BASIS_NO_ARTICLE_DATE = "no article date"
 
 SUNDAY = 6  # datetime.date.weekday()
+SATURDAY_BACK = 6  # days from a Saturday back to the Sunday before it
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # Capitalised only: "6 may" in running text is a modal verb, not a month.
 _MONTH = (
@@ -56,7 +57,7 @@ _DATELINE = re.compile(
 _SPAN = re.compile(
     r"\b(?:since\s+(?:last\s+)?(?:\w+day|early|late|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june|july)"
     r"|in\s+(?:recent|the\s+past|the\s+last)\s+(?:few\s+)?(?:days|weeks|months|week|month)|last\s+week|last\s+month"
-    r"|within\s+(?:days|hours|weeks|a\s+week)|(?:over|at|during)\s+the\s+weekend|over\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|week)"
+    r"|within\s+(?:days|hours|weeks|a\s+week)|over\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|week)"
     r"|in\s+less\s+than\s+a\s+week|in\s+(?:a|one|two|three|four|five|six|seven)\s+days"
     # "had been under Taliban control for three weeks", "over the past 48 hours"
     r"|"
@@ -76,7 +77,12 @@ _EXPLICIT_DAY_MONTH = re.compile(
 )  # fmt: skip
 _OVERNIGHT_INTO = re.compile(r"\bovernight\s+(?:into|to)\s+" + _WEEKDAY + r"\b", re.IGNORECASE)
 # "last weekend": some day of the weekend before the article, so on or before its Sunday.
-_LAST_WEEKEND = re.compile(r"\blast\s+weekend\b", re.IGNORECASE)
+_LAST_WEEKEND = re.compile(
+    r"\b(?:last|the\s+previous|the\s+preceding)\s+weekend\b|\bthe\s+weekend\s+before\b",
+    re.IGNORECASE,
+)
+# "over the weekend": the weekend just gone, or under way, so on or before its Sunday.
+_THIS_WEEKEND = re.compile(r"\b(?:over|at|during|on)\s+the\s+weekend\b", re.IGNORECASE)
 _LAST_WEEKDAY = re.compile(r"\blast\s+" + _WEEKDAY + r"\b", re.IGNORECASE)
 _WEEKDAY_PHRASE = re.compile(
     r"\b(?:(?:late|early|earlier|later)\s+(?:on\s+)?|on\s+|by\s+)?" + _WEEKDAY
@@ -242,6 +248,19 @@ class _Phrase:
     match: re.Match[str]
 
 
+# Phrases that name their day outright.
+_NAMED_DAY_KINDS = frozenset(
+    {
+        "month_day",
+        "day_month",
+        "solar_day",
+        "weekday",
+        "last_weekday",
+        "overnight_into",
+        "yesterday",
+    }
+)
+
 # Phrase kinds in order of precedence: of two overlapping phrases the earlier-listed wins.
 _PHRASE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("hours_later", _HOURS_LATER),
@@ -254,6 +273,7 @@ _PHRASE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("overnight_into", _OVERNIGHT_INTO),
     ("last_weekday", _LAST_WEEKDAY),
     ("last_weekend", _LAST_WEEKEND),
+    ("this_weekend", _THIS_WEEKEND),
     ("weekday", _WEEKDAY_PHRASE),
     ("yesterday", _YESTERDAY),
     ("days_ago", _DAYS_AGO),
@@ -568,6 +588,10 @@ def _across_clauses(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
 def _nearest(phrases: list[_Phrase], cue_at: int) -> _Phrase | None:
     # A day phrase beats "already"/"earlier"; among equals, the closest to the cue wins.
     dated = [p for p in phrases if p.kind != "earlier"] or phrases
+    if any(p.kind in _NAMED_DAY_KINDS for p in dated):
+        # "Hours earlier, the Taliban overran Ishkamish late Thursday": the named day is the
+        # event's, the count only says how it stands to the sentence before
+        dated = [p for p in dated if p.kind != "hours_later"]
     if not dated:
         return None
     return min(dated, key=lambda p: (abs((p.start + p.end) // 2 - cue_at), p.start))
@@ -584,6 +608,37 @@ def _resolve(
         return _resolve_explicit(phrase.match, article_date=article_date)
     if kind == "solar_day":
         return _resolve_solar(phrase.match, article_date=article_date)
+    # counted from the day before: an undated article's chain still has its days
+    if kind == "by_dawn":
+        if reference is None:
+            return DateResolution(None, Precision.UNKNOWN, f"'{text}' with no earlier date", text)
+        day = reference + dt.timedelta(days=1)
+        if article_date is not None and day > article_date:
+            return DateResolution(
+                None, Precision.UNKNOWN, f"'{text}' after {reference} is after the article", text
+            )
+        return DateResolution(day, Precision.DAY, f"'{text}' after {reference}", text)
+    if kind == "hours_later":
+        if reference is None:
+            return DateResolution(None, Precision.UNKNOWN, f"'{text}' with no earlier date", text)
+        return DateResolution(reference, Precision.DAY, f"'{text}' after {reference}", text)
+    if kind == "days_later":
+        if reference is None:
+            if article_date is None:
+                return DateResolution(
+                    None, Precision.UNKNOWN, f"'{text}' but {BASIS_NO_ARTICLE_DATE}", text
+                )
+            return DateResolution(
+                article_date, Precision.ON_OR_BEFORE, f"'{text}' with no earlier date", text
+            )
+        day = reference + dt.timedelta(days=_days_counted(phrase.match))
+        if article_date is not None and day > article_date:
+            return DateResolution(
+                None, Precision.UNKNOWN, f"'{text}' after {reference} is after the article", text
+            )
+        return DateResolution(day, Precision.DAY, f"'{text}' after {reference}", text)
+    if kind == "days_before" and (article_date is not None or reference is not None):
+        return _resolve_days_before(phrase, article_date=article_date, reference=reference)
     if article_date is None:
         return DateResolution(
             None, Precision.UNKNOWN, f"'{text}' but {BASIS_NO_ARTICLE_DATE}", text
@@ -606,37 +661,16 @@ def _resolve(
         )
     if kind == "ordinal_day":
         return _resolve_ordinal_day(phrase.match, article_date=article_date)
-    if kind == "last_weekend":
-        sunday = article_date - dt.timedelta(days=(article_date.weekday() - SUNDAY) % 7 or 7)
+    if kind in ("last_weekend", "this_weekend"):
+        back = (article_date.weekday() - SUNDAY) % 7
+        if kind == "last_weekend":
+            back = back or 7
+        elif back == SATURDAY_BACK:
+            back = 0  # a Saturday's "over the weekend" is still under way
+        sunday = article_date - dt.timedelta(days=back)
         return DateResolution(
             sunday, Precision.ON_OR_BEFORE, f"'{text}': on or before Sunday {sunday}", text
         )
-    if kind == "by_dawn":
-        if reference is None:
-            return DateResolution(None, Precision.UNKNOWN, f"'{text}' with no earlier date", text)
-        day = reference + dt.timedelta(days=1)
-        if article_date is not None and day > article_date:
-            return DateResolution(
-                None, Precision.UNKNOWN, f"'{text}' after {reference} is after the article", text
-            )
-        return DateResolution(day, Precision.DAY, f"'{text}' after {reference}", text)
-    if kind == "hours_later":
-        if reference is None:
-            return DateResolution(None, Precision.UNKNOWN, f"'{text}' with no earlier date", text)
-        return DateResolution(reference, Precision.DAY, f"'{text}' after {reference}", text)
-    if kind == "days_later":
-        if reference is None:
-            return DateResolution(
-                article_date, Precision.ON_OR_BEFORE, f"'{text}' with no earlier date", text
-            )
-        day = reference + dt.timedelta(days=_days_counted(phrase.match))
-        if day > article_date:
-            return DateResolution(
-                None, Precision.UNKNOWN, f"'{text}' after {reference} is after the article", text
-            )
-        return DateResolution(day, Precision.DAY, f"'{text}' after {reference}", text)
-    if kind == "days_before":
-        return _resolve_days_before(phrase, article_date=article_date, reference=reference)
     weekday = WEEKDAYS.index(phrase.match.group("weekday").lower())
     back = (article_date.weekday() - weekday) % 7
     if kind == "last_weekday" and back == 0:
@@ -664,11 +698,15 @@ def _days_counted(match: re.Match[str]) -> int:
 
 
 def _resolve_days_before(
-    phrase: _Phrase, *, article_date: dt.date, reference: dt.date | None
+    phrase: _Phrase, *, article_date: dt.date | None, reference: dt.date | None
 ) -> DateResolution:
     text = phrase.match.group(0)
     days = _days_counted(phrase.match)
-    anchor = reference if reference is not None and reference <= article_date else article_date
+    if reference is not None and (article_date is None or reference <= article_date):
+        anchor = reference
+    else:
+        assert article_date is not None  # the caller's guard: one of them is known
+        anchor = article_date
     day = anchor - dt.timedelta(days=days)
     return DateResolution(day, Precision.DAY, f"'{text}' before {anchor}", text)
 

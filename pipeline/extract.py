@@ -310,6 +310,8 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             and text.find("district", sentence.start, sentence.end) >= 0
         ):
             current = _district_tally(article, sentence, named)
+        if not current and sentence.mentions and sentence.cues:
+            current = _headed_item(article, sentence, reference=narrative, first=named is None)
         if sentence.mentions:
             named = sentence
         if lead_in is not None and not current:
@@ -418,6 +420,42 @@ def _names_no_scene(text: str, sentence: _Sentence) -> bool:
 
 def _is_list_item(text: str, sentence: _Sentence) -> bool:
     return bool(lx.LIST_ITEM.match(text, sentence.start, sentence.end))
+
+
+def _headed_item(
+    article: Article, sentence: _Sentence, *, reference: dt.date | None, first: bool
+) -> list[Event]:
+    """ "- Sheberghan (Jowzjan): Taliban took control on July 22": a factbox item whose head
+    names the place that every cue after it is about (``first``: no place named before)."""
+    text = article.text
+    head = sentence.mentions[0]
+    if not (sentence.start == 0 or text[sentence.start - 1] == "\n"):
+        return []
+    if not lx.SUBJECTLESS_START.fullmatch(text, sentence.start, head.start):
+        return []
+    tail = lx.ITEM_HEAD_TAIL.match(text, head.end, sentence.end)
+    if tail is None:
+        return []
+    if first and head.text.isupper() and not tail.group("aside") and not _in_bullet(text, sentence):
+        return []  # a wire dateline, "KABUL: The Taliban captured three more capitals"
+    body_start = tail.end()
+    for mention in sentence.mentions[1:]:
+        if mention.place.iso == head.place.iso:
+            continue  # "(Jowzjan)", or the place named again
+        if mention.start < body_start or not _is_role(text, mention, sentence):
+            return []  # "(Reuters)" is no province; a body naming its own place binds it
+    if tail.group("aside") and not any(
+        m.start < body_start and m.place.iso == head.place.iso for m in sentence.mentions[1:]
+    ):
+        return []  # a dateline's "(AP)", not the head's province
+    events = []
+    for cue in sentence.cues:
+        if cue.start < body_start or cue.kind not in lx.STATUS_OF_KIND:
+            continue
+        event = _event(article, sentence, _Binding(head, cue, indirect=True), reference=reference)
+        if event is not None:
+            events.append(event)
+    return _one_per_province(events)
 
 
 def _listed_events(article: Article, lead_in: _Sentence, item: _Sentence) -> list[Event]:
@@ -645,10 +683,24 @@ def _sentence_events(
         event = _event(article, sentence, binding, reference=reference)
         if event is not None:
             events.append(event)
-    events.extend(_fighting_goes_on(article, sentence, events))
+    # "fell on Thursday, ... while the spokesman said fighting was still going on": the fight
+    # the sentence sets against the fall stays beside it
+    going_on = _fighting_goes_on(article, sentence, events)
     events.extend(_fallen_before(article, sentence, events))
     events.extend(_gapped_places(article, sentence, events, reference=reference))
-    return _one_per_province(events)
+    kept = _one_per_province(events)
+    return kept + [e for e in going_on if e.event_date not in _contested_days(kept, e)]
+
+
+_RETAKE_KINDS = frozenset({"retake", "retake_intrans", "driven_out"})
+
+
+def _contested_days(events: list[Event], event: Event) -> set[dt.date | None]:
+    return {
+        e.event_date
+        for e in events
+        if e.status is Status.CONTESTED and e.province_iso == event.province_iso
+    }
 
 
 def _fallen_before(article: Article, sentence: _Sentence, events: list[Event]) -> list[Event]:
@@ -739,9 +791,13 @@ def _fighting_goes_on(article: Article, sentence: _Sentence, events: list[Event]
     provinces = {e.province_iso for e in events}
     if len(provinces) != 1:
         return []
-    if not _fighting_continues(text[sentence.start : sentence.end]):
-        return []
-    match = _search(lx.CONTINUING, sentence.facts, sentence.start, sentence.end)
+    body = text[sentence.start : sentence.end]
+    match = None
+    if _fighting_continues(body):
+        match = _search(lx.CONTINUING, sentence.facts, sentence.start, sentence.end)
+    if match is None and _attack_repelled(body):
+        # "..., but a police spokesman said the attackers had been pushed back"
+        match = _search(lx.ATTACK_REPELLED, sentence.facts, sentence.start, sentence.end)
     if match is None or any(m.start >= match.start() for m in sentence.mentions):
         return []
     if any(e.status is Status.CONTESTED for e in events):
@@ -777,7 +833,11 @@ def _continuing_date(article: Article, sentence: _Sentence, at: int) -> DateReso
     """ "...; the spokesman said fighting was still going on": the day the fighting is said to
     go on, when its clause (after a ";" or "but") names one or none, else ``None``."""
     text = article.text
-    clause_start = max(text.rfind(";", sentence.start, at), text.rfind(" but ", sentence.start, at))
+    clause_start = max(
+        text.rfind(";", sentence.start, at),
+        text.rfind(" but ", sentence.start, at),
+        text.rfind(", while ", sentence.start, at),
+    )
     if clause_start < 0:
         return None
     body = text[clause_start : sentence.end]
@@ -791,9 +851,9 @@ def _fighting_continues(body: str) -> bool:
 
 def _attack_repelled(body: str) -> bool:
     # "the attack had been repelled": the place was fought for, whatever the claim said.
-    return ("repel" in body or "repuls" in body or "beaten back" in body) and bool(
-        lx.ATTACK_REPELLED.search(body)
-    )
+    return (
+        "repel" in body or "repuls" in body or "beaten back" in body or "pushed back" in body
+    ) and bool(lx.ATTACK_REPELLED.search(body))
 
 
 def _fighting_copy(event: Event, *, since: DateResolution | None = None) -> Event:
@@ -1302,9 +1362,13 @@ def _event(
         return None
     if _in_past_year_clause(text, sentence, cue):
         return None
-    if _only_near(text, cue) and _no_fighting(text, sentence, cue):
+    if _only_near(text, cue) and (
+        _no_fighting(text, sentence, cue) or _only_gathered(text, sentence, cue)
+    ):
         return None
     if _imagined_fall(text, sentence, cue, binding.mention):
+        return None
+    if cue.kind == "airstrike" and not _strikes_the_group_in(text, cue, binding.mention):
         return None
     status = _STATUS_OF_VALUE[status_name]
     mention = binding.mention
@@ -1353,8 +1417,13 @@ def _event(
     body = text[sentence.start : sentence.end]
     confidence = BASE_CONFIDENCE.get(cue.kind, BASE_CONFIDENCE["retake"])
     if status is Status.CAPTURED:
-        claimed = attribution == "taliban" or bool(
-            _search_slice(lx.CLAIM_NEAR, facts, max(sentence.start, cue.start - 30), cue.start)
+        claimed = (
+            attribution == "taliban"
+            or bool(
+                _search_slice(lx.CLAIM_NEAR, facts, max(sentence.start, cue.start - 30), cue.start)
+            )
+            # "the claim of the terrorist Taliban that they captured Kandahar airport"
+            or bool(lx.CLAIM_OF_GROUP.search(text, max(sentence.start, cue.start - 80), cue.start))
         )
         denied_later = _contradicted(text, sentence, cue, mention)
         if disputed or _is_hedged(sentence) or denied_later:
@@ -1396,6 +1465,14 @@ def _event(
         confidence=round(confidence, 2),
         actor=GOVERNMENT_ACTOR if government else TALIBAN_ACTOR,
     )
+
+
+def _strikes_the_group_in(text: str, cue: _Cue, mention: _MentionLike) -> bool:
+    """ "struck Taliban positions in Lashkar Gah" is fighting for the city; air strikes "in
+    Helmand and Kandahar provinces" or "in support of Afghan forces" change no control."""
+    if _kind(mention) == "province":
+        return False
+    return bool(lx.GROUP_TARGET.search(text, cue.start, min(len(text), cue.end + 20)))
 
 
 def _claim_disputed(text: str, sentence: _Sentence, cue: _Cue) -> bool:
@@ -1707,6 +1784,20 @@ def _no_fighting(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     )
 
 
+def _only_gathered(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "Taliban fighters have massed on the outskirts of Lashkar Gah": gathered near a place,
+    with no fighting told in the clause, is pressure on it, not a fight for it."""
+    if cue.kind != "contest_location" or text.find("streets", cue.start, cue.end) >= 0:
+        return False  # "seen on the streets of Kunduz" are inside it
+    if not lx.GATHERED_BEFORE.search(text, max(sentence.start, cue.start - 40), cue.start):
+        return False
+    start, end = _major_clause(text, sentence, cue)
+    return not any(
+        not match.group().lower().startswith("fighter")
+        for match in _finditer(lx.FIGHTING, sentence.facts, start, end)
+    )
+
+
 def _imagined_fall(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
     # "the capture of Spin Boldak would cut off ...": a fall that is only imagined
     if cue.kind != "capture_nominal" or mention.start < cue.end:
@@ -1764,6 +1855,9 @@ def _checked_by_recipient(
     recipient = lx.RECIPIENT.match(text, cue.end, sentence.end)
     if recipient is None and mention.start >= cue.end:
         recipient = lx.RECIPIENT.match(text, mention.end, sentence.end)
+        if recipient is None and (aside := lx.APPOSITIVE.match(text, mention.end, sentence.end)):
+            # "handed over Bagram Air Field, its main base in the country, to Afghan forces"
+            recipient = lx.RECIPIENT.match(text, aside.end(), sentence.end)
     if recipient is None:
         named = lx.ANY_RECIPIENT.match(text, mention.end if mention.start >= cue.end else cue.end)
         if named is not None and not _PRONOUN_AT_END.search(named.group(0)):
@@ -1883,6 +1977,9 @@ def _operation_under_way(sentence: _Sentence, cue: _Cue) -> bool:
 def _partial(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
     facts = sentence.facts
     if _search(lx.PARTIAL, facts, cue.end, max(cue.end, mention.start)):
+        return True
+    # "Residents of Qala-e Naw said the Taliban controlled most of the city"
+    if mention.end <= cue.start and _match(lx.PARTIAL_OBJECT, facts, cue.end, sentence.end):
         return True
     if _match(lx.PARTIAL_AFTER, facts, mention.end, sentence.end):
         return True
@@ -2144,7 +2241,19 @@ def _one_per_province(events: list[Event]) -> list[Event]:
         current = best.get(key)
         if current is None or _preference(event) < _preference(current):
             best[key] = event
-    return [
+    # fighting told on another day of its own stays too: "Fighting resumed around Qala-e Naw,
+    # where fighters briefly entered the city on Wednesday"
+    other_days = [
+        e
+        for e in events
+        if e.status is Status.CONTESTED
+        and e.date_precision is Precision.DAY
+        and (chosen := best[e.province_iso, e.status]) is not e
+        and chosen.event_date != e.event_date
+        and e.date_phrase
+        and e.date_phrase != chosen.date_phrase
+    ]
+    kept = [
         e
         for e in best.values()
         if not any(
@@ -2152,6 +2261,13 @@ def _one_per_province(events: list[Event]) -> list[Event]:
             for s in _SUBSUMED_BY.get(e.status, ())
         )
     ]
+    days_kept = {(e.province_iso, e.event_date) for e in kept if e.status is Status.CONTESTED}
+    for event in other_days:
+        day = (event.province_iso, event.event_date)
+        if best[event.province_iso, event.status] in kept and day not in days_kept:
+            days_kept.add(day)
+            kept.append(event)
+    return kept
 
 
 def _news_after_past_change(event: Event, change: Event) -> bool:
@@ -2221,12 +2337,22 @@ def _follow_up(
     ) == 1
     facts = sentence.facts
     hedge = _search_slice(lx.NEXT_SENTENCE_HEDGE, facts, sentence.start, sentence.end)
-    if hedge is not None and not _denied_by_the_group(body, hedge):
+    if (
+        hedge is not None
+        and not _denied_by_the_group(body, hedge)
+        and not lx.FIGURE_BEFORE.search(body, 0, hedge.start())
+    ):
         _replace_all(events, previous, _downgraded)
         return _fighting_told(article, sentence, previous[0]) if goes_on else []
     if goes_on and not any(e.status is Status.CONTESTED for e in previous):
         # "Mujahid said fighting was still going on in the area."
-        return _fighting_told(article, sentence, previous[0])
+        fighting = _fighting_told(article, sentence, previous[0])
+        if not any(c.kind in _RETAKE_KINDS for c in sentence.cues):
+            return fighting
+        # "Three days later, commandos retook the district centre, though residents said
+        # fighting continued on its outskirts": the retake and the fighting
+        carried = _carried_capture(article, sentence, previous, reference=reference)
+        return carried + [e for e in fighting if e.event_date not in _contested_days(carried, e)]
     if _speech_dated(previous):
         handover = lx.LEFT_BEHIND.search(body)
         if handover is not None:
@@ -2865,7 +2991,9 @@ def _tally_province(
     """The one province named in the sentence, or for "of the province" in the last sentence
     that names a place, its speaker's included ("The governor of Sar-e Pul said ...")."""
     elsewhere = _located_elsewhere(text, sentence)
-    places = [m for m in sentence.mentions if id(m) not in elsewhere]
+    # "KABUL (AP) - The Taliban captured two more districts": a dateline counts nothing
+    dateline = _dateline_end(text, sentence)
+    places = [m for m in sentence.mentions if id(m) not in elsewhere and m.start >= dateline]
     if len({m.place.iso for m in places}) == 1:
         return places[0]
     if places or named is None or named is sentence:

@@ -50,9 +50,12 @@ _CONTROL = (
 )
 _WITHDRAWAL = (
     r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|fell\s+back|(?:tactical\s+)?retreat"
-    r"|withdrawal|relocated|relocating)\s+(?:of\s+\w+\s+)?(?:from|out\s+of)"
+    r"|withdrawal|relocated|relocating)['’\"”]?\s+(?:of\s+\w+\s+)?(?:from|out\s+of)"
     r"|pull(?:ed|ing)?\s+(?:(?:their|its|the|his)\s+)?(?:troops\s+|forces\s+|soldiers\s+)?out\s+(?:of|from)"
     r"|lost\s+control\s+(?:of|over)|gave\s+up|give\s+up|giving\s+up|ceded|relinquished"
+    # "By Saturday morning the government had lost it": who lost it is checked like a withdrawal
+    r"|(?:government|army|forces|troops|police|soldiers)\s+(?:had\s+|has\s+|have\s+)?lost"
+    r"(?=\s+(?:it|the\s+(?:district|city|town|crossing)(?:\s+cent(?:re|er))?)\b(?!['’]s|\s+to\b))"
     # "the last government forces left the city late on July 29" (never "left for Kabul")
     r"|left(?=\s+(?:the\s+)?(?:city|town|district(?:\s+cent(?:re|er))?|provincial\s+capital)\b)"
     # an officer's "We lost Kishim last night", "Our forces left Maiwand this morning"
@@ -71,10 +74,13 @@ _WITHDRAWAL = (
 )
 _CONTEST_LOCATION = r"the\s+(?:edges?|outskirts|gates|streets)\s+of|outskirts\s+of"
 _CAPTURE_INTRANS = (
-    r"f[ae]ll(?:s|en)?|falling(?=\s+to)|collapsed"
+    r"f[ae]ll(?:s|en)?|falling(?=\s+to)|(?<=after\s)falling(?=\s+(?:on|late|early|in|last))|collapsed"
     r"|(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|got)\s+"
     r"(?:(?:now|also|reportedly|quickly|swiftly)\s+)?"
+    # the group's word quoted: "had been 'conquered'"
+    r"['‘\"“]?"
     r"(?:captured|seized|taken(?:\s+over)?|overrun|overtaken|lost|surrendered|handed\s+over|conquered"
+    r"|cleansed"
     r"|abandoned|evacuated\s+by)"
     r"|(?:came|comes|come|fell|is|was|are|were|now|remains?|remained|has\s+been|have\s+been"
     r"|had\s+been)\s+(?:now\s+)?"
@@ -82,6 +88,7 @@ _CAPTURE_INTRANS = (
     r"|(?:Taliban|insurgents?|militants?|group)(?:'s|’s|'|’)?\s+(?:full\s+|complete\s+|total\s+)?"
     r"(?:control|hands))"
     r"|changed\s+hands|(?:is|was|are|were|now)\s+(?:now\s+)?in\s+the\s+hands\s+of\s+the\s+Taliban"
+    r"|slipped\s+(?:out\s+of|from)\s+(?:the\s+)?(?:government(?:'s|’s)?\s+)?(?:control|hands)"
     # a resident's "the city is gone", "by morning the whole of Qalat was theirs"
     r"|(?:is|was|has\s+been)\s+(?:now\s+)?gone\b|(?:is|was|are|were)\s+(?:now\s+)?theirs\b"
     r"|(?:is|was|are|were)\s+(?:now\s+)?(?:fully\s+)?Taliban-(?:controlled|held)"
@@ -127,9 +134,10 @@ _CONTEST_INTRANS = (
     r"(?:overrun|captured|taken|lost|seized)"
 )
 _RETAKE = (
-    r"(?:retook|retake[sn]?|retaking|recaptur(?:e[sd]?|ing))(?:\s+control\s+(?:of|over))?"
-    r"|regain(?:s|ed|ing)?(?:\s+control\s+of)?"
-    r"|reclaim(?:s|ed|ing)?|(?:took|taken|won|winning)\s+back(?:\s+control\s+of)?"
+    # "retook the control of" in translated copy
+    r"(?:retook|retake[sn]?|retaking|recaptur(?:e[sd]?|ing))(?:\s+(?:the\s+)?control\s+(?:of|over))?"
+    r"|regain(?:s|ed|ing)?(?:\s+(?:the\s+)?control\s+(?:of|over))?"
+    r"|reclaim(?:s|ed|ing)?|(?:took|taken|won|winning)\s+back(?:\s+(?:the\s+)?control\s+of)?"
     r"|(?:push(?:ed)?|drive|drove|driven|force[ds]?|clear(?:ed)?|expel(?:led)?|evict(?:ed)?)\s+(?:the\s+)?"
     r"(?:Taliban|insurgents|militants|them|fighters)\s+(?:\w+\s+)?(?:back\s+)?(?:out\s+of|from)"
     r"|cleared|liberat(?:e[sd]?|ing)|wrest(?:ed|ing)?\s+back"
@@ -150,10 +158,15 @@ _DRIVEN_OUT = (
 )
 # Air power against fighters in or near a place is fighting for it.
 _AIRSTRIKE = (
-    r"air\s*strikes?(?:\s+(?:on|against|in|around|near))?|air\s+raids?(?:\s+(?:on|in))?"
+    # "commandos backed by air strikes retook it": the air strikes only help another verb
+    r"(?<!by\s)(?<!with\s)air\s*strikes?(?:\s+(?:on|against|in|around|near))?"
+    r"|(?<!by\s)(?<!with\s)air\s+raids?(?:\s+(?:on|in))?"
     r"|(?:struck|hit|pounded|bombed|targeted|targeting)\s+(?:taliban|insurgent|militant)\s+"
     r"(?:positions|targets|hideouts|fighters)(?:\s+(?:in|around|near|outside|on))?"
 )
+# The group as an air strike's target: "air strikes on Taliban positions", "struck insurgent
+# hideouts".
+GROUP_TARGET = re.compile(r"\b(?:taliban|insurgents?|militants?)\b", _F)
 # "videos showing fighters inside X": the group's own footage is a claim, never a capture.
 _FOOTAGE = (
     r"show(?:ing|s|ed|n)?\s+(?:taliban\s+|armed\s+)?(?:fighters|militants|insurgents|the\s+taliban"
@@ -338,6 +351,9 @@ BACK_REFERENCE_BEFORE = re.compile(
     r"|district|crossing|border\s+crossing|cent(?:re|er))(?:\s+(?:cent(?:re|er)|headquarters|compound))?"
     # "The capital of the province of the same name fell"
     r"(?:\s+of\s+the\s+(?:province|district)(?:\s+of\s+the\s+same\s+name)?)?[\"”]?"
+    # "By Tuesday evening the headquarters had been overrun" (a district's; never "the police
+    # headquarters", a building in a city)
+    r"|\b(?:the|its)\s+headquarters"
     r"|\bit)\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?"
     r"(?:now\s+|also\s+|already\s+|briefly\s+|quickly\s+|finally\s+|then\s+)?(?:been\s+)?$",
     _F,
@@ -358,6 +374,13 @@ PAST_CLAUSE_BEFORE = re.compile(
 FIGHTING = re.compile(
     r"\b(?:fight\w*|fought|clash\w*|battl\w*|attack\w*|gunfire|shelling|assault\w*)\b", _F
 )
+# Fighters gathered near a place: "have massed on the outskirts of", "were camped at the gates of".
+GATHERED_BEFORE = re.compile(
+    r"\b(?:mass(?:ed|ing)|amass(?:ed|ing)|gather(?:ed|ing)|assembl(?:ed|ing)|position(?:ed|ing)"
+    r"|deploy(?:ed|ing)|camp(?:ed|ing)|station(?:ed|ing)|build(?:ing)?\s+up|built\s+up"
+    r"|concentrat(?:ed|ing)|seen|spotted|dug\s+in)\s+(?:\w+\s+){0,3}?(?:on|at|in|near)\s*$",
+    _F,
+)
 # "the city is encircled, but there has been no fighting inside": fighters near a place are no
 # fight for it when the report says none has happened.
 NO_FIGHTING = re.compile(
@@ -373,6 +396,12 @@ NO_FIGHTING = re.compile(
 # cancels them ("have surrounded an army base ... but have not attacked it").
 SIEGE_CUE = re.compile(r"surround|besieg|encircl|siege", _F)
 # "seized parts of Kunduz city": part of a place changing hands is fighting for it.
+# A back reference to part of the place right after the cue: "controlled most of the city".
+PARTIAL_OBJECT = re.compile(
+    r"\s+(?:(?:the|some|several)\s+)?(?:[\w-]+\s+)?(?:parts?|areas?|some|much|most|sections?"
+    r"|neighbou?rhoods?|quarters?|edges?)\s+of\s+(?:the|its)\s+(?:city|town|capital|district)\b",
+    _F,
+)
 PARTIAL = re.compile(
     r"\b(?:parts?|areas?|some|much|most|sections?|neighbou?rhoods?|quarters?|edges?"
     r"|police\s+districts?(?:\s+\d+)?)\s+(?:of|in)\b"
@@ -419,7 +448,8 @@ MAX_GAP_WORDS = 7
 # Context modifiers, searched near the cue.
 NEGATION_BEFORE = re.compile(
     r"\b(?:not|never|no\s+longer|yet\s+to|failed\s+to|fail\s+to|without|nor|cannot|can't"
-    r"|unable\s+to|halt|stop|cease|suspend|didn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|won't|no)\b"
+    r"|unable\s+to|halt|stop|cease|suspend|didn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|won't|no"
+    r"|rather\s+than|instead\s+of)\b"
     r"(?:\s+\w+){0,2}\s*$",
     _F,
 )
@@ -482,6 +512,11 @@ HISTORICAL = re.compile(
 CLAIM_NEAR = re.compile(
     r"\bclaim(?:s|ed|ing)?\b(?:\s+(?:to\s+have|that|they|it|responsibility|the|its|their)\b)?", _F
 )
+CLAIM_OF_GROUP = re.compile(
+    r"\bclaims?\s+(?:of|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:taliban|group|insurgents|militants)"
+    r"\s+that\b[^.;]{0,40}$",
+    _F,
+)
 HEDGE = re.compile(
     r"\b(?:reportedly|unconfirmed|unverified|purportedly|allegedly|apparently|rumou?r\w*"
     r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w+|confirm\w*)"
@@ -505,6 +540,10 @@ NEXT_SENTENCE_HEDGE = re.compile(
     r"|neither\s+confirm\w*\s+nor\s+den\w+|(?:declin\w+|refus\w+)\s+to\s+confirm"
     r"|(?:den(?:y|ied|ies)|reject\w*|dismiss\w*)\s+(?:the\s+|this\s+|that\s+)?(?:claims?|reports?))\b",
     _F,
+)
+# "27 insurgents were killed, a figure that could not be verified": the doubt is about a count.
+FIGURE_BEFORE = re.compile(
+    r"\b(?:figures?|tolls?|numbers?|casualt\w+|death\s+toll|killed|wounded)\b[^.;]{0,30}$", _F
 )
 # A following sentence that confirms and dates the previous one's capture.
 CONFIRMS_EVENT = re.compile(
@@ -580,12 +619,14 @@ BACK_REFERENCE = re.compile(
     r"|reached|spread|spreading|now|already)\s+){0,3}"
     r"(?:in\s+|inside\s+|into\s+|on\s+|from\s+)?"
     # "fighting in the northern part of the city"
-    r"(?:(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:parts?|areas?|sections?|neighbou?rhoods?)\s+of\s+)?"
+    r"(?:(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:parts?|areas?|sections?|neighbou?rhoods?)\s+of\s+"
+    r"|(?:most|much|half|all)\s+of\s+)?"
     r"(?:the\s+|its\s+|their\s+)?(?:(?:provincial|province’s|province's|eponymous|main|"
     r"capital|whole|entire|border|strategic|key|(?:north|south|east|west)(?:-?(?:east|west))?ern"
     r"|(?:second-|third-)?(?:largest|biggest))\s+)*(?:city|town|capital|capital\s+city|provincial\s+capital"
     r"|district(?:\s+cent(?:re|er))?|governor(?:'s|’s)?\s+(?:office|compound|house|headquarters)"
-    r"|police\s+headquarters|police\s+district(?:\s+\d+)?|provincial\s+headquarters|bazaar"
+    r"|police\s+headquarters|police\s+district(?:\s+\d+)?|(?:provincial\s+|district\s+)?headquarters"
+    r"|bazaar"
     r"|government\s+buildings"
     r"|(?:border\s+)?crossing|border\s+posts?|it)\b",
     _F,
@@ -655,7 +696,7 @@ OBJECT_END = re.compile(
 )
 # "Farah's provincial council", "Baghlan MP": the place names who speaks, not what fell.
 ROLE_AFTER = re.compile(
-    r"^(?:'s|’s)?\s+(?:provincial\s+)?(?:council\w*|MPs?|lawmakers?|legislators?|governor\w*"
+    r"^(?:'s|’s)?\s+(?:provincial\s+|district\s+)?(?:council\w*|MPs?|lawmakers?|legislators?|governor\w*"
     r"|police(?!\s+(?:headquarters|districts?))|officials?|spokes\w+|chief|residents?|elders?|university|airport"
     r"|native|refugees?|families|people|representatives?|deputy|commanders?|health"
     r"|hospital|mayor|tribal|civil)\b",
@@ -756,8 +797,9 @@ LEFT_BEHIND = re.compile(
 )
 # An attack on a place named before was fought off: "said the attack had been repelled".
 ATTACK_REPELLED = re.compile(
-    r"\b(?:the|an|their|its)\s+(?:[\w-]+\s+)?(?:attacks?|assaults?|offensive)\s+(?:has|had|have|was|were)"
-    r"\s+(?:been\s+)?(?:repelled|repulsed|beaten\s+back)\b",
+    r"\b(?:the|an|their|its)\s+(?:[\w-]+\s+)?(?:attacks?|assaults?|offensive|attackers"
+    r"|insurgents|militants)\s+(?:has|had|have|was|were)"
+    r"\s+(?:been\s+)?(?:repelled|repulsed|beaten\s+back|pushed\s+back)\b",
     _F,
 )
 # A list item: "- Andkhoy (Faryab)", "• Rustaq", "2. Khamyab".
@@ -769,7 +811,7 @@ DESTINATION_BEFORE = re.compile(
     r"|evacuat\w*|transferr?\w*|moved|moving|headed|heading|redeploy\w*|made\s+(?:their|its)\s+way"
     r"|leav(?:e|es|ing)|left|drove|flew|flown)"
     r"\s+(?:[\w’'-]+\s+){0,4}?(?:back\s+)?(?:to|towards?|for)\s+(?:the\s+)?(?:nearby\s+"
-    r"|neighbou?ring\s+)?(?:(?:provincial\s+)?(?:capital|city|town|centre|center)\s+(?:of\s+)?)?$"
+    r"|neighbou?ring\s+)?(?:(?:provincial\s+)?(?:capital|city|town|centre|center|district)\s+(?:of\s+)?)?$"
     # "detained ... on their way to Kabul"
     r"|\b(?:on|along)\s+(?:their|its|his|her|the)\s+way\s+to\s+$"
     # where people came from: "reinforcements had arrived from Mazar-i-Sharif"
@@ -955,6 +997,8 @@ FOOTAGE_NOUN = re.compile(
 # "Qala-e Naw held on despite days of Taliban attacks": the fighting is for the place named.
 DESPITE_BEFORE = re.compile(r"\bdespite\s+(?:[\w’'-]+\s+){0,4}$", _F)
 # Who a handover or surrender goes to, when it names anyone: "to tribal elders".
+# A place's appositive before the rest of its clause: " Air Field, its main base in the country,"
+APPOSITIVE = re.compile(r"[^,;.]{0,30},[^,;.]{1,60},")
 ANY_RECIPIENT = re.compile(
     r"\s*(?:(?:district|city|town|province|crossing|headquarters|cent(?:re|er))\s+)?"
     r"(?:(?:back|over)\s+)*to\s+(?:the\s+)?(?:local\s+|tribal\s+)?[\w’'-]+",
@@ -1002,7 +1046,8 @@ _DAY_BEFORE_RELATIVE = (
 )
 # "Kalafgan district, which had fallen": a relative pronoun after a place, before the cue.
 RELATIVE_AFTER_PLACE = re.compile(
-    r"\s*(?:(?:district|city|province|town|capital)\s*)?"
+    r"\s*(?:(?:district(?:\s+(?:cent(?:re|er)|headquarters))?|city|province|town|capital"
+    r"|(?:border\s+)?crossing)\s*)?"
     + _DAY_BEFORE_RELATIVE
     + r"(?:,\s*the\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|cent(?:re|er))\s*)?"
     r",\s*(?:which|that)\s+"
@@ -1025,7 +1070,8 @@ WHERE_AFTER_PLACE = re.compile(
     _F,
 )
 RELATIVE_OBJECT_AFTER_PLACE = re.compile(
-    r"\s*(?:(?:districts?|city|cities|provinces?|towns?|capitals?)\s*)?"
+    r"\s*(?:(?:district(?:\s+(?:cent(?:re|er)|headquarters))?|districts|city|cities|provinces?|towns?"
+    r"|capitals?|(?:border\s+)?crossing)\s*)?"
     + _DAY_BEFORE_RELATIVE
     # ", which the Taliban seized", ", the border town the Taliban seized"
     + r",\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|district|city|crossing|capital)\s+)?"
@@ -1052,6 +1098,8 @@ OWN_DAY_AFTER = re.compile(
 )
 # A bulleted line of a factbox or a list.
 BULLET = re.compile(r"\s*[*•·▪–—-]\s")
+# After a factbox item's head place: "Sheberghan (Jowzjan): ...", "KUNDUZ - ...".
+ITEM_HEAD_TAIL = re.compile(r"\s*(?P<aside>\([^()\n]{2,40}\)\s*)?(?::|\s[-–—]|[-–—]\s)\s*")
 # Nothing before a verb that opens its sentence but a bullet: "Fell on July 19", "* Fell".
 SUBJECTLESS_START = re.compile(r"[\s*•·–—-]*")
 # A back reference that points at one place: "the district", "its capital", "it".

@@ -150,7 +150,8 @@ _RETRACTION = re.compile(
     re.IGNORECASE,
 )
 _EARLIER_VERSION = re.compile(
-    r"\s*an\s+(?:earlier|previous)\s+version(?:\s+of\s+this\s+(?:story|article|report)"
+    r"\s*an\s+(?:earlier|previous)\s+version(?:\s+of\s+this\s+(?:story|article|report|post|entry"
+    r"|update|piece|blog)"
     r"|\s+(?:said|stated|reported|wrongly|incorrectly|misstated))",
     re.IGNORECASE,
 )

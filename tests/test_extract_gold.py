@@ -170,3 +170,11 @@ def test_gold_reader_rejects_a_bad_expectation(tmp_path: Path) -> None:
     table.write_text("id\tarticle_date\ttext\texpected\nx1\t-\tKunduz fell.\tAF-KDZ:fell:?\n")
     with pytest.raises(EVAL.GoldFormatError, match="x1"):
         EVAL.read_gold(table)
+
+
+def test_gold_reader_rejects_a_table_without_its_header(tmp_path: Path) -> None:
+    # The first row is the header: read as one, a case there would vanish without a word.
+    table = tmp_path / "headless.tsv"
+    table.write_text("# comment\nh1\t-\tKunduz fell.\tAF-KDZ:captured:?\n")
+    with pytest.raises(EVAL.GoldFormatError, match="header"):
+        EVAL.read_gold(table)
