@@ -379,8 +379,11 @@ def resolve_date_phrase(
     """
     cue = cue_at if cue_at is not None else 0
     phrases = [p for p in find_date_phrases(sentence) if _in_scope(p, sentence, cue)]
-    if state and not phrases:
-        phrases = [p for p in find_date_phrases(sentence) if _dates_state(p, sentence, cue)]
+    if state and all(_speech_day(p, sentence, cue) for p in phrases):
+        # "confirmed on Monday that the Taliban had taken control of X after forces retreated on
+        # Sunday evening": the speech has its day, the state began with the retreat
+        began = [p for p in find_date_phrases(sentence) if _dates_state(p, sentence, cue)]
+        phrases = began or phrases
     # "took Kishim on Friday, while troops retook Jurm a day later": a phrase across "while"
     # or "but" dates the other clause's event when the cue's own clause has one.
     if len(phrases) > 1:
@@ -405,6 +408,14 @@ def resolve_date_phrase(
         if anchor is not None:
             reference = anchor
     return _resolve(phrase, article_date=article_date, reference=reference)
+
+
+def _speech_day(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
+    """The phrase dates a report of the cue: "officials said on Monday that ... <cue>"."""
+    return phrase.end <= cue_at and bool(_SPEECH_THAT.match(sentence, phrase.end, cue_at))
+
+
+_SPEECH_THAT = re.compile(r"\s*that\b", re.IGNORECASE)
 
 
 def _own_conjunct(phrases: list[_Phrase], sentence: str, cue_at: int) -> list[_Phrase]:

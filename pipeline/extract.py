@@ -1239,6 +1239,8 @@ def _binding_cue(text: str, sentence: _Sentence, mention: _MentionLike) -> _Cue 
     candidates: list[tuple[int, int, _Cue]] = []
     for cue in sentence.cues:
         if cue.end <= mention.start and cue.kind in lx.OBJECT_KINDS:
+            if _object_relative(sentence, cue):
+                continue  # "Islam Qala, which they seized on July 8, and Spin Boldak"
             gap = facts.scanned(cue.end, mention.start)
             distance = _gap_distance(gap, sentence, cue.end, mention.start)
             if distance is None or _blocked(gap, cue, facts):
@@ -1281,6 +1283,12 @@ def _binding_cue(text: str, sentence: _Sentence, mention: _MentionLike) -> _Cue 
     if not candidates:
         return None
     return min(candidates, key=lambda c: (c[0], c[1], c[2].start))[2]
+
+
+def _object_relative(sentence: _Sentence, cue: _Cue) -> bool:
+    """The cue's object is a relative pronoun before it: "X, which the Taliban seized"."""
+    start = max(sentence.start, cue.start - 50)
+    return bool(_search(lx.OBJECT_RELATIVE_BEFORE, sentence.facts, start, cue.start))
 
 
 def _kind_rank(cue: _Cue) -> int:

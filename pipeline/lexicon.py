@@ -1069,16 +1069,25 @@ WHERE_AFTER_PLACE = re.compile(
     r"(?:(?:heavy|fierce|intense|sporadic|street|renewed|the)\s+)*$",
     _F,
 )
+# ", which they seized", ", which the insurgents had overrun": the object is the pronoun.
+OBJECT_RELATIVE_BEFORE = re.compile(
+    r",\s*(?:which|that)\s+(?:(?:the|afghan|government|security)\s+)*(?:taliban|insurgents|militants"
+    r"|fighters|they|forces|troops|commandos|group)\s+(?:(?:had|have|has)\s+)?"
+    r"(?:also\s+|already\s+|briefly\s+|only\s+)?$",
+    _F,
+)
 RELATIVE_OBJECT_AFTER_PLACE = re.compile(
     r"\s*(?:(?:district(?:\s+(?:cent(?:re|er)|headquarters))?|districts|city|cities|provinces?|towns?"
     r"|capitals?|(?:border\s+)?crossing)\s*)?"
     + _DAY_BEFORE_RELATIVE
+    # "Islam Qala on the Iranian border, which they seized"
+    + r"(?:\s+(?:on|near|along)\s+the\s+(?:[\w-]+\s+){0,2}?(?:border|frontier|highway|road))?"
     # ", which the Taliban seized", ", the border town the Taliban seized"
     + r",\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|district|city|crossing|capital)\s+)?"
     r"(?:which|that|(?<=town\s)|(?<=district\s)|(?<=city\s)|(?<=crossing\s)|(?<=capital\s))\s*"
     r"(?:(?:the|afghan|taliban|government|security|special|its|their)\s+)*"
     r"(?:taliban|insurgents|militants|fighters|forces|troops|commandos|army|soldiers|rebels"
-    r"|group)\s+(?:(?:has|had|have)\s+)?(?:also\s+|already\s+|briefly\s+|only\s+)?$",
+    r"|group|they)\s+(?:(?:has|had|have)\s+)?(?:also\s+|already\s+|briefly\s+|only\s+)?$",
     _F,
 )
 # A participle with no object: "Taken on July 21", "Captured without a fight".
