@@ -172,6 +172,20 @@ _SOLAR_DAY = re.compile(
     + "|".join(sorted((name.title() for name in SOLAR_MONTHS), key=len, reverse=True))
     + r")(?:\s+(?P<year>1[34]\d\d))?\b"
 )
+# "on the first day of Eid al-Adha", "on the eve of Eid", "during Eid ul-Fitr": a feast's day in
+# the Islamic calendar, which Afghan reporting often dates by.
+_EID = re.compile(
+    r"\b(?:(?:on|during|over)\s+)?(?:the\s+)?"
+    r"(?:(?P<eve>eve)\s+of\s+(?:the\s+)?|(?P<nth>first|second|third|1st|2nd|3rd)\s+day\s+of\s+(?:the\s+)?)?"
+    r"Eid(?:[-\s]+(?:(?:al|ul|el|e|i)[-\s]+)?(?P<feast>Adha|Azha|Fitr|Qurban|Ghurban|Qorban))?\b"
+    r"(?:\s+(?:holidays?|festival))?"
+    r"(?:\s+in\s+" + _MONTH + r",?\s+(?P<year>\d{4}))?",
+    re.IGNORECASE,
+)
+# "on the eve of Saturday's talks": the day before that weekday.
+_EVE_OF_WEEKDAY = re.compile(
+    r"\b(?:on\s+)?the\s+eve\s+of\s+(?:last\s+)?" + _WEEKDAY + r"(?:'s|’s)?\b", re.IGNORECASE
+)
 # "two days ago": counted back from the article's day.
 _DAYS_AGO = re.compile(r"\b" + _COUNT + r"\s+(?P<unit>days?|weeks?)\s+ago\b", re.IGNORECASE)
 # "on the 18th": a day of the article's month (or of the month before, if it is still to come).
@@ -254,6 +268,8 @@ _NAMED_DAY_KINDS = frozenset(
         "month_day",
         "day_month",
         "solar_day",
+        "eid",
+        "eve_of_weekday",
         "weekday",
         "last_weekday",
         "overnight_into",
@@ -268,6 +284,8 @@ _PHRASE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("span", _SPAN),
     ("days_after", _DAYS_AFTER),
     ("solar_day", _SOLAR_DAY),
+    ("eid", _EID),
+    ("eve_of_weekday", _EVE_OF_WEEKDAY),
     ("month_day", _EXPLICIT_MONTH_DAY),
     ("day_month", _EXPLICIT_DAY_MONTH),
     ("overnight_into", _OVERNIGHT_INTO),
@@ -619,6 +637,8 @@ def _resolve(
         return _resolve_explicit(phrase.match, article_date=article_date)
     if kind == "solar_day":
         return _resolve_solar(phrase.match, article_date=article_date)
+    if kind == "eid":
+        return _resolve_eid(phrase.match, article_date=article_date)
     # counted from the day before: an undated article's chain still has its days
     if kind == "by_dawn":
         if reference is None:
@@ -670,6 +690,9 @@ def _resolve(
         return DateResolution(
             day, Precision.DAY, f"'{text}' before article date {article_date}", text
         )
+    if kind == "eve_of_weekday":
+        day = _latest_weekday(phrase.match, article_date) - dt.timedelta(days=1)
+        return DateResolution(day, Precision.DAY, f"'{text}': the day before", text)
     if kind == "ordinal_day":
         return _resolve_ordinal_day(phrase.match, article_date=article_date)
     if kind in ("last_weekend", "this_weekend"):
@@ -735,6 +758,66 @@ def _resolve_explicit(match: re.Match[str], *, article_date: dt.date | None) -> 
         article_date=article_date,
         basis=f"'{text}' explicit date",
     )
+
+
+# Feasts by their first day in the Islamic calendar (month, day).
+_FEAST_DAYS: dict[str, tuple[int, int]] = {"fitr": (10, 1), "adha": (12, 10)}
+_FEAST_NAMES = {"azha": "adha", "qurban": "adha", "ghurban": "adha", "qorban": "adha"}
+_NTH_DAY = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}
+_FEAST_SPAN = re.compile(r"^(?:during|over)\b|\b(?:holidays?|festival)\b", re.IGNORECASE)
+FEAST_DAYS = 3  # how long an Eid's public holiday lasts
+
+
+def _resolve_eid(match: re.Match[str], *, article_date: dt.date | None) -> DateResolution:
+    """ "the first day of Eid al-Adha" in a July 2021 article: 20 July 2021, the latest such day
+    on or before the article (or the month named with it); an Eid with no name is either."""
+    text = match.group(0)
+    anchor = _month_end(match) or article_date
+    if anchor is None:
+        return DateResolution(
+            None, Precision.UNKNOWN, f"'{text}' but {BASIS_NO_ARTICLE_DATE}", text
+        )
+    named = (match.group("feast") or "").lower()
+    feasts = [_FEAST_NAMES.get(named, named)] if named else list(_FEAST_DAYS)
+    offset = -1 if match.group("eve") else _NTH_DAY.get((match.group("nth") or "first").lower(), 0)
+    days = [
+        day + dt.timedelta(days=offset)
+        for feast in feasts
+        for day in _feast_first_days(feast, around=anchor)
+    ]
+    past = [day for day in days if day <= anchor]
+    if not past:
+        return DateResolution(None, Precision.UNKNOWN, f"'{text}' is after {anchor}", text)
+    day = max(past)
+    day = dt.date(day.year, day.month, day.day)  # a plain date, whatever the library returns
+    if match.group("nth") is None and _FEAST_SPAN.search(text):
+        # "during the Eid holidays": some day of the feast's three
+        last = min(day + dt.timedelta(days=FEAST_DAYS - 1), anchor)
+        return DateResolution(last, Precision.ON_OR_BEFORE, f"'{text}': on or before {last}", text)
+    return DateResolution(day, Precision.DAY, f"'{text}' in the Islamic calendar", text)
+
+
+def _feast_first_days(feast: str, *, around: dt.date) -> list[dt.date]:
+    from hijridate import Gregorian, Hijri
+
+    month, day = _FEAST_DAYS[feast]
+    year = Gregorian(around.year, around.month, around.day).to_hijri().year
+    return [Hijri(y, month, day).to_gregorian() for y in (year - 1, year, year + 1)]
+
+
+def _month_end(match: re.Match[str]) -> dt.date | None:
+    """The last day of "in July 2021" after a feast's name, when given."""
+    if match.group("year") is None:
+        return None
+    year, month = int(match.group("year")), MONTHS[match.group("month").lower().rstrip(".")]
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _latest_weekday(match: re.Match[str], article_date: dt.date) -> dt.date:
+    weekday = WEEKDAYS.index(match.group("weekday").lower())
+    back = (article_date.weekday() - weekday) % 7
+    return article_date - dt.timedelta(days=back)
 
 
 def _resolve_solar(match: re.Match[str], *, article_date: dt.date | None) -> DateResolution:

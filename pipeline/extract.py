@@ -915,11 +915,20 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             # and "the district" never to a capital ("KABUL (AP) - ... seizing the district
             # headquarters"; a province may hold the district)
             districts_only = object_back is not None and _names_a_district(object_back.group(0))
+            # a wire dateline's city is where the report was filed: "the city" may be it
+            # ("GHAZNI - Militants attacked the outskirts of the eastern city"), a crossing is not
+            # ("KABUL, Afghanistan (AP) - ... have seized the main border crossing")
+            dateline = (
+                _dateline_end(text, sentence)
+                if object_back is not None and not _names_a_city(object_back.group(0))
+                else sentence.start
+            )
             role_mentions = [
                 m
                 for m in sentence.mentions
                 if m.end <= cue.start
                 and id(m) not in routes
+                and m.start >= dateline
                 and not (districts_only and _kind(m) == "capital")
             ]
         if cue.kind == "capture_both" and not refers_back:
@@ -933,6 +942,12 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
                 )
             ]
             refers_back = bool(role_mentions)
+        if role_mentions and refers_back and role_mentions is speakers:
+            # "The Taliban attacked Ghazni ... and fighting went on near the governor's compound,
+            # officials in Kabul said": the place of the sentence's other event, not the speaker's
+            bound = {id(b.mention) for b in bindings}
+            scene = [m for m in sentence.mentions if m.end <= cue.start and id(m) in bound]
+            role_mentions = scene or role_mentions
         if role_mentions and refers_back:
             nearest = min(role_mentions, key=lambda m: abs(m.start - cue.start))
             bindings.append(_Binding(nearest, cue, indirect=True))
@@ -955,6 +970,11 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             if earlier:
                 bindings.append(_Binding(earlier[-1], cue, indirect=True))
     return bindings
+
+
+def _names_a_city(reference: str) -> bool:
+    lowered = reference.lower()
+    return any(word in lowered for word in ("city", "town", "capital"))
 
 
 def _names_a_district(reference: str) -> bool:
@@ -1371,7 +1391,9 @@ def _event(
     if _in_past_year_clause(text, sentence, cue):
         return None
     if _only_near(text, cue) and (
-        _no_fighting(text, sentence, cue) or _only_gathered(text, sentence, cue)
+        _no_fighting(text, sentence, cue)
+        or _only_gathered(text, sentence, cue)
+        or _locates_a_place(text, sentence, cue)
     ):
         return None
     if _imagined_fall(text, sentence, cue, binding.mention):
@@ -1667,7 +1689,11 @@ def _is_background(article: Article, facts: _SentenceFacts, start: int, end: int
         known = (
             bool(_search_slice(lx.HISTORICAL, facts, start, end))
             or _month_long_past(clause, article.date)
-            or _other_year(clause, article.date)
+            or _other_year(
+                clause,
+                article.date,
+                latest_year=_latest_year(article.text) if article.date is None else None,
+            )
         )
         facts.backgrounds[(start, end)] = known
     return known
@@ -1722,11 +1748,21 @@ def _checked_by_subject(
         # ("Heavy clashes broke out ... between Taliban fighters and Afghan forces on the
         # outskirts of Kunduz": the fighting may open the clause, before its subject)
         before = subject_start if clause_start is None else min(clause_start, subject_start)
-        fighting = _search_slice(lx.FIGHTING, facts, before, cue.start) or _search_slice(
-            lx.FIGHTING, facts, cue.end, max(cue.end, clause_end)
+        fighting = (
+            _search_slice(lx.FIGHTING, facts, before, cue.start)
+            or _search_slice(lx.FIGHTING, facts, cue.end, max(cue.end, clause_end))
+            # "... seized Bala Buluk and pushed into the outskirts of Farah city"
+            or _PUSHED_INTO.search(facts.text, max(0, cue.start - 24), cue.start)
         )
         return status if taliban or fighting else None
     return status
+
+
+_PUSHED_INTO = re.compile(
+    r"\b(?:push(?:ed|ing)?|mov(?:ed|ing)|advanc(?:ed|ing)|broke|broken|storm(?:ed|ing)|entered"
+    r"|attack(?:ed|ing))\s+(?:in)?(?:to\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _government_attacks(reading: _CueReading, sentence: _Sentence, cue: _Cue) -> bool:
@@ -1792,6 +1828,21 @@ def _no_fighting(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     )
 
 
+def _locates_a_place(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "seized Arghandab district on the edge of Kandahar city": the edge only says where the
+    place named before lies."""
+    if cue.kind != "contest_location":
+        return False
+    before = [m for m in sentence.mentions if m.end <= cue.start]
+    return bool(before) and bool(_LOCATOR_GAP.fullmatch(text, before[-1].end, cue.start))
+
+
+_LOCATOR_GAP = re.compile(
+    r"(?:\s+(?:district|town|village|crossing|base|city))?,?\s+(?:on|at|near|just\s+outside)\s+",
+    re.IGNORECASE,
+)
+
+
 def _only_gathered(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """ "Taliban fighters have massed on the outskirts of Lashkar Gah": gathered near a place,
     with no fighting told in the clause, is pressure on it, not a fight for it."""
@@ -1843,14 +1894,27 @@ def _months_back(clause: str, article_date: dt.date | None) -> tuple[int, str] |
     return (article_date.month - month) % 12, match.group(0)
 
 
-def _other_year(clause: str, article_date: dt.date | None) -> bool:
-    """A month of another year ("entered the city again in October 2016"): background."""
+@functools.lru_cache(maxsize=64)
+def _latest_year(text: str) -> int | None:
+    """The latest year an (undated) article names, standing in for its own."""
+    years = [int(match.group("year")) for match in lx.ANY_YEAR.finditer(text)]
+    return max(years, default=None)
+
+
+def _other_year(
+    clause: str, article_date: dt.date | None, *, latest_year: int | None = None
+) -> bool:
+    """A month of another year ("entered the city again in October 2016"): background. An
+    undated article is measured against the latest year it names ("first captured Herat in
+    September 1995 and held it until November 2001")."""
     # Every MONTH_YEAR match has a year: most clauses have no digit to scan for one.
-    if article_date is None or _DIGIT.search(clause) is None:
+    year = article_date.year if article_date is not None else latest_year
+    if year is None or _DIGIT.search(clause) is None:
         return False
-    return any(
-        int(match.group("year")) != article_date.year for match in lx.MONTH_YEAR.finditer(clause)
-    )
+    years = [int(match.group("year")) for match in lx.MONTH_YEAR.finditer(clause)]
+    if article_date is None:
+        return any(found < year for found in years)
+    return any(found != year for found in years)
 
 
 def _checked_by_recipient(
@@ -2039,11 +2103,17 @@ def _nominal_precision(
 
 
 def _clause(text: str, sentence: _Sentence, cue: _Cue) -> tuple[int, int]:
-    """The comma-delimited stretch of the sentence around the cue."""
-    start = text.rfind(",", sentence.start, cue.start)
+    """The stretch of the sentence around the cue between commas or semicolons."""
+    start = max(
+        text.rfind(",", sentence.start, cue.start), text.rfind(";", sentence.start, cue.start)
+    )
     start = sentence.start if start < 0 else start + 1
-    end = text.find(",", cue.end, sentence.end)
-    end = sentence.end if end < 0 else end
+    ends = [
+        i
+        for i in (text.find(",", cue.end, sentence.end), text.find(";", cue.end, sentence.end))
+        if i >= 0
+    ]
+    end = min(ends) if ends else sentence.end
     return start, end
 
 
@@ -2265,7 +2335,9 @@ def _one_per_province(events: list[Event]) -> list[Event]:
         e
         for e in best.values()
         if not any(
-            (e.province_iso, s) in best and not _news_after_past_change(e, best[e.province_iso, s])
+            (e.province_iso, s) in best
+            and not _news_after_past_change(e, best[e.province_iso, s])
+            and not _fight_for_the_capital(e, best[e.province_iso, s])
             for s in _SUBSUMED_BY.get(e.status, ())
         )
     ]
@@ -2276,6 +2348,17 @@ def _one_per_province(events: list[Event]) -> list[Event]:
             days_kept.add(day)
             kept.append(event)
     return kept
+
+
+def _fight_for_the_capital(event: Event, change: Event) -> bool:
+    """ "seized Bala Buluk district and pushed into the outskirts of Farah city": fighting for
+    the capital beside the fall of a district of its province is news of its own."""
+    return (
+        event.status is Status.CONTESTED
+        and change.status is Status.CAPTURED
+        and event.place_kind == "capital"
+        and change.place_kind != "capital"
+    )
 
 
 def _news_after_past_change(event: Event, change: Event) -> bool:

@@ -19,7 +19,9 @@ import re
 _F = re.IGNORECASE
 
 _TAKE = (
-    r"(?:took|take[sn]?|taking)(?!\s+(?:place|part|steps|refuge|shelter|hold\s+of\s+power|hostage))"
+    r"(?:took|take[sn]?|taking)(?!\s+(?:place|part|steps|refuge|shelter|hold\s+of\s+power|hostage"
+    # "took to the rooftops", "take up arms"
+    r"|to\b|up\s+arms|up\s+positions))"
 )
 _CAPTURE_VERBS = (
     r"captur(?:e[sd]?|ing)|seiz(?:e[sd]?|ing)|overr(?:an|un|uns|unning)|over-r(?:an|un)"
@@ -74,7 +76,11 @@ _WITHDRAWAL = (
 )
 _CONTEST_LOCATION = r"the\s+(?:edges?|outskirts|gates|streets)\s+of|outskirts\s+of"
 _CAPTURE_INTRANS = (
-    r"f[ae]ll(?:s|en)?|falling(?=\s+to)|(?<=after\s)falling(?=\s+(?:on|late|early|in|last))|collapsed"
+    # never "fell to the US-backed Northern Alliance in November 2001"
+    r"f[ae]ll(?:s|en)?(?!\s+to\s+(?:the\s+)?(?:(?:US|U\.S\.|American|NATO)-backed\s+)?"
+    r"(?:Northern\s+Alliance|coalition|government|Afghan\s+(?:forces|army|troops)|security\s+forces"
+    r"|commandos|Americans)\b)"
+    r"|falling(?=\s+to)|(?<=after\s)falling(?=\s+(?:on|late|early|in|last))|collapsed"
     r"|(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|got)\s+"
     r"(?:(?:now|also|reportedly|quickly|swiftly)\s+)?"
     # the group's word quoted: "had been 'conquered'"
@@ -109,7 +115,7 @@ _CONTEST = (
     r"|infiltrat(?:ed|ing)|gun\s?battles?|skirmish(?:es)?|street\s+fighting"
     r"|for\s+control\s+of|shell(?:ed|ing)|push\s+(?:on|into)"
     # the army's "clearance operations in Zurmat district": fighting for it
-    r"|clearance\s+operations?\s+(?:\w+\s+){0,3}?(?:in|of|around)"
+    r"|clearance\s+operations?\s+(?:(?!would|will|could|to\b|soon)\w+\s+){0,3}?(?:in|of|around)"
     r"|repel(?:led|s|ling)?|repuls(?:ed|es|ing|e)|beat(?:en)?\s+back|fought\s+off|fend(?:ed)?\s+off"
     r"|(?:moved|moving|advanced|advancing|pushed|pushing|broke|breaking)\s+(?:deep\s+)?into"
     r"|made\s+(?:their|its)\s+way\s+into|set\s+fire\s+to|torch(?:ed|ing)"
@@ -476,7 +482,7 @@ FUTURE_BEFORE = re.compile(
     # "may have taken" is a guess about the past (a hedge), not a future
     r"\b(?:could|would|might(?!\s+have\b)|may(?!\s+have\b)|will|shall|must(?!\s+have\b)|should|can"
     r"|if|unless|whether|lest"
-    r"|(?:threaten\w*|poised|set|about|likely|expected|bid|attempts?|attempting|tries|trying"
+    r"|(?:threaten\w*|poised|positioned|ready|set|about|likely|expected|bid|attempts?|attempting|tries|trying"
     r"|try|effort|aim\w*|plan\w*|prepar\w*|hope\w*|want\w*|seek\w*|vow\w*|fail\w*|able|unable"
     r"|going|fears?|risk|danger|before|operations?|offensive|campaign|push|mission|orders?|ordered"
     r"|efforts?|moves?|race|struggle|fight|vow)\s+(?:to|of|that)?)\b"
@@ -502,11 +508,16 @@ FUTURE_BEFORE = re.compile(
 )
 FUTURE_AFTER = re.compile(r"^\s*(?:would|could|will|might|may)\b", _F)
 HISTORICAL = re.compile(
-    r"\b(?:in|since|during|by|of)\s+(?:19\d\d|200\d|201\d|the\s+1990s)\b|\b\d+\s+years\s+ago\b"
+    r"\b(?:in|since|during|by|of)\s+(?:(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\s+)?(?:19\d\d|200\d|201\d|the\s+1990s)\b|\b\d+\s+years\s+ago\b"
     r"|\byears?\s+(?:ago|earlier)\b|\b(?:previous|last|earlier|(?<!for\sthe\s)first)\s+"
     r"(?:time|rule|regime)\b"
     r"|\bwhen\s+the\s+Taliban\s+(?:ruled|were\s+in\s+power)\b|\blast\s+year\b"
-    r"|\bmonths\s+ago\b",
+    r"|\bmonths\s+ago\b"
+    # a standing state, not news: "has been contested for years", "has long been contested"
+    r"|\bfor\s+(?:many\s+|several\s+)?(?:years|decades)\b|\b(?:has|have|had)\s+long\s+been\b"
+    # "Kunduz has fallen to the Taliban twice before"
+    r"|\b(?:once|twice|three\s+times|several\s+times|many\s+times)\s+before\b",
     _F,
 )
 CLAIM_NEAR = re.compile(
@@ -617,7 +628,7 @@ COUNT_WORDS: dict[str, int] = {
 BACK_REFERENCE = re.compile(
     r"\s*(?:(?:was|were|is|are|has|have|had|continued|continuing|raging|erupted|broke\s+out"
     r"|reached|spread|spreading|now|already)\s+){0,3}"
-    r"(?:in\s+|inside\s+|into\s+|on\s+|from\s+)?"
+    r"(?:in\s+|inside\s+|into\s+|on\s+|from\s+|near\s+)?"
     # "fighting in the northern part of the city"
     r"(?:(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:parts?|areas?|sections?|neighbou?rhoods?)\s+of\s+"
     r"|(?:most|much|half|all)\s+of\s+)?"
@@ -799,7 +810,10 @@ LEFT_BEHIND = re.compile(
 ATTACK_REPELLED = re.compile(
     r"\b(?:the|an|their|its)\s+(?:[\w-]+\s+)?(?:attacks?|assaults?|offensive|attackers"
     r"|insurgents|militants)\s+(?:has|had|have|was|were)"
-    r"\s+(?:been\s+)?(?:repelled|repulsed|beaten\s+back|pushed\s+back)\b",
+    r"\s+(?:been\s+)?(?:repelled|repulsed|beaten\s+back|pushed\s+back)\b"
+    # "security forces had repulsed the attack"
+    r"|\b(?:repelled|repulsed|beat\s+back|fought\s+off)\s+(?:the|an|their|a)\s+(?:[\w-]+\s+)?"
+    r"(?:attacks?|assaults?|offensive)\b",
     _F,
 )
 # A list item: "- Andkhoy (Faryab)", "• Rustaq", "2. Khamyab".
@@ -923,7 +937,9 @@ UNNAMED_LOCATED_BEFORE = re.compile(
     r"(?:outside|near|around|(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?"
     r"\s+of)\s+(?:the\s+)?(?:(?:city|town|provincial\s+capital)\s+of\s+)?$"
     # "seize district on Kabul's doorstep"
-    r"|\b(?:districts?|towns?|villages?)\s+on\s+$",
+    r"|\b(?:districts?|towns?|villages?)\s+on\s+$"
+    # "Panjwai, a district on the western edge of Kandahar city"
+    r"|\b(?:districts?|towns?|villages?)\s+on\s+(?:the\s+)?(?:[\w-]+\s+)?(?:edges?|outskirts)\s+of\s+$",
     _F,
 )
 # "families who fled the fighting in Kandahar": the fighting is why people left, no report
@@ -1034,6 +1050,8 @@ STATE = re.compile(
     _F,
 )
 STATE_ORIGIN = re.compile(r"\b(?:after|following)\b", _F)
+# Any year an article names: "in 2015", "November 2001", "on 22 June 2021".
+ANY_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")
 # "overran it in September 2015": a month with a year other than the article's is background.
 MONTH_YEAR = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -1081,9 +1099,10 @@ RELATIVE_OBJECT_AFTER_PLACE = re.compile(
     r"|capitals?|(?:border\s+)?crossing)\s*)?"
     + _DAY_BEFORE_RELATIVE
     # "Islam Qala on the Iranian border, which they seized"
-    + r"(?:\s+(?:on|near|along)\s+the\s+(?:[\w-]+\s+){0,2}?(?:border|frontier|highway|road))?"
+    + r"(?:\s+(?:on|near|along)\s+the\s+(?:[\w-]+\s+){0,2}?(?:border|frontier|highway|road)"
+    r"|\s+with\s+[A-Z][\w-]+)?"
     # ", which the Taliban seized", ", the border town the Taliban seized"
-    + r",\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|district|city|crossing|capital)\s+)?"
+     + r",\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|district|city|crossing|capital)\s+)?"
     r"(?:which|that|(?<=town\s)|(?<=district\s)|(?<=city\s)|(?<=crossing\s)|(?<=capital\s))\s*"
     r"(?:(?:the|afghan|taliban|government|security|special|its|their)\s+)*"
     r"(?:taliban|insurgents|militants|fighters|forces|troops|commandos|army|soldiers|rebels"

@@ -204,6 +204,49 @@ COUNTED: list[tuple[str, dt.date | None, dt.date | None, Precision, str]] = [
     ("Jurm had been in Taliban hands for three weeks.", WED, None, UNKNOWN, "for three weeks"),
     ("Jurm fell over the past 48 hours.", WED, None, UNKNOWN, "over the past 48 hours"),
     ("Jurm fell last weekend.", WED, dt.date(2021, 8, 8), BEFORE, "last weekend"),
+    ("Jurm fell over the weekend.", WED, dt.date(2021, 8, 8), BEFORE, "over the weekend"),
+    ("Jurm fell the previous weekend.", WED, dt.date(2021, 8, 8), BEFORE, "the previous weekend"),
+    # Islamic feasts (Umm al-Qura calendar): Eid al-Adha 1442 began on 20 July 2021, Eid al-Fitr
+    # on 13 May 2021; the latest such day on or before the article
+    ("Jurm fell on Eid al-Adha.", WED, dt.date(2021, 7, 20), DAY, "on Eid al-Adha"),
+    ("Jurm fell on the eve of Eid.", WED, dt.date(2021, 7, 19), DAY, "on the eve of Eid"),
+    (
+        "Jurm fell on the second day of Eid ul-Fitr.",
+        WED,
+        dt.date(2021, 5, 14),
+        DAY,
+        "on the second day of Eid ul-Fitr",
+    ),
+    (
+        "Jurm fell on Eid al-Adha.",
+        dt.date(2021, 7, 15),
+        dt.date(2020, 7, 31),
+        DAY,
+        "on Eid al-Adha",
+    ),
+    ("Jurm fell on Eid al-Adha.", None, None, UNKNOWN, "on Eid al-Adha"),
+    (
+        "Jurm fell on Eid al-Adha in July 2021.",
+        None,
+        dt.date(2021, 7, 20),
+        DAY,
+        "on Eid al-Adha in July 2021",
+    ),
+    (
+        "Jurm fell during the Eid holidays.",
+        WED,
+        dt.date(2021, 7, 22),
+        BEFORE,
+        "during the Eid holidays",
+    ),
+    (
+        "Jurm fell on the eve of Saturday's talks.",
+        WED,
+        dt.date(2021, 8, 6),
+        DAY,
+        "on the eve of Saturday's",
+    ),
+    ("Eidgah mosque in Jurm was hit.", WED, WED, DAY, ""),  # a name, not the feast
     # a count in a span ("the second time in a week after") counts nothing
     ("It was the second time in a week after Jurm fell.", WED, WED, DAY, ""),
 ]

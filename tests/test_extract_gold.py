@@ -40,6 +40,10 @@ GOLD_TABLES = (
     "extract_blind17.tsv",
     "extract_blind18.tsv",
     "extract_blind19.tsv",
+    "extract_blind20.tsv",
+    "extract_blind21.tsv",
+    "extract_blind22.tsv",
+    "extract_blind23.tsv",
 )
 
 
@@ -120,6 +124,16 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # lowered captured F1 to 0.957 and claimed to 0.953: gapped coordination, verbless lists,
 # quotes that carry the event ("There is no government in Nerkh any more"), unnamed districts
 # counted per province, "It was not clear whether X had fallen".
+# Round 16 (claims told through denials, air strikes alone as no event, weekends, factbox items,
+# quoted verbs, date chains in undated articles) with extract_blind20.tsv (28 whole articles of
+# many shapes, 16 strict xfails) and extract_blind21.tsv (98 excerpts on dates and on captured
+# versus claimed, 17 strict xfails) raised captured F1 to 0.962 and claimed to 0.959 and lowered
+# date accuracy to 0.970 (just under 0.97): blind21 dates by Eid, "within 24 hours" and "the eve
+# of Saturday's talks", which the extractor did not resolve then. Round 16d (Eid and "the eve of"
+# dates through hijridate, history in undated articles, fighting for a capital beside the fall of
+# a district, locators "on the edge of") with extract_blind22.tsv (28 whole wire articles, 3
+# strict xfails) and extract_blind23.tsv (106 precision traps, 3 strict xfails) brought them to
+# captured 0.979/0.947/0.963, claimed 0.961, contested 0.946, retaken 0.954, dates 0.974.
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
     Status.CLAIMED: 0.95,
@@ -128,7 +142,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 1871
+MIN_GOLD_CASES = 2213
 
 
 def _param(case):
