@@ -35,7 +35,8 @@ _CAPTURE_VERBS = (
     r"|(?<!national\s)(?<!afghan\s)(?<!government\s)(?<!tricolour\s)(?<!tricolor\s)"
     r"flags?\s+(?:was|were|is|are|now|had\s+been|has\s+been)\s+(?:now\s+|seen\s+|already\s+)?"
     r"(?:flying|fluttering|flown|hoisted|raised|planted)\s+(?:over|on|above|at|in)"
-    r"|surrendering|hand(?:ing)?\s+over|(?:walked|rolled|strolled)\s+into"
+    r"|surrendering(?!\s+(?:troops|soldiers|forces|men|police(?:men)?|fighters|members|officers))"
+    r"|hand(?:ing)?\s+over|(?:walked|rolled|strolled)\s+into"
     r"|abandon(?:ed|ing)|claim(?:ed|s)?\s+(?:full\s+)?control\s+(?:of|over)"
     # a resident's "There is no government in Nerkh any more", "no government left in Farah"
     r"|no\s+(?:more\s+)?government\s+(?:left\s+)?(?:in|at)"
@@ -342,7 +343,8 @@ RELATIVE_GAP = re.compile(
 )
 BLOCKING_PREPOSITION = re.compile(
     r"\b(?:near|outside|towards?|from|via|beyond|around|between|to|across|north|south|east|west"
-    r"|road|highway|border)\s+(?:the\s+)?(?:city\s+of\s+|province\s+of\s+)?$",
+    r"|road|highway|border|except|(?:apart|aside)\s+from|other\s+than)\s+(?:the\s+)?"
+    r"(?:city\s+of\s+|province\s+of\s+)?$",
     _F,
 )
 # A new predicate between an object cue and a place: "capture of Herat has shaken Kabul".
@@ -506,7 +508,12 @@ FUTURE_BEFORE = re.compile(
     r"\b(?:\s+[\w’'-]+){0,3}\s*$",
     _F,
 )
-FUTURE_AFTER = re.compile(r"^\s*(?:would|could|will|might|may)\b", _F)
+FUTURE_AFTER = re.compile(
+    r"^\s*(?:would|could|will|might|may)\b"
+    # a threat: "Surrender Yangi Qala or die"
+    r"|^[^.;,]{0,40}?\bor\s+(?:die|else|face|be\s+killed)\b",
+    _F,
+)
 HISTORICAL = re.compile(
     r"\b(?:in|since|during|by|of)\s+(?:(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December)\s+)?(?:19\d\d|200\d|201\d|the\s+1990s)\b|\b\d+\s+years\s+ago\b"
@@ -516,8 +523,9 @@ HISTORICAL = re.compile(
     r"|\bmonths\s+ago\b"
     # a standing state, not news: "has been contested for years", "has long been contested"
     r"|\bfor\s+(?:many\s+|several\s+)?(?:years|decades)\b|\b(?:has|have|had)\s+long\s+been\b"
-    # "Kunduz has fallen to the Taliban twice before"
-    r"|\b(?:once|twice|three\s+times|several\s+times|many\s+times)\s+before\b",
+    # "Kunduz has fallen to the Taliban twice before", "Kunduz has fallen before."
+    r"|\b(?:once|twice|three\s+times|several\s+times|many\s+times)\s+before\b"
+    r"|\b(?:fallen|taken|captured|overrun|seized|held)\s+(?:it\s+)?before\s*(?:[.;,]|$)",
     _F,
 )
 CLAIM_NEAR = re.compile(
@@ -535,6 +543,7 @@ HEDGE = re.compile(
     r"|neither\s+confirm\w*\s+nor\s+den\w+|(?:declin\w+|refus\w+)\s+to\s+confirm"
     r"|no\s+(?:official\s+|independent\s+|immediate\s+)?(?:confirmation|verification)"
     r"|appears?\s+to\s+have|appeared\s+to\s+have|(?:is|are|were|was)\s+said\s+to\s+have"
+    r"|(?:is|are|were|was)\s+reported\s+(?:on\s+social\s+media\s+|online\s+)?to\s+have"
     r"|(?:is|are|were|was)\s+(?:widely\s+)?(?:believed|feared|thought)\s+to\s+have"
     r"|(?:may|might|must)\s+have"
     r"|purport\w*|boast\w*"
@@ -566,7 +575,9 @@ CONFIRMS_EVENT = re.compile(
 # "The last time ... was in 1998, when they took Mazar-i-Sharif": a past year's "when" clause.
 PAST_YEAR_WHEN = re.compile(
     r"\b(?:in|since|during|of)\s+(?:(?:the\s+)?(?:early|mid-?|late)\s+)?(?:19\d\d|200\d|201\d)s?"
-    r"\s*,?\s*when\b",
+    r"\s*,?\s*when\b"
+    # "mirrors the Taliban's 2015 push in the north, when it briefly seized Kunduz city"
+    r"|\b(?:19\d\d|200\d|201\d)\s+(?:[a-z][\w-]*\s+){0,6}?[\w-]+\s*,\s*when\b",
     _F,
 )
 # "handed the district over to the Taliban": the recipient is the group.
