@@ -2866,7 +2866,11 @@ def _speech_dated(events: list[Event]) -> bool:
     return all(
         e.date_precision is Precision.DAY
         and e.date_phrase
-        and lx.SPEECH_AFTER_DATE.match(e.quote, e.quote.find(e.date_phrase) + len(e.date_phrase))
+        and (
+            lx.SPEECH_AFTER_DATE.match(e.quote, e.quote.find(e.date_phrase) + len(e.date_phrase))
+            # "an official told the BBC on Saturday"
+            or lx.SPEECH_BEFORE_DATE.search(e.quote, 0, e.quote.find(e.date_phrase))
+        )
         for e in events
     )
 

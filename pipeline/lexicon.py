@@ -810,11 +810,18 @@ SURRENDER_WORD = re.compile(r"surrender", _F)
 SPEECH_AFTER_DATE = re.compile(
     r"\s+(?:confirmed|said|announced|told|reported|acknowledged|admitted)\b", _F
 )
+SPEECH_BEFORE_DATE = re.compile(
+    r"\b(?:confirmed|said|announced|told|reported|acknowledged|admitted)\b(?:\s+[\w.]+){0,3}\s*$",
+    _F,
+)
 # The defenders leaving a place named before: "security forces left both district centres".
 LEFT_BEHIND = re.compile(
     r"\b(?:left|abandoned|vacated|withdrew\s+from|pulled\s+out\s+of|retreated\s+from"
     r"|handed\s+over|surrendered)\s+(?:both|the|all|two|three|its|their)\s+"
-    r"(?:[\w-]+\s+)?(?:district|districts|centres|centers|city|town|base|headquarters|compound)\b",
+    r"(?:[\w-]+\s+)?(?:district|districts|centres|centers|city|town|base|headquarters|compound)\b"
+    # "Our forces left last night without firing a shot"
+    r"|\b(?:forces|troops|soldiers|police|we)\s+(?:had\s+|have\s+)?(?:left|withdrew|pulled\s+out"
+    r"|retreated)\b(?!\s+(?:for|to|towards?|the)\b)",
     _F,
 )
 # An attack on a place named before was fought off: "said the attack had been repelled".
