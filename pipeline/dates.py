@@ -55,7 +55,9 @@ _DATELINE = re.compile(
 )
 # Phrases that place an event in a span rather than on a day: they date nothing.
 _SPAN = re.compile(
-    r"\b(?:since\s+(?:last\s+)?(?:\w+day|early|late|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june|july)"
+    # "Since LWJ's last update on July 22, the Taliban have taken ..."
+    r"\b(?:since\s+(?:[\w'’]+\s+){1,4}?on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+)"
+    r"|since\s+(?:last\s+)?(?:\w+day|early|late|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june|july)"
     r"|in\s+(?:recent|the\s+past|the\s+last)\s+(?:few\s+)?(?:days|weeks|months|week|month)|last\s+week|last\s+month"
     r"|within\s+(?:days|hours|weeks|a\s+week)|over\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|week)"
     r"|in\s+less\s+than\s+a\s+week|in\s+(?:a|one|two|three|four|five|six|seven)\s+days"
@@ -134,7 +136,9 @@ _DAYS_AFTER = re.compile(
     + _COUNT
     + r"\s+(?P<unit>days?|weeks?)|"
     + _WHOLE_DAYS_OF_HOURS
-    + r"\s+hours)\s+after\b",
+    + r"\s+hours"
+    # "late Friday, hours after overrunning Yamgan": the same day
+    + r"|(?P<same>(?:just\s+|only\s+|a\s+few\s+|several\s+)?hours))\s+after\b",
     re.IGNORECASE,
 )
 # "The attack came a day after ...", "It comes two days after ...": the subject is an event
@@ -181,6 +185,10 @@ _EID = re.compile(
     r"(?:\s+(?:holidays?|festival))?"
     r"(?:\s+in\s+" + _MONTH + r",?\s+(?P<year>\d{4}))?",
     re.IGNORECASE,
+)
+# "The government said it had retaken Arghandab by nightfall": the day of the event before.
+_BY_NIGHTFALL = re.compile(
+    r"\bby\s+(?:nightfall|dusk|sunset|sundown|the\s+end\s+of\s+the\s+day)\b", re.IGNORECASE
 )
 # "on the eve of Saturday's talks": the day before that weekday.
 _EVE_OF_WEEKDAY = re.compile(
@@ -280,6 +288,7 @@ _NAMED_DAY_KINDS = frozenset(
 # Phrase kinds in order of precedence: of two overlapping phrases the earlier-listed wins.
 _PHRASE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("hours_later", _HOURS_LATER),
+    ("by_nightfall", _BY_NIGHTFALL),
     ("by_dawn", _BY_DAWN),
     ("span", _SPAN),
     ("days_after", _DAYS_AFTER),
@@ -419,7 +428,7 @@ def resolve_date_phrase(
         return DateResolution(article_date, Precision.DAY, BASIS_ARTICLE_DATE)
     if phrase.kind == "days_after":
         return _resolve_days_after(phrase, sentence, article_date=article_date, reference=reference)
-    if phrase.kind in ("days_later", "days_before", "hours_later", "by_dawn"):
+    if phrase.kind in ("days_later", "days_before", "hours_later", "by_dawn", "by_nightfall"):
         # "captured X on Thursday, while troops retook Y a day later": the day it counts from
         # is the sentence's own, before the earlier event's.
         anchor = _anchor_before(phrase, sentence, article_date=article_date)
@@ -535,6 +544,16 @@ def _resolve_days_after(
         and p.end <= phrase.start
         and not _SPEECH_BEFORE.search(sentence, 0, p.start)
     ]
+    if not anchors and phrase.match.groupdict().get("same"):
+        # "Hours after forces abandoned their bases on Monday morning, the Taliban took over":
+        # the same day as the one the clause names
+        named = [
+            p
+            for p in find_date_phrases(sentence)
+            if p.kind in _ANCHOR_KINDS and p.start > phrase.end
+        ]
+        if named:
+            return _resolve(named[0], article_date=article_date, reference=reference)
     if anchors:
         anchor = _resolve(anchors[-1], article_date=article_date, reference=None)
         anchor_date, anchor_text = anchor.date, anchors[-1].match.group(0)
@@ -653,6 +672,11 @@ def _resolve(
         if reference is None:
             return DateResolution(None, Precision.UNKNOWN, f"'{text}' with no earlier date", text)
         return DateResolution(reference, Precision.DAY, f"'{text}' after {reference}", text)
+    if kind == "by_nightfall":
+        day = reference or article_date
+        if day is None:
+            return DateResolution(None, Precision.UNKNOWN, f"'{text}' with no day", text)
+        return DateResolution(day, Precision.DAY, f"'{text}': the same day, {day}", text)
     if kind == "days_later":
         if reference is None:
             if article_date is None:
@@ -722,6 +746,8 @@ _HOURS_AS_DAYS = {"twenty-four": 1, "forty-eight": 2, "seventy-two": 3}
 def _days_counted(match: re.Match[str]) -> int:
     """How many days "two days", "a week", "48 hours" or "the next day" count (one when no
     number)."""
+    if match.groupdict().get("same"):
+        return 0
     hours = match.groupdict().get("hours")
     if hours is not None:
         return _HOURS_AS_DAYS.get(hours.lower()) or int(hours) // 24

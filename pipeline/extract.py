@@ -86,6 +86,10 @@ COUNTING_KINDS = frozenset({"capture", "capture_intrans", "capture_both"})
 CAPTURE_KINDS = frozenset(
     {"capture", "capture_both", "capture_nominal", "retake", "control", "withdrawal"}
 )
+# Where a statement of the group says whose it is: its title, or its signature at the end.
+GROUP_STATEMENT_HEAD = 200
+GROUP_STATEMENT_TAIL = 200
+PAST_MENTION_BASIS = "mentioned as past"
 NEGATION_WINDOW = 40  # characters before a cue searched for "not", "could", "if"...
 FUTURE_AFTER_CHARS = 20  # characters after a cue searched for "would", "will"...
 ROAD_WORDS = ("highway", "road", "route", "motorway", "Highway", "Road")
@@ -352,7 +356,29 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             events.extend(_repelled_unless_fallen(text, current, events))
         if current or follows_days:
             narrative = _narrative_day(article, sentence, current, narrative)
+    if _group_statement(text):
+        # the whole text is the group's word: every capture in it is its claim
+        events = [_as_claim(e) for e in events]
     return _in_text_order(events)
+
+
+def _group_statement(text: str) -> bool:
+    """ "Statement of the Islamic Emirate regarding the conquest of districts ...", signed
+    "Zabihullah Mujahid, Spokesman of the Islamic Emirate": the article is the group's own."""
+    return lx.GROUP_STATEMENT.search(text, 0, GROUP_STATEMENT_HEAD) is not None or bool(
+        lx.GROUP_SIGNATURE.search(text, max(0, len(text) - GROUP_STATEMENT_TAIL))
+    )
+
+
+def _as_claim(event: Event) -> Event:
+    if event.status is not Status.CAPTURED:
+        return event
+    return dataclasses.replace(
+        event,
+        status=Status.CLAIMED,
+        attribution="taliban",
+        confidence=min(event.confidence, CLAIMED_CONFIDENCE),
+    )
 
 
 def _repelled_unless_fallen(text: str, current: list[Event], earlier: list[Event]) -> list[Event]:
@@ -377,7 +403,8 @@ def _repelled_unless_fallen(text: str, current: list[Event], earlier: list[Event
 
 
 _DRIVEN_OUT_WORDS = re.compile(
-    r"\b(?:push(?:ed)?|drove|driven|forced|expelled|chased)\b[^.;]{0,40}\b(?:out\s+of|from)\b",
+    r"\b(?:push(?:ed)?|drove|driven|drive|forced|expelled|chased)\b[^.;]{0,40}\b(?:out\s+of|from)\b"
+    r"|\b(?:push(?:ed)?|drove|driven|drive|forced|expelled)\s+them\s+(?:back\s+)?out\b",
     re.IGNORECASE,
 )
 _RETAKE_WORDS = re.compile(
@@ -895,6 +922,7 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
         if cue is not None:
             bound_cues.add(cue)
             bindings.append(_Binding(mention, cue))
+    bindings = _without_capital_appositives(text, bindings)
     # "Residents of Kunduz said the Taliban captured the city": the object points back.
     for cue in sentence.cues:
         if cue in bound_cues or cue.kind not in lx.STATUS_OF_KIND:
@@ -959,6 +987,8 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             bindings.append(_Binding(named, cue))
         elif (subject := _subject_before_parenthetical(sentence, cue, skipped)) is not None:
             bindings.append(_Binding(subject, cue))
+        elif (taken := _retaken_from_them(text, cue, bindings)) is not None:
+            bindings.append(_Binding(taken, cue, indirect=True))
         elif (shared := _shared_subject(text, sentence, cue, bindings)) is not None:
             bindings.append(_Binding(shared.mention, cue, indirect=shared.indirect))
         elif (fronted := _fronted_place(text, sentence, cue, skipped)) is not None:
@@ -970,6 +1000,38 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             if earlier:
                 bindings.append(_Binding(earlier[-1], cue, indirect=True))
     return bindings
+
+
+def _without_capital_appositives(text: str, bindings: list[_Binding]) -> list[_Binding]:
+    """ "seized the police headquarters in Lashkar Gah, the capital of southern Helmand
+    province": the province only says whose capital the city is; the city's event stands."""
+    return [
+        b
+        for b in bindings
+        if not (
+            _kind(b.mention) == "province"
+            and _CAPITAL_OF_BEFORE.search(text, max(0, b.mention.start - 40), b.mention.start)
+            and any(
+                other.cue == b.cue
+                and other.mention.place.iso == b.mention.place.iso
+                and other.mention.end <= b.mention.start
+                for other in bindings
+            )
+        )
+    ]
+
+
+def _retaken_from_them(text: str, cue: _Cue, bindings: list[_Binding]) -> _MentionLike | None:
+    """ "overran Qala-e-Naw on Friday, only for commandos to drive them out early Saturday":
+    "them" are the fighters of the capture told before, driven out of the place they took."""
+    if text.find(" them", cue.start, cue.end) < 0:
+        return None
+    taken = [
+        b.mention
+        for b in bindings
+        if b.cue.end <= cue.start and lx.STATUS_OF_KIND.get(b.cue.kind) == "captured"
+    ]
+    return taken[0] if taken else None
 
 
 def _names_a_city(reference: str) -> bool:
@@ -1377,9 +1439,7 @@ def _event(
     doubted = negated or (not under_way and reading.future(facts)) or reading.conditional(facts)
     # a fall only told through its denial or a doubt is still the group's claim: "rejected
     # Taliban claims that X had fallen", "It was not clear whether X had fallen"
-    disputed = (
-        doubted and status_name == Status.CAPTURED.value and _claim_disputed(text, sentence, cue)
-    )
+    disputed = status_name == Status.CAPTURED.value and _claim_disputed(text, sentence, cue)
     if doubted and not disputed:
         return None
     if _is_background(article, facts, clause_start, clause_end):
@@ -1479,6 +1539,11 @@ def _event(
         reading.resolution(facts, body, article.date, reference),
         clause=(clause_start, clause_end),
     )
+    if disputed and resolution.basis.startswith(PAST_MENTION_BASIS):
+        # "the propaganda of the enemy about the fall of Sheberghan": the claim is the news
+        resolution = DateResolution(
+            resolution.date, Precision.DAY, BASIS_ARTICLE_DATE, resolution.phrase
+        )
     government = (
         status is Status.RETAKEN
         or counter_attack
@@ -2053,6 +2118,9 @@ def _partial(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -
     # "Residents of Qala-e Naw said the Taliban controlled most of the city"
     if mention.end <= cue.start and _match(lx.PARTIAL_OBJECT, facts, cue.end, sentence.end):
         return True
+    # "half of it is in the hands of the Taliban"
+    if _search(lx.PARTIAL_SUBJECT, facts, max(sentence.start, cue.start - 30), cue.start):
+        return True
     if _match(lx.PARTIAL_AFTER, facts, mention.end, sentence.end):
         return True
     if mention.end <= cue.start and _search_slice(
@@ -2097,7 +2165,7 @@ def _nominal_precision(
         return dataclasses.replace(
             resolution,
             precision=Precision.ON_OR_BEFORE,
-            basis=f"mentioned as past: on or before article date {resolution.date}",
+            basis=f"{PAST_MENTION_BASIS}: on or before article date {resolution.date}",
         )
     return resolution
 
@@ -2592,6 +2660,11 @@ _COUNTED_DAY_WORDS = (
     "preceding",
     "dawn",
     "daybreak",
+    "nightfall",
+    "dusk",
+    "sunset",
+    "sundown",
+    "end of the day",
     "first light",
     "sunrise",
     "morning",
@@ -2813,7 +2886,24 @@ def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
         taken = (cue.end, mention.start)
     else:
         return False
-    return _place_still_holds(text, taken[1], sentence.end)
+    if _place_still_holds(text, taken[1], sentence.end):
+        return True
+    # "seized the police headquarters in Lashkar Gah ... after a day of heavy fighting": a
+    # building won in a fight for a capital is part of the fight, not the city's fall
+    names_the_capital = (
+        _kind(mention) == "capital"
+        or bool(
+            _CAPITAL_OF_BEFORE.search(text, max(sentence.start, mention.start - 40), mention.start)
+        )
+        or text.startswith(" capital", mention.end)  # "in Helmand capital"
+    )
+    return names_the_capital and any(
+        not match.group().lower().startswith("fighter")
+        for match in _finditer(lx.FIGHTING, sentence.facts, sentence.start, sentence.end)
+    )
+
+
+_CAPITAL_OF_BEFORE = re.compile(r"\bcapital\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _is_what_was_taken(text: str, cue: _Cue, mention: _MentionLike, building_end: int) -> bool:

@@ -147,6 +147,8 @@ _RETAKE = (
     r"|reclaim(?:s|ed|ing)?|(?:took|taken|won|winning)\s+back(?:\s+(?:the\s+)?control\s+of)?"
     r"|(?:push(?:ed)?|drive|drove|driven|force[ds]?|clear(?:ed)?|expel(?:led)?|evict(?:ed)?)\s+(?:the\s+)?"
     r"(?:Taliban|insurgents|militants|them|fighters)\s+(?:\w+\s+)?(?:back\s+)?(?:out\s+of|from)"
+    # "overran Qala-e-Naw ..., only for commandos to drive them out early Saturday"
+    r"|(?:push(?:ed)?|drive|drove|driven|force[ds]?|expel(?:led)?)\s+them\s+(?:back\s+)?out\b(?!\s+of)"
     r"|cleared|liberat(?:e[sd]?|ing)|wrest(?:ed|ing)?\s+back"
 )
 _RETAKE_INTRANS = (
@@ -410,6 +412,10 @@ PARTIAL_OBJECT = re.compile(
     r"|neighbou?rhoods?|quarters?|edges?)\s+of\s+(?:the|its)\s+(?:city|town|capital|district)\b",
     _F,
 )
+# Part of the place as the subject before a state cue: "half of it is in the hands of".
+PARTIAL_SUBJECT = re.compile(
+    r"\b(?:half|parts?|most|much|some|sections?)\s+of\s+(?:it|the\s+(?:city|town|district))\s+$", _F
+)
 PARTIAL = re.compile(
     r"\b(?:parts?|areas?|some|much|most|sections?|neighbou?rhoods?|quarters?|edges?"
     r"|police\s+districts?(?:\s+\d+)?)\s+(?:of|in)\b"
@@ -426,8 +432,8 @@ PARTIAL_BEFORE = re.compile(
 # "Most parts of the city are now in the hands of the Taliban": a part of the place a passage is
 # about, not all of it.
 PARTIAL_OF_BACK_REFERENCE = re.compile(
-    r"\b(?:parts?|areas?|some|much|most|sections?|neighbou?rhoods?|quarters?|edges?)\s+(?:of|in)"
-    r"\s+(?:the|its)\s+(?:provincial\s+)?(?:city|town|capital|district)\b",
+    r"\b(?:parts?|areas?|some|much|most|half|sections?|neighbou?rhoods?|quarters?|edges?)\s+(?:of|in)"
+    r"\s+(?:(?:the|its)\s+(?:provincial\s+)?(?:city|town|capital|district)|it)\b",
     _F,
 )
 # Who the subject of "were driven out of" is.
@@ -470,6 +476,14 @@ DISPUTED_CLAIM_BEFORE = re.compile(
     r"|militants(?:'|’)\s+)?claims?|(?:taliban(?:'s|’s)?\s+|group(?:'s|’s)\s+)"
     # unattributed reports denied are no one's claim ("rejected reports on social media")
     r"(?:reports?|rumou?rs?|assertions?))\s+(?:on\s+social\s+media\s+)?that"
+    # "the propaganda of the enemy about the fall of Sheberghan is false", "spreading false news
+    # about the fall of Mohammad Agha district"
+    r"|\b(?:propaganda|false\s+news|fake\s+news|rumou?rs?)\s+(?:of\s+the\s+(?:enemy|taliban|terrorists?)\s+)?"
+    r"(?:about|of|regarding|on)"
+    # "rejected the claims of the Taliban about capturing the Bangi district"
+    r"|\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?)\s+(?:the\s+)?claims?\s+"
+    r"(?:of|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:taliban|group|insurgents|militants)\s+"
+    r"(?:about|regarding|of|that)"
     r"|\b(?:not|un)\s*clear\s+(?:whether|if))\b"
     # a modal makes it a question about the future: "unclear if they can take X"
     r"(?:(?!\b(?:can|could|would|will|might|may|shall|should)\b)[^.;])*$",
@@ -517,6 +531,8 @@ FUTURE_AFTER = re.compile(
 HISTORICAL = re.compile(
     r"\b(?:in|since|during|by|of)\s+(?:(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December)\s+)?(?:19\d\d|200\d|201\d|the\s+1990s)\b|\b\d+\s+years\s+ago\b"
+    # a Solar Hijri year before 1400 (2021): "In 1394 (2015), the Taliban took Kunduz city"
+    r"|\b(?:in|since|during)\s+13\d\d\b"
     r"|\byears?\s+(?:ago|earlier)\b|\b(?:previous|last|earlier|(?<!for\sthe\s)first)\s+"
     r"(?:time|rule|regime)\b"
     r"|\bwhen\s+the\s+Taliban\s+(?:ruled|were\s+in\s+power)\b|\blast\s+year\b"
@@ -533,7 +549,9 @@ CLAIM_NEAR = re.compile(
 )
 CLAIM_OF_GROUP = re.compile(
     r"\bclaims?\s+(?:of|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:taliban|group|insurgents|militants)"
-    r"\s+that\b[^.;]{0,40}$",
+    r"\s+that\b[^.;]{0,40}$"
+    # "Taliban claims that Khamyab district, on the border with Turkmenistan, had also fallen"
+    r"|\b(?:taliban|group(?:'s|’s)|insurgents(?:'|’)|militants(?:'|’))\s+claims?\s+that\b[^.;]{0,70}$",
     _F,
 )
 HEDGE = re.compile(
@@ -577,7 +595,7 @@ PAST_YEAR_WHEN = re.compile(
     r"\b(?:in|since|during|of)\s+(?:(?:the\s+)?(?:early|mid-?|late)\s+)?(?:19\d\d|200\d|201\d)s?"
     r"\s*,?\s*when\b"
     # "mirrors the Taliban's 2015 push in the north, when it briefly seized Kunduz city"
-    r"|\b(?:19\d\d|200\d|201\d)\s+(?:[a-z][\w-]*\s+){0,6}?[\w-]+\s*,\s*when\b",
+    r"|\b(?:19\d\d|200\d|201\d)(?:\s+(?:[a-z][\w-]*\s+){0,6}?[\w-]+)?\s*,\s*when\b",
     _F,
 )
 # "handed the district over to the Taliban": the recipient is the group.
@@ -590,6 +608,18 @@ DENIED_THAT = re.compile(
 )
 # The group's own word for its fighters: a statement using it is the Taliban's.
 MUJAHIDEEN = re.compile(r"\bmujahid(?:een|in)\b", _F)
+# The group's own statements: "Statement of the Islamic Emirate regarding ...", "Report of the
+# victories of the mujahideen", signed "Spokesman of the Islamic Emirate".
+GROUP_STATEMENT = re.compile(
+    r"\b(?:statement|declaration|announcement|report)\s+of\s+the\s+(?:Islamic\s+Emirate"
+    r"|victories\s+of\s+the\s+mujahid(?:een|in))\b",
+    _F,
+)
+GROUP_SIGNATURE = re.compile(
+    r"\bSpokes(?:man|person)\s+of\s+the\s+Islamic\s+Emirate(?:\s+of\s+Afghanistan)?\s*$|"
+    r"^\s*Islamic\s+Emirate\s+of\s+Afghanistan\s*$",
+    re.MULTILINE,
+)
 # Districts counted, not named: "Of Badakhshan's 28 districts", "six of seven districts",
 # "every district of Zabul", "abandoned 10 districts of the province".
 _TALLY_COUNT = (
@@ -877,7 +907,8 @@ FRONTED_LAST_TIME = re.compile(
 FRONTED_PAST = re.compile(
     r"[\"“‘']?(?:(?:but|and|yet|back)\s+)?(?:(?:in|during|by|until)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s+)?(?:the\s+)?(?P<year>(?:1[89]|20)\d\d)s?|(?:[\w-]+\s+)?(?:years|decades)\s+ago)"
+    r"|December)\s+)?(?:the\s+)?(?:13\d\d\s*\(\s*)?(?P<year>(?:1[89]|20)\d\d)s?(?:\s*\))?"
+    r"|(?:[\w-]+\s+)?(?:years|decades)\s+ago)"
     r"\s*,",
     _F,
 )
