@@ -1005,6 +1005,8 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
 def _without_capital_appositives(text: str, bindings: list[_Binding]) -> list[_Binding]:
     """ "seized the police headquarters in Lashkar Gah, the capital of southern Helmand
     province": the province only says whose capital the city is; the city's event stands."""
+    if len(bindings) < 2 or all(_kind(b.mention) != "province" for b in bindings):
+        return bindings
     return [
         b
         for b in bindings
@@ -1370,6 +1372,9 @@ def _binding_cue(text: str, sentence: _Sentence, mention: _MentionLike) -> _Cue 
 def _object_relative(sentence: _Sentence, cue: _Cue) -> bool:
     """The cue's object is a relative pronoun before it: "X, which the Taliban seized"."""
     start = max(sentence.start, cue.start - 50)
+    text = sentence.facts.text
+    if text.find("which", start, cue.start) < 0 and text.find("that", start, cue.start) < 0:
+        return False  # most cues: no relative pronoun before them
     return bool(_search(lx.OBJECT_RELATIVE_BEFORE, sentence.facts, start, cue.start))
 
 
@@ -1570,10 +1575,18 @@ def _strikes_the_group_in(text: str, cue: _Cue, mention: _MentionLike) -> bool:
     return bool(lx.GROUP_TARGET.search(text, cue.start, min(len(text), cue.end + 20)))
 
 
+_DISPUTE_WORDS = ("claim", "report", "rumo", "clear", "propaganda", "news", "assertion")
+
+
 def _claim_disputed(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """ "Officials rejected Taliban claims that X had fallen", "X had not fallen, contrary to
     Taliban claims", "It was not clear whether X had fallen": the denial or the doubt is about
     a claim, which the article thereby reports."""
+    lowered = sentence.facts.lowered
+    if lowered is not None and not any(
+        lowered.find(word, sentence.start, sentence.end) >= 0 for word in _DISPUTE_WORDS
+    ):
+        return False  # every form names a claim, a report, a rumour, propaganda or a doubt
     return bool(
         lx.DISPUTED_CLAIM_BEFORE.search(text, sentence.start, cue.start)
         or lx.CONTRARY_TO_CLAIMS.match(text, cue.end, sentence.end)
