@@ -752,6 +752,14 @@ def _fallen_before(article: Article, sentence: _Sentence, events: list[Event]) -
         resolution = resolve_date_phrase(
             body, article_date=article.date, cue_at=mention.end - sentence.start
         )
+        if resolution.basis == BASIS_ARTICLE_DATE:
+            # "after Zaranj, Sheberghan and Taloqan": each fell before the one the sentence is
+            # about, on some day the sentence does not give
+            resolution = dataclasses.replace(
+                resolution,
+                precision=Precision.ON_OR_BEFORE,
+                basis=f"{PAST_MENTION_BASIS}: on or before article date {resolution.date}",
+            )
         found.append(
             dataclasses.replace(
                 events[0],
@@ -1519,9 +1527,12 @@ def _event(
             )
             # "the claim of the terrorist Taliban that they captured Kandahar airport"
             or bool(lx.CLAIM_OF_GROUP.search(text, max(sentence.start, cue.start - 80), cue.start))
+            # the group's own name for its fighters: "the mujahideen of the Islamic Emirate
+            # conquered the Charsada district centre"
+            or bool(lx.MUJAHIDEEN.search(text, max(sentence.start, cue.start - 60), cue.start))
         )
         denied_later = _contradicted(text, sentence, cue, mention)
-        if disputed or _is_hedged(sentence) or denied_later:
+        if disputed or _is_hedged(sentence) or denied_later or _scare_quoted(text, cue):
             status, confidence = Status.CLAIMED, HEDGED_CONFIDENCE
         elif claimed:
             status, confidence = Status.CLAIMED, CLAIMED_CONFIDENCE
@@ -1572,7 +1583,22 @@ def _strikes_the_group_in(text: str, cue: _Cue, mention: _MentionLike) -> bool:
     Helmand and Kandahar provinces" or "in support of Afghan forces" change no control."""
     if _kind(mention) == "province":
         return False
-    return bool(lx.GROUP_TARGET.search(text, cue.start, min(len(text), cue.end + 20)))
+    # "struck Taliban positions in", "air strikes on Taliban fighters inside"; never a count
+    # of the dead ("airstrikes killed 35 Taliban fighters in Nad-e Ali")
+    end = min(len(text), cue.end + 30)
+    return bool(
+        lx.GROUP_TARGET.search(text, cue.start, end) or lx.GROUP_TARGET.match(text, cue.end, end)
+    )
+
+
+def _scare_quoted(text: str, cue: _Cue) -> bool:
+    """ "Taliban 'seize' Afghan city of Zaranj": the verb in quotes is the group's word."""
+    return (
+        cue.start > 0
+        and text[cue.start - 1] in "'‘\"“"
+        and text[cue.end : cue.end + 1] in ("'", "’", '"', "”")
+        and cue.end < len(text)
+    )
 
 
 _DISPUTE_WORDS = ("claim", "report", "rumo", "clear", "propaganda", "news", "assertion")
@@ -1603,7 +1629,8 @@ def _in_past_year_clause(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     return last is not None and not _CLAUSE_END.search(text, last.end(), cue.start)
 
 
-_CLAUSE_END = re.compile(r"[;.]|\b(?:but|now|this\s+time|on\s+\w+day)\b")
+# (a full stop only before a capital: "U.S. air power helped drive them out" goes on)
+_CLAUSE_END = re.compile(r";|\.(?=\s+[A-Z])|\b(?:but|now|this\s+time|on\s+\w+day)\b")
 
 
 def _liberated_by_the_group(text: str, sentence: _Sentence, cue: _Cue) -> bool:

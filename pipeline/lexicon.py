@@ -175,7 +175,11 @@ _AIRSTRIKE = (
 )
 # The group as an air strike's target: "air strikes on Taliban positions", "struck insurgent
 # hideouts".
-GROUP_TARGET = re.compile(r"\b(?:taliban|insurgents?|militants?)\b", _F)
+GROUP_TARGET = re.compile(
+    r"^\s*(?:on|against)\s+(?:the\s+)?(?:taliban|insurgents?|militants?)\b"
+    r"|\b(?:taliban|insurgents?|militants?)\s+(?:positions|hideouts|targets|strongholds|bases)\b",
+    _F,
+)
 # "videos showing fighters inside X": the group's own footage is a claim, never a capture.
 _FOOTAGE = (
     r"show(?:ing|s|ed|n)?\s+(?:taliban\s+|armed\s+)?(?:fighters|militants|insurgents|the\s+taliban"
@@ -291,7 +295,10 @@ ORDINAL_GAP = re.compile(
 FELL_AFTER = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
     r"|latest|last)\s+(?:[\w-]+\s+){0,2}(?:capital|city|cities|town|district)s?\s+"
-    r"(?:[\w’'-]+\s+){0,4}?to\s+(?:fall|be\s+(?:taken|captured|overrun|seized))\b"
+    r"(?:(?:[\w’'-]+\s+){0,4}?to\s+(?:fall|be\s+(?:taken|captured|overrun|seized))\b"
+    # "the fourth provincial capital the Taliban have taken, after Zaranj, ..."
+    r"|(?:that\s+)?(?:the\s+)?(?:Taliban|insurgents|militants|group)\s+(?:have|has|had)\s+"
+    r"(?:taken|captured|seized|overrun))"
     r"[^;.]*?,?\s+(?:coming\s+|following\s+)?after\s+",
     _F,
 )
@@ -471,7 +478,10 @@ DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s)?|dismiss(?:ed|es
 # the claim a denial or a doubt is about: "denied Taliban claims that", "rejected reports
 # that", "It was not clear whether"
 DISPUTED_CLAIM_BEFORE = re.compile(
+    # "reject a separate Taliban claim on Friday that the insurgents had also taken Qalat"
     r"(?:\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|refut\w+)\s+"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?claims?\s+(?:on\s+\w+\s+)?that"
+    r"|\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|refut\w+)\s+"
     r"(?:the\s+)?(?:(?:taliban(?:'s|’s)?\s+|group(?:'s|’s)\s+|insurgents(?:'|’)\s+"
     r"|militants(?:'|’)\s+)?claims?|(?:taliban(?:'s|’s)?\s+|group(?:'s|’s)\s+)"
     # unattributed reports denied are no one's claim ("rejected reports on social media")
@@ -689,6 +699,7 @@ _FACILITY = (
     r"(?:police\s+(?:headquarters|hq|station|compound|districts?(?:\s+\d+)?(?:\s+building)?)"
     r"|(?:intelligence|nds)\s+"
     r"(?:office|headquarters|directorate|compound)|prison|jail|(?:television|tv|radio)\s+station"
+    r"|radio-television\s+(?:building|station)|(?:television|tv|radio)\s+building"
     r"|airport|checkpo(?:st|int)s?|(?:main\s+|central\s+)?bazaar)"
 )
 FACILITY_OBJECT = re.compile(

@@ -240,4 +240,5 @@ def _link_headlines(text: str, start: int) -> list[tuple[int, int]]:
 
 
 def _looks_like_headline(line: str) -> bool:
-    return len(line.split()) <= MAX_LINK_HEADLINE_WORDS and line[-1] not in ".!?\"”'’"
+    # a headline may ask ("Who are the Taliban?") but never ends on a full stop
+    return len(line.split()) <= MAX_LINK_HEADLINE_WORDS and line[-1] not in ".!\"”'’"
