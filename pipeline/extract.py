@@ -1452,7 +1452,7 @@ def _event(
     doubted = negated or (not under_way and reading.future(facts)) or reading.conditional(facts)
     # a fall only told through its denial or a doubt is still the group's claim: "rejected
     # Taliban claims that X had fallen", "It was not clear whether X had fallen"
-    disputed = status_name == Status.CAPTURED.value and _claim_disputed(text, sentence, cue)
+    disputed = status_name == _CAPTURED_VALUE and _claim_disputed(text, sentence, cue)
     if doubted and not disputed:
         return None
     if _is_background(article, facts, clause_start, clause_end):
@@ -2415,6 +2415,12 @@ _SUBSUMED_BY: dict[Status, tuple[Status, ...]] = {
 }
 
 
+# Enum members read through the class cost a descriptor call each: the hot loops use these.
+_CONTESTED = Status.CONTESTED
+_DAY = Precision.DAY
+_CAPTURED_VALUE = Status.CAPTURED.value
+
+
 def _one_per_province(events: list[Event]) -> list[Event]:
     """One event per province and status; a capture the sentence asserts outranks a claim.
 
@@ -2427,18 +2433,24 @@ def _one_per_province(events: list[Event]) -> list[Event]:
         current = best.get(key)
         if current is None or _preference(event) < _preference(current):
             best[key] = event
+    if len(best) == len(events) == 1:
+        return events  # most sentences: one event, nothing to weigh
     # fighting told on another day of its own stays too: "Fighting resumed around Qala-e Naw,
     # where fighters briefly entered the city on Wednesday"
-    other_days = [
-        e
-        for e in events
-        if e.status is Status.CONTESTED
-        and e.date_precision is Precision.DAY
-        and (chosen := best[e.province_iso, e.status]) is not e
-        and chosen.event_date != e.event_date
-        and e.date_phrase
-        and e.date_phrase != chosen.date_phrase
-    ]
+    other_days = (
+        [
+            e
+            for e in events
+            if e.status is _CONTESTED
+            and e.date_precision is _DAY
+            and (chosen := best[e.province_iso, e.status]) is not e
+            and chosen.event_date != e.event_date
+            and e.date_phrase
+            and e.date_phrase != chosen.date_phrase
+        ]
+        if len(best) < len(events)
+        else []
+    )
     kept = [
         e
         for e in best.values()
@@ -2449,7 +2461,9 @@ def _one_per_province(events: list[Event]) -> list[Event]:
             for s in _SUBSUMED_BY.get(e.status, ())
         )
     ]
-    days_kept = {(e.province_iso, e.event_date) for e in kept if e.status is Status.CONTESTED}
+    if not other_days:
+        return kept
+    days_kept = {(e.province_iso, e.event_date) for e in kept if e.status is _CONTESTED}
     for event in other_days:
         day = (event.province_iso, event.event_date)
         if best[event.province_iso, event.status] in kept and day not in days_kept:
