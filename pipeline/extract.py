@@ -90,6 +90,7 @@ CAPTURE_KINDS = frozenset(
 GROUP_STATEMENT_HEAD = 200
 GROUP_STATEMENT_TAIL = 200
 PAST_MENTION_BASIS = "mentioned as past"
+DAYS_IN_WEEK = 7
 NEGATION_WINDOW = 40  # characters before a cue searched for "not", "could", "if"...
 FUTURE_AFTER_CHARS = 20  # characters after a cue searched for "would", "will"...
 ROAD_WORDS = ("highway", "road", "route", "motorway", "Highway", "Road")
@@ -353,6 +354,7 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             if sentence.mentions and (not current or not _names_no_scene(text, sentence)):
                 scene, scene_index = sentence, index
         if current:
+            current = [*current, *_fallen_before_retake(article, sentence, current)]
             events.extend(_repelled_unless_fallen(text, current, events))
         if current or follows_days:
             narrative = _narrative_day(article, sentence, current, narrative)
@@ -770,6 +772,45 @@ def _fallen_before(article: Article, sentence: _Sentence, events: list[Event]) -
             )
         )
     return found
+
+
+def _fallen_before_retake(
+    article: Article, sentence: _Sentence, events: list[Event]
+) -> list[Event]:
+    """ "Government forces retook the Zhari district on Thursday, a week after losing it": the
+    fall, counted back from the retake's day."""
+    retakes = [
+        e
+        for e in events
+        if e.status is Status.RETAKEN and e.date_precision is _DAY and e.event_date is not None
+    ]
+    if not retakes or any(e.status in (Status.CAPTURED, Status.CLAIMED) for e in events):
+        return []
+    text = article.text
+    if text.find(" after ", sentence.start, sentence.end) < 0:
+        return []
+    counted = lx.FELL_COUNTED_BEFORE.search(text, sentence.start, sentence.end)
+    if counted is None:
+        return []
+    number = counted.group("n").lower()
+    days = 1 if number == "a" else lx.COUNT_WORDS.get(number) or int(number)
+    if counted.group("unit").lower().startswith("week"):
+        days *= DAYS_IN_WEEK
+    retake = retakes[0]
+    day = retake.event_date - dt.timedelta(days=days)
+    phrase = counted.group(0)
+    return [
+        dataclasses.replace(
+            retake,
+            status=Status.CAPTURED,
+            actor=TALIBAN_ACTOR,
+            event_date=day,
+            date_precision=Precision.DAY,
+            date_basis=f"'{phrase}' before the retake on {retake.event_date}",
+            date_phrase=phrase,
+            confidence=round(BASE_CONFIDENCE["capture"] * INDIRECT_FACTOR, 2),
+        )
+    ]
 
 
 def _gapped_places(
@@ -3280,6 +3321,9 @@ def _counted_districts(text: str, prior: _Sentence, sentence: _Sentence) -> tupl
         if cue.kind not in COUNTING_KINDS:
             continue
         match = _match(lx.COUNTED_DISTRICTS, prior.facts, cue.end, prior.end)
+        if match is None and cue.kind == "capture_intrans":
+            # "Six more districts in the north ... have collapsed to the Taliban"
+            match = _search(lx.COUNTED_DISTRICTS_BEFORE, prior.facts, prior.start, cue.start)
         if match is None or _negated_or_future(prior, cue):
             continue
         word = match.group("count").lower()

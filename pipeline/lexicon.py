@@ -302,6 +302,14 @@ FELL_AFTER = re.compile(
     r"[^;.]*?,?\s+(?:coming\s+|following\s+)?after\s+",
     _F,
 )
+# A retake's "a week after losing it", "two days after it first fell": the fall, counted back.
+FELL_COUNTED_BEFORE = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)"
+    r"\s+after\s+(?:losing\s+it|it\s+(?:had\s+)?(?:first\s+)?(?:fell|fallen|was\s+(?:overrun|captured"
+    r"|seized|taken|lost))|the\s+(?:Taliban|insurgents|militants)\s+(?:had\s+)?(?:first\s+)?"
+    r"(?:seized|captured|took|overran)\s+it)\b(?!\s+(?:on|in|late|early)\b)",
+    _F,
+)
 # "The first provincial capital to fall was Zaranj": the place named after the verb.
 ORDINAL_BEFORE_FALL = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|next)"
@@ -663,6 +671,12 @@ COUNTED_OBJECT = re.compile(
 COUNTED_DISTRICTS = re.compile(
     r"\s*(?:at\s+least\s+|more\s+than\s+|nearly\s+|some\s+|about\s+)?(?P<count>one|two|three"
     r"|four|five|six|seven|eight|nine|ten|\d{1,3})(?:\s+more)?\s+(?:[\w-]+\s+){0,2}?districts\b",
+    _F,
+)
+# The count as the subject of a fall: "Six more districts in the north ... have collapsed".
+COUNTED_DISTRICTS_BEFORE = re.compile(
+    r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?:\s+more)?\s+"
+    r"(?:[\w-]+\s+){0,2}?districts\b[^.;]{0,80}$",
     _F,
 )
 # A sentence listing some of the places counted before it: "They include Khwahan and Shighnan".
