@@ -606,7 +606,17 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
         # "attacks on Maymana, the provincial capital, in recent days(, residents said)":
         # a span standing alone between commas at the end of the clause is the cue's own
         return True
+    if phrase.start > cue_at and _OBJECT_THEN_SPAN.fullmatch(sentence, cue_at, phrase.start):
+        # "recaptured Arghandab, the district of orchards north of the city, last week",
+        # "have attacked several capitals, including Qala-e Naw in Badghis last week": after an
+        # appositive or a list, the span is still the verb's
+        return True
     return not _CLAUSE_PUNCTUATION.search(sentence, low, high)
+
+
+_OBJECT_THEN_SPAN = re.compile(
+    r"\S+\s+[^,;.]*?(?:,\s*(?:the|a|an)\s[^,;.]*,|,\s*including\s[^,;.]*?)\s*", re.IGNORECASE
+)
 
 
 def _in_closed_parenthetical(phrase: _Phrase, sentence: str, cue_at: int) -> bool:

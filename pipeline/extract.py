@@ -1471,6 +1471,8 @@ def _blocked(gap: str, cue: _Cue, facts: _SentenceFacts) -> bool:
     # "withdrew from", "pushed the Taliban out of": a preposition in the cue itself is fine
     if lx.STATUS_OF_KIND.get(cue.kind) == "contested":
         return bool(facts.twin(lx.CONTEST_BLOCKING_PREPOSITION).search(gap))
+    if cue.kind == "capture" and facts.twin(lx.SEIZED_GOODS).match(gap):
+        return True  # "had seized weapons and vehicles in Andar": goods, not the place
     return bool(facts.twin(lx.BLOCKING_PREPOSITION).search(gap))
 
 

@@ -364,6 +364,13 @@ BLOCKING_PREPOSITION = re.compile(
     r"(?:city\s+of\s+|province\s+of\s+)?$",
     _F,
 )
+# What was seized when it is no place: "seized weapons and vehicles in Andar".
+SEIZED_GOODS = re.compile(
+    r"\s*(?:(?:a|the|large|huge|dozens\s+of|hundreds\s+of|several|some|their|its|\d+)\s+)*"
+    r"(?:quantit(?:y|ies)\s+of\s+|amounts?\s+of\s+)?"
+    r"(?:weapons|arms|vehicles|ammunition|equipment|humvees|tanks|supplies|rifles|munitions)\b",
+    _F,
+)
 # A new predicate between an object cue and a place: "capture of Herat has shaken Kabul".
 AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|been|be)\b", _F)
 # "Several districts have fallen since Friday, including Imam Sahib": a list after the cue.
@@ -424,7 +431,8 @@ SIEGE_CUE = re.compile(r"surround|besieg|encircl|siege", _F)
 # A back reference to part of the place right after the cue: "controlled most of the city".
 PARTIAL_OBJECT = re.compile(
     r"\s+(?:(?:the|some|several)\s+)?(?:[\w-]+\s+)?(?:parts?|areas?|some|much|most|sections?"
-    r"|neighbou?rhoods?|quarters?|edges?)\s+of\s+(?:the|its)\s+(?:city|town|capital|district)\b",
+    r"|neighbou?rhoods?|quarters?|edges?)\s+of\s+(?:the|its)\s+(?:provincial\s+)?(?:city|town|capital"
+    r"|district)\b",
     _F,
 )
 # Part of the place as the subject before a state cue: "half of it is in the hands of".
