@@ -59,7 +59,7 @@ _SPAN = re.compile(
     r"\b(?:since\s+(?:[\w'’]+\s+){1,4}?on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+)"
     r"|since\s+(?:last\s+)?(?:\w+day|early|late|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june|july)"
     r"|in\s+(?:recent|the\s+past|the\s+last)\s+(?:few\s+)?(?:days|weeks|months|week|month)|last\s+week|last\s+month"
-    r"|within\s+(?:days|hours|weeks|a\s+week)|over\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|week)"
+    r"|within\s+(?:days|hours|weeks|a\s+week)|over\s+the\s+(?:past|last)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks|week|months|month)"
     r"|in\s+less\s+than\s+a\s+week|in\s+(?:a|one|two|three|four|five|six|seven)\s+days"
     # "had been under Taliban control for three weeks", "over the past 48 hours"
     r"|"
@@ -615,7 +615,8 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
 
 
 _OBJECT_THEN_SPAN = re.compile(
-    r"\S+\s+[^,;.]*?(?:,\s*(?:the|a|an)\s[^,;.]*,|,\s*including\s[^,;.]*?)\s*", re.IGNORECASE
+    r"\S+\s+[^,;.]*?(?:,\s*(?:the|a|an|which|that)\s[^,;.]*,|,\s*including\s[^,;.]*?)\s*",
+    re.IGNORECASE,
 )
 
 

@@ -1640,7 +1640,6 @@ def _scare_quoted(text: str, cue: _Cue) -> bool:
         cue.start > 0
         and text[cue.start - 1] in "'‘\"“"
         and text[cue.end : cue.end + 1] in ("'", "’", '"', "”")
-        and cue.end < len(text)
     )
 
 

@@ -361,7 +361,7 @@ RELATIVE_GAP = re.compile(
 BLOCKING_PREPOSITION = re.compile(
     r"\b(?:near|outside|towards?|from|via|beyond|around|between|to|across|north|south|east|west"
     r"|road|highway|border|except|(?:apart|aside)\s+from|other\s+than)\s+(?:the\s+)?"
-    r"(?:city\s+of\s+|province\s+of\s+)?$",
+    r"(?:city\s+of\s+|province\s+of\s+|(?:city|town|capital)(?:'s|’s)\s+)?$",
     _F,
 )
 # What was seized when it is no place: "seized weapons and vehicles in Andar".
@@ -443,7 +443,7 @@ PARTIAL = re.compile(
     r"\b(?:parts?|areas?|some|much|most|sections?|neighbou?rhoods?|quarters?|edges?"
     r"|police\s+districts?(?:\s+\d+)?)\s+(?:of|in)\b"
     # "most of the rural districts of Badghis": whole districts, each captured
-    r"(?!\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?districts\b)",
+    r"(?!\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+)?districts\b)",
     _F,
 )
 # "Part of Kunduz city fell": the part names the place right after it.
@@ -487,7 +487,9 @@ NEGATION_BEFORE = re.compile(
     r"\b(?:not|never|no\s+longer|yet\s+to|failed\s+to|fail\s+to|without|nor|cannot|can't"
     r"|unable\s+to|halt|stop|cease|suspend|didn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|won't|no"
     r"|rather\s+than|instead\s+of)\b"
-    r"(?:\s+\w+){0,2}\s*$",
+    r"(?:\s+\w+){0,2}\s*$"
+    # "no provincial capital has changed hands"
+    r"|\bno\s+(?:[\w-]+\s+){1,3}(?:has|have|had|was|were)(?:\s+yet)?\s*$",
     _F,
 )
 DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s)?|dismiss(?:ed|es)?|refut\w+)\b", _F)
