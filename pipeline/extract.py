@@ -1135,10 +1135,11 @@ def _locators(text: str, sentence: _Sentence) -> set[int]:
         if unnamed and _after_unnamed_place(text, sentence, window_start, mention):
             found.add(id(mention))
             continue
-        if (
-            index == 0
-            or text.find(" of", max(sentence.start, mention.start - 6), mention.start) < 0
-        ):
+        near = max(sentence.start, mention.start - 6)
+        # "The district is only 30 kilometres from Kabul": a distance is never the scene, even
+        # as the sentence's only place
+        from_distance = text.find(" from", near, mention.start) >= 0
+        if not from_distance and (index == 0 or text.find(" of", near, mention.start) < 0):
             continue
         if lx.LOCATOR_BEFORE.search(text, window_start, mention.start):
             found.add(id(mention))

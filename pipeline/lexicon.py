@@ -360,7 +360,7 @@ RELATIVE_GAP = re.compile(
 )
 BLOCKING_PREPOSITION = re.compile(
     r"\b(?:near|outside|towards?|from|via|beyond|around|between|to|across|north|south|east|west"
-    r"|road|highway|border|except|(?:apart|aside)\s+from|other\s+than)\s+(?:the\s+)?"
+    r"|road|highway|border|except|(?:apart|aside)\s+from|other\s+than)\s+(?:of\s+)?(?:the\s+)?"
     r"(?:city\s+of\s+|province\s+of\s+|(?:city|town|capital)(?:'s|’s)\s+)?$",
     _F,
 )
@@ -620,7 +620,7 @@ CONFIRMS_EVENT = re.compile(
 )
 # "The last time ... was in 1998, when they took Mazar-i-Sharif": a past year's "when" clause.
 PAST_YEAR_WHEN = re.compile(
-    r"\b(?:in|since|during|of)\s+(?:(?:the\s+)?(?:early|mid-?|late)\s+)?(?:19\d\d|200\d|201\d)s?"
+    r"\b(?:in|since|during|of)\s+(?:the\s+)?(?:(?:early|mid-?|late)\s+)?(?:19\d\d|200\d|201\d)s?"
     r"\s*,?\s*when\b"
     # "mirrors the Taliban's 2015 push in the north, when it briefly seized Kunduz city"
     r"|\b(?:19\d\d|200\d|201\d)(?:\s+(?:[a-z][\w-]*\s+){0,6}?[\w-]+)?\s*,\s*when\b",

@@ -152,7 +152,8 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # with extract_blind28.tsv (30 whole wire and Afghan-outlet articles, 10 strict xfails) and
 # extract_blind29.tsv (30 whole articles, the same events told by several outlets, 8 strict
 # xfails): all 2,513 cases score captured 0.983/0.948/0.965, claimed 0.953, contested 0.941,
-# retaken 0.951, dates 0.977; the floors stand.
+# retaken 0.951, dates 0.977; the floors stand. Round 16l (a distance is never the scene, "of
+# the 1990s, when", "highway north of Kabul"): 2,516 cases, captured 0.985/0.948/0.966.
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
     Status.CLAIMED: 0.95,
@@ -161,7 +162,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 2513
+MIN_GOLD_CASES = 2516
 
 
 def _param(case):
