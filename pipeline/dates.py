@@ -523,7 +523,7 @@ def _counted_from_event_before(
             continue
         if _days_after_event_clause(sentence, phrase, cue_at) is None:
             continue
-        day = reference + dt.timedelta(days=_days_counted(phrase.match))
+        day = reference + dt.timedelta(days=days_counted(phrase.match))
         if article_date is not None and day > article_date:
             return None
         text = phrase.match.group(0)
@@ -567,7 +567,7 @@ def _resolve_days_after(
         anchor_date, anchor_text = article_date, BASIS_ARTICLE_DATE
     if anchor_date is None:
         return DateResolution(None, Precision.UNKNOWN, f"'{text}' with no day to count from", text)
-    days = _days_counted(phrase.match)
+    days = days_counted(phrase.match)
     day = anchor_date - dt.timedelta(days=days)
     return DateResolution(day, Precision.DAY, f"'{text}' '{anchor_text}' ({anchor_date})", text)
 
@@ -697,7 +697,7 @@ def _resolve(
             return DateResolution(
                 article_date, Precision.ON_OR_BEFORE, f"'{text}' with no earlier date", text
             )
-        day = reference + dt.timedelta(days=_days_counted(phrase.match))
+        day = reference + dt.timedelta(days=days_counted(phrase.match))
         if article_date is not None and day > article_date:
             return DateResolution(
                 None, Precision.UNKNOWN, f"'{text}' after {reference} is after the article", text
@@ -721,7 +721,7 @@ def _resolve(
             day, Precision.DAY, f"'{text}' before article date {article_date}", text
         )
     if kind == "days_ago":
-        day = article_date - dt.timedelta(days=_days_counted(phrase.match))
+        day = article_date - dt.timedelta(days=days_counted(phrase.match))
         return DateResolution(
             day, Precision.DAY, f"'{text}' before article date {article_date}", text
         )
@@ -754,7 +754,7 @@ def _resolve(
 _HOURS_AS_DAYS = {"twenty-four": 1, "forty-eight": 2, "seventy-two": 3}
 
 
-def _days_counted(match: re.Match[str]) -> int:
+def days_counted(match: re.Match[str]) -> int:
     """How many days "two days", "a week", "48 hours" or "the next day" count (one when no
     number)."""
     if match.groupdict().get("same"):
@@ -772,7 +772,7 @@ def _resolve_days_before(
     phrase: _Phrase, *, article_date: dt.date | None, reference: dt.date | None
 ) -> DateResolution:
     text = phrase.match.group(0)
-    days = _days_counted(phrase.match)
+    days = days_counted(phrase.match)
     if reference is not None and (article_date is None or reference <= article_date):
         anchor = reference
     else:

@@ -24,6 +24,7 @@ from pipeline import lexicon as lx
 from pipeline.dates import (
     BASIS_ARTICLE_DATE,
     DateResolution,
+    days_counted,
     find_date_phrases,
     is_duration,
     resolve_date_phrase,
@@ -90,7 +91,6 @@ CAPTURE_KINDS = frozenset(
 GROUP_STATEMENT_HEAD = 200
 GROUP_STATEMENT_TAIL = 200
 PAST_MENTION_BASIS = "mentioned as past"
-DAYS_IN_WEEK = 7
 NEGATION_WINDOW = 40  # characters before a cue searched for "not", "could", "if"...
 FUTURE_AFTER_CHARS = 20  # characters after a cue searched for "would", "will"...
 ROAD_WORDS = ("highway", "road", "route", "motorway", "Highway", "Road")
@@ -792,12 +792,8 @@ def _fallen_before_retake(
     counted = lx.FELL_COUNTED_BEFORE.search(text, sentence.start, sentence.end)
     if counted is None:
         return []
-    number = counted.group("n").lower()
-    days = 1 if number == "a" else lx.COUNT_WORDS.get(number) or int(number)
-    if counted.group("unit").lower().startswith("week"):
-        days *= DAYS_IN_WEEK
     retake = retakes[0]
-    day = retake.event_date - dt.timedelta(days=days)
+    day = retake.event_date - dt.timedelta(days=days_counted(counted))
     phrase = counted.group(0)
     return [
         dataclasses.replace(
@@ -1599,11 +1595,6 @@ def _event(
         reading.resolution(facts, body, article.date, reference),
         clause=(clause_start, clause_end),
     )
-    if disputed and resolution.basis.startswith(PAST_MENTION_BASIS):
-        # "the propaganda of the enemy about the fall of Sheberghan": the claim is the news
-        resolution = DateResolution(
-            resolution.date, Precision.DAY, BASIS_ARTICLE_DATE, resolution.phrase
-        )
     government = (
         status is Status.RETAKEN
         or counter_attack
@@ -1970,9 +1961,15 @@ def _no_fighting(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     start, end = _major_clause(text, sentence, cue)
     spans = ((start, min(end, denial.start())), (max(start, denial.end()), end))
     return not any(
-        not match.group().lower().startswith("fighter")  # "Taliban fighters" are no fight
-        for span_start, span_end in spans
-        for match in _finditer(lx.FIGHTING, sentence.facts, span_start, span_end)
+        _tells_fighting(sentence, span_start, span_end) for span_start, span_end in spans
+    )
+
+
+def _tells_fighting(sentence: _Sentence, start: int, end: int) -> bool:
+    """Whether the stretch names fighting ("Taliban fighters" are no fight)."""
+    return any(
+        not match.group().lower().startswith("fighter")
+        for match in _finditer(lx.FIGHTING, sentence.facts, start, end)
     )
 
 
@@ -1999,10 +1996,7 @@ def _only_gathered(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     if not lx.GATHERED_BEFORE.search(text, max(sentence.start, cue.start - 40), cue.start):
         return False
     start, end = _major_clause(text, sentence, cue)
-    return not any(
-        not match.group().lower().startswith("fighter")
-        for match in _finditer(lx.FIGHTING, sentence.facts, start, end)
-    )
+    return not _tells_fighting(sentence, start, end)
 
 
 def _imagined_fall(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
@@ -2994,10 +2988,7 @@ def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
         )
         or text.startswith(" capital", mention.end)  # "in Helmand capital"
     )
-    return names_the_capital and any(
-        not match.group().lower().startswith("fighter")
-        for match in _finditer(lx.FIGHTING, sentence.facts, sentence.start, sentence.end)
-    )
+    return names_the_capital and _tells_fighting(sentence, sentence.start, sentence.end)
 
 
 _CAPITAL_OF_BEFORE = re.compile(r"\bcapital\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)

@@ -396,7 +396,11 @@ POSSESSIVE_BACK_REFERENCE = re.compile(
 )
 # "Officials confirmed the fall of X": a nominal capture reported as today's news.
 NEWS_VERB_BEFORE = re.compile(
-    r"\b(?:confirm\w*|announc\w*|report\w*|acknowledg\w*|declar\w*|claim\w*)\s+(?:the\s+)?$", _F
+    r"\b(?:confirm\w*|announc\w*|report\w*|acknowledg\w*|declar\w*|claim\w*)\s+(?:the\s+)?$"
+    # a claim being disputed is the day's news: "the propaganda of the enemy about the fall of"
+    r"|\b(?:propaganda|false\s+news|fake\s+news|rumou?rs?)\s+(?:of\s+the\s+(?:enemy|taliban"
+    r"|terrorists?)\s+)?(?:about|of|regarding|on)\s+(?:the\s+)?$",
+    _F,
 )
 # "since Imam Sahib was captured", "after the Taliban seized Andar": a subordinate clause
 # whose fall explains the main clause; only its subject may stand between
