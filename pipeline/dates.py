@@ -39,7 +39,10 @@ _MONTH = (
 )
 _PART_OF_DAY = r"(?:\s+(?P<part>night|morning|afternoon|evening|at\s+dawn))?"
 # Counts of days a phrase may carry ("ten days after it fell", "12 days ago").
-_COUNT = r"(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_COUNT = (
+    r"(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|\d{1,2})"
+)
 
 # How long a state has lasted: no day for the change that began it ("had been under Taliban
 # control for three weeks"), but fighting that has gone on so long goes on on the article's day.
@@ -113,7 +116,7 @@ _BY_DAWN = re.compile(
     re.IGNORECASE,
 )
 _DAYS_LATER = re.compile(
-    r"\b(?P<n>a|one|two|three|four|\d)\s+(?P<unit>days?|weeks?)\s+later\b"
+    r"\b" + _COUNT + r"\s+(?P<unit>days?|weeks?)\s+later\b"
     # "Forty-eight hours later": whole days
     r"|\b" + _WHOLE_DAYS_OF_HOURS + r"\s+hours\s+later\b"
     r"|\bthe\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b",
@@ -124,7 +127,7 @@ _DAYS_LATER = re.compile(
 # nothing follows that it could be the day before ("the day before Kunduz fell").
 _DAYS_BEFORE = re.compile(
     r"\bthe\s+(?:previous|preceding)\s+(?:day|night|evening|morning|afternoon)\b"
-    r"|\b(?P<n>a|one|two|three|four)\s+(?P<unit>days?|weeks?)\s+earlier\b"
+    r"|\b" + _COUNT + r"\s+(?P<unit>days?|weeks?)\s+earlier\b"
     r"|\bthe\s+(?:day|night)\s+before\b(?=\s*(?:[,.;:)—–!?\"”’']|$)"
     r"|\s+(?:and|but|when|as|while|after|according|officials|residents|sources)\b)",
     re.IGNORECASE,
@@ -234,6 +237,11 @@ _NUMBER_WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
 }
 
 _ANCHOR_KINDS = frozenset(
@@ -417,6 +425,11 @@ def resolve_date_phrase(
         phrases = [p for p in phrases if not _across_clauses(p, sentence, cue)] or phrases
     if len(phrases) > 1:
         phrases = _own_conjunct(phrases, sentence, cue)
+    if all(p.end <= cue or p.kind == "days_after" for p in phrases):
+        # no day after the cue but a count: "retook Kahmard a week after it fell on July 18"
+        forward = _counted_forward_from_anchor(sentence, cue, article_date=article_date)
+        if forward is not None:
+            return forward
     phrase = _counted_back_from_anchor(phrases, sentence, cue) or _nearest(phrases, cue)
     if phrase is None and reference is not None:
         counted = _counted_from_event_before(sentence, cue, reference, article_date=article_date)
@@ -427,6 +440,10 @@ def resolve_date_phrase(
             return DateResolution(None, Precision.UNKNOWN, BASIS_NO_ARTICLE_DATE)
         return DateResolution(article_date, Precision.DAY, BASIS_ARTICLE_DATE)
     if phrase.kind == "days_after":
+        # "a week after it fell to the Taliban on July 18": the clause's own day beats the count
+        own = [p for p in phrases if p.start >= cue and _event_anchor(p, sentence)]
+        if own and phrase.end <= cue and not _CLAUSE_SPLIT.search(sentence, cue, own[0].start):
+            return _resolve(own[0], article_date=article_date, reference=reference)
         return _resolve_days_after(phrase, sentence, article_date=article_date, reference=reference)
     if phrase.kind in ("days_later", "days_before", "hours_later", "by_dawn", "by_nightfall"):
         # "captured X on Thursday, while troops retook Y a day later": the day it counts from
@@ -470,6 +487,48 @@ def _counted_back_from_anchor(phrases: list[_Phrase], sentence: str, cue_at: int
             and not _CLAUSE_JOIN.search(sentence, cue_at, phrase.start)
         ):
             return phrase
+    return None
+
+
+def _event_anchor(phrase: _Phrase, sentence: str) -> bool:
+    """A day an event is told on, not the day somebody said so ("officials said on Saturday")."""
+    return phrase.kind in _ANCHOR_KINDS and not _SPEECH_BEFORE.search(sentence, 0, phrase.start)
+
+
+# the rest of a fronted "after" clause once its day is named: ", government forces retook"
+_AFTER_CLAUSE_CLOSED = re.compile(r"[^,;.]{0,40},\s+(?:[\w'’-]+\s+){0,4}$")
+
+
+def _counted_forward_from_anchor(
+    sentence: str, cue_at: int, *, article_date: dt.date | None
+) -> DateResolution | None:
+    """ "retook Kahmard a week after it fell on July 18": the "after" clause has a day of its
+    own, and the cue before it comes that many days later."""
+    phrases = find_date_phrases(sentence)
+    for index, phrase in enumerate(phrases):
+        if phrase.kind != "days_after" or phrase.match.groupdict().get("same"):
+            continue
+        anchor = next((p for p in phrases[index + 1 :] if _event_anchor(p, sentence)), None)
+        if anchor is None or _CLAUSE_SPLIT.search(sentence, phrase.end, anchor.start):
+            continue
+        if phrase.start >= cue_at:
+            if _CLAUSE_SPLIT.search(sentence, cue_at, phrase.start) or any(
+                p.end <= cue_at and p.kind in _ANCHOR_KINDS for p in phrases
+            ):
+                return None  # a day of the cue's own ("retook it on Sunday, a week after")
+        elif anchor.end > cue_at or not _AFTER_CLAUSE_CLOSED.match(sentence, anchor.end, cue_at):
+            # "Two days after the Taliban captured Ghormach on Tuesday, government forces retook
+            # the district": only a main clause after the closed "after" clause is counted
+            continue
+        counted_from = _resolve(anchor, article_date=article_date, reference=None)
+        if counted_from.date is None or counted_from.precision is not Precision.DAY:
+            return None
+        day = counted_from.date + dt.timedelta(days=days_counted(phrase.match))
+        if article_date is not None and day > article_date:
+            return None
+        text = phrase.match.group(0)
+        basis = f"'{text}' '{anchor.match.group(0)}' ({counted_from.date})"
+        return DateResolution(day, Precision.DAY, basis, text)
     return None
 
 

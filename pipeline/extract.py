@@ -793,17 +793,29 @@ def _fallen_before_retake(
     if counted is None:
         return []
     retake = retakes[0]
-    day = retake.event_date - dt.timedelta(days=days_counted(counted))
     phrase = counted.group(0)
+    dated = {
+        "event_date": retake.event_date - dt.timedelta(days=days_counted(counted)),
+        "date_precision": Precision.DAY,
+        "date_basis": f"'{phrase}' before the retake on {retake.event_date}",
+        "date_phrase": phrase,
+    }
+    if counted.group("own_day") is not None:
+        # "three days after losing it on July 20": the fall's own day, not a count
+        own = resolve_date_phrase(
+            text[sentence.start : sentence.end],
+            article_date=article.date,
+            cue_at=counted.end() - sentence.start,
+        )
+        if not own.phrase:
+            return []
+        dated = _date_fields(own)
     return [
         dataclasses.replace(
             retake,
             status=Status.CAPTURED,
             actor=TALIBAN_ACTOR,
-            event_date=day,
-            date_precision=Precision.DAY,
-            date_basis=f"'{phrase}' before the retake on {retake.event_date}",
-            date_phrase=phrase,
+            **dated,
             confidence=round(BASE_CONFIDENCE["capture"] * INDIRECT_FACTOR, 2),
         )
     ]

@@ -307,7 +307,7 @@ FELL_COUNTED_BEFORE = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)"
     r"\s+after\s+(?:losing\s+it|it\s+(?:had\s+)?(?:first\s+)?(?:fell|fallen|was\s+(?:overrun|captured"
     r"|seized|taken|lost))|the\s+(?:Taliban|insurgents|militants)\s+(?:had\s+)?(?:first\s+)?"
-    r"(?:seized|captured|took|overran)\s+it)\b(?!\s+(?:on|in|late|early)\b)",
+    r"(?:seized|captured|took|overran)\s+it)\b(?P<own_day>(?=\s+(?:[\w-]+\s+){0,3}?(?:on|in|late|early)\b))?",
     _F,
 )
 # "The first provincial capital to fall was Zaranj": the place named after the verb.

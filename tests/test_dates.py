@@ -117,6 +117,43 @@ def test_after_clause_dates_no_event_that_is_not_a_state() -> None:
     assert resolution.date == FRI
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cue", "day"),
+    [
+        # the "after" clause has its own day: the cue before it comes that many days later
+        ("Troops retook Jurm a week after it fell on August 2.", "retook", dt.date(2021, 8, 9)),
+        ("Troops retook Jurm 3 days after losing it on Sunday.", "retook", dt.date(2021, 8, 11)),
+        # a fronted "after" clause closed by a comma counts forward to the main clause
+        (
+            "Two days after the Taliban captured Jurm on Sunday, troops retook it.",
+            "retook",
+            dt.date(2021, 8, 10),
+        ),
+        # the clause's own day dates the event inside it, not the count
+        ("Troops retook Jurm a week after it fell on August 2.", "fell", dt.date(2021, 8, 2)),
+        # a day of the cue's own wins over the count
+        (
+            "Troops retook Jurm on Tuesday, a week after it fell on August 2.",
+            "retook",
+            dt.date(2021, 8, 10),
+        ),
+        # the day somebody said it is no anchor
+        (
+            "Troops retook Jurm ten days after it fell, officials said on Monday.",
+            "fell",
+            dt.date(2021, 8, 1),
+        ),
+        ("Troops retook Jurm ten days later.", "retook", dt.date(2021, 8, 11)),
+        ("Jurm had fallen twelve days earlier.", "fallen", dt.date(2021, 7, 20)),
+    ],
+)
+def test_days_counted_from_a_named_day(sentence: str, cue: str, day: dt.date) -> None:
+    resolution = resolve_date_phrase(
+        sentence, article_date=WED, cue_at=sentence.index(cue), reference=dt.date(2021, 8, 1)
+    )
+    assert (resolution.date, resolution.precision) == (day, DAY), resolution
+
+
 def test_a_day_later_counts_from_the_reference() -> None:
     resolution = resolve_date_phrase(
         "A day later, Tirin Kot fell.", article_date=FRI, reference=dt.date(2021, 8, 10)
