@@ -49,6 +49,8 @@ __all__ = [
 
 HEADER = ("iso", "name", "kind", "lat", "lon", "aliases", "source")
 NOT_PLACES_HEADER = ("text", "reason")
+COUNTRY_HEADER = ("field", "value", "source")
+NATIONAL_CAPITAL_FIELD = "national_capital"
 KINDS = ("province", "capital", "town")
 ALIAS_SEPARATOR = "|"
 DATA_PACKAGE = "geo"
@@ -115,6 +117,8 @@ class Place:
     kind: str  # "province" | "capital" | "town"
     lat: float | None
     lon: float | None
+    # the country's capital: officials "in" it speak for the government, not for a scene
+    national_capital: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,16 +479,24 @@ def parse_gazetteer(
     *,
     country: str = "AF",
     not_places: str = "",
+    country_facts: str = "",
     source: str = "gazetteer",
 ) -> Gazetteer:
-    """Check and index a gazetteer table; errors name ``source`` and the line."""
+    """Check and index a gazetteer table; errors name ``source`` and the line.
+
+    ``country_facts``: the ``<cc>_country.tsv`` table (which province's capital is the
+    national capital); without it no place is the national capital."""
     country = country.upper()
     province_names = _province_names(country, source)
-    rows = _read_rows(text, source=source, known_isos=frozenset(province_names))
+    known_isos = frozenset(province_names)
+    rows = _read_rows(text, source=source, known_isos=known_isos)
     province_names = _check_coverage(rows, province_names, source)
     blocked_surfaces = _read_not_places(not_places, source=f"{source} (not places)")
     blocked = {place_key(surface) for surface in blocked_surfaces}
-    places, index, acronyms = _index_rows(rows, province_names, blocked, source)
+    seat = _read_national_capital(
+        country_facts, source=f"{source} (country facts)", known_isos=known_isos
+    )
+    places, index, acronyms = _index_rows(rows, province_names, blocked, source, seat=seat)
     place_surfaces = (surface for row in rows for surface in row.surfaces)
     return Gazetteer(
         country=country,
@@ -592,15 +604,42 @@ def _read_not_places(text: str, *, source: str) -> list[str]:
     return [fields[0].strip() for _, fields in _table_lines(text, NOT_PLACES_HEADER, source)]
 
 
+def _read_national_capital(text: str, *, source: str, known_isos: frozenset[str]) -> str | None:
+    """The ISO code of the province whose capital is the national capital, if the table says."""
+    if not text.strip():
+        return None
+    seat = None
+    for number, fields in _table_lines(text, COUNTRY_HEADER, source):
+        if len(fields) != len(COUNTRY_HEADER):
+            msg = (
+                f"{source} line {number}: expected {len(COUNTRY_HEADER)} fields, got {len(fields)}"
+            )
+            raise GazetteerError(msg)
+        field, value = fields[0].strip(), fields[1].strip()
+        if field != NATIONAL_CAPITAL_FIELD:
+            continue
+        if value not in known_isos:
+            msg = f"{source} line {number}: national capital {value!r} is no province's iso"
+            raise GazetteerError(msg)
+        seat = value
+    return seat
+
+
 def _index_rows(
-    rows: list[_Row], display: dict[str, str], blocked: set[str], source: str
+    rows: list[_Row],
+    display: dict[str, str],
+    blocked: set[str],
+    source: str,
+    *,
+    seat: str | None = None,
 ) -> tuple[tuple[Place, ...], dict[str, tuple[Place, ...]], frozenset[str]]:
     places: list[Place] = []
     index: dict[str, list[Place]] = {}
     owner: dict[str, _Row] = {}
     acronyms: set[str] = set()
     for row in rows:
-        place = Place(row.iso, display[row.iso], row.name, row.kind, row.lat, row.lon)
+        national = row.kind == "capital" and row.iso == seat
+        place = Place(row.iso, display[row.iso], row.name, row.kind, row.lat, row.lon, national)
         places.append(place)
         for surface in row.surfaces:
             key = place_key(surface)
@@ -649,5 +688,6 @@ def load_gazetteer(country: str = "AF") -> Gazetteer:
         _read_data(name, required=True),
         country=country,
         not_places=_read_data(gazetteer_file_name(country, table="not_places"), required=False),
+        country_facts=_read_data(gazetteer_file_name(country, table="country"), required=False),
         source=f"{DATA_PACKAGE}/{DATA_DIR}/{name}",
     )

@@ -431,6 +431,18 @@ def resolve_date_phrase(
         if forward is not None:
             return forward
     phrase = _counted_back_from_anchor(phrases, sentence, cue) or _nearest(phrases, cue)
+    if (
+        phrase is not None
+        and reference is not None
+        and phrase.start > cue
+        and not _event_anchor(phrase, sentence)
+        and _SPEECH_BEFORE.search(sentence, 0, phrase.start)
+    ):
+        # "Two days after the city fell, commandos retook it, the ministry said on Saturday":
+        # the count from the fall told before beats the day of the saying
+        counted = _counted_from_event_before(sentence, cue, reference, article_date=article_date)
+        if counted is not None:
+            return counted
     if phrase is None and reference is not None:
         counted = _counted_from_event_before(sentence, cue, reference, article_date=article_date)
         if counted is not None:
@@ -444,6 +456,9 @@ def resolve_date_phrase(
         own = [p for p in phrases if p.start >= cue and _event_anchor(p, sentence)]
         if own and phrase.end <= cue and not _CLAUSE_SPLIT.search(sentence, cue, own[0].start):
             return _resolve(own[0], article_date=article_date, reference=reference)
+        told = _told_before_in_after_clause(phrase, sentence, cue, reference, article_date)
+        if told is not None:
+            return told
         return _resolve_days_after(phrase, sentence, article_date=article_date, reference=reference)
     if phrase.kind in ("days_later", "days_before", "hours_later", "by_dawn", "by_nightfall"):
         # "captured X on Thursday, while troops retook Y a day later": the day it counts from
@@ -554,9 +569,12 @@ _SPEECH_BEFORE = re.compile(
 # "two days after the assault began", "48 hours after the first attack on the city,": an "after"
 # clause about fighting, closed before the main clause's event.
 _AFTER_EVENT_CLAUSE = re.compile(
-    r"\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:assault|attack|offensive|fighting|clashes"
+    r"\s+(?:(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:assault|attack|offensive|fighting|clashes"
     r"|siege|push)(?:\s+(?:on|against|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:city|town|district))?"
-    r"(?:\s+(?:began|started|broke\s+out|erupted))?\s*,?\s*",
+    r"(?:\s+(?:began|started|broke\s+out|erupted))?"
+    # "Two days after the city fell, commandos retook it": the fall told before
+    r"|(?:the\s+(?:provincial\s+)?(?:city|town|district|capital)|it)\s+(?:had\s+)?(?:fell|fallen"
+    r"|was\s+(?:overrun|captured|seized|taken|lost)))\s*,?\s*",
     re.IGNORECASE,
 )
 
@@ -567,9 +585,29 @@ def _days_after_event_clause(sentence: str, phrase: _Phrase, cue_at: int) -> re.
     if clause is None:
         return None
     closed = "," in clause.group(0) or re.search(
-        r"(?:began|started|out|erupted)\s*$", clause.group(0)
+        r"(?:began|started|out|erupted|fell|fallen|overrun|captured|seized|taken|lost)\s*$",
+        clause.group(0),
     )
     return clause if closed else None
+
+
+def _told_before_in_after_clause(
+    phrase: _Phrase,
+    sentence: str,
+    cue_at: int,
+    reference: dt.date | None,
+    article_date: dt.date | None,
+) -> DateResolution | None:
+    """ "Two days after the city fell, commandos retook it": the fall is the one told before
+    (``reference``), not a day counted back from the retake's."""
+    if reference is None or (article_date is not None and reference > article_date):
+        return None
+    clause = _AFTER_EVENT_CLAUSE.match(sentence, phrase.end)
+    if clause is None or not (phrase.end <= cue_at < clause.end()):
+        return None
+    if sentence[: phrase.start].strip(" \"'“‘"):
+        return None  # only a fronted clause: "retook it two days after the city fell" counts
+    return DateResolution(reference, Precision.DAY, f"the event told before ({reference})", "")
 
 
 def _counted_from_event_before(
@@ -586,7 +624,9 @@ def _counted_from_event_before(
         if article_date is not None and day > article_date:
             return None
         text = phrase.match.group(0)
-        return DateResolution(day, Precision.DAY, f"'{text}' the fighting on {reference}", text)
+        return DateResolution(
+            day, Precision.DAY, f"'{text}' the event told before ({reference})", text
+        )
     return None
 
 

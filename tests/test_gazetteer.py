@@ -116,7 +116,7 @@ def test_coordinates_fall_inside_their_own_province(polygons, row):
 def test_provenance_file_checksums_match_the_bundled_tables():
     provenance = (DATA / "GAZETTEER.md").read_text(encoding="utf-8")
     recorded = dict(re.findall(r"^sha256 (\S+) ([0-9a-f]{64})$", provenance, re.MULTILINE))
-    assert set(recorded) == {"af_gazetteer.tsv", "af_not_places.tsv"}
+    assert set(recorded) == {"af_gazetteer.tsv", "af_not_places.tsv", "af_country.tsv"}
     for name, digest in recorded.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, name
 
@@ -811,6 +811,33 @@ def test_bad_header_and_missing_capital_are_reported():
     )
     with pytest.raises(GazetteerError, match="no capital row for AF-FRA"):
         parse_gazetteer(without_farah, source="t.tsv")
+
+
+def test_only_the_national_capital_is_marked_as_such():
+    gazetteer = load_gazetteer("AF")
+    marked = [place for place in gazetteer.places if place.national_capital]
+    assert [(p.name, p.iso, p.kind) for p in marked] == [("Kabul", "AF-KAB", "capital")]
+    # the province of the same name is not the seat of government
+    assert not gazetteer.find("Kabul province")[0].place.national_capital
+    assert gazetteer.find("officials in Kabul said")[0].place.national_capital
+
+
+def test_without_country_facts_no_place_is_the_national_capital():
+    gazetteer = parse_gazetteer(TABLE_TEXT, not_places=NOT_PLACES_TEXT, source="t.tsv")
+    assert not any(place.national_capital for place in gazetteer.places)
+
+
+@pytest.mark.parametrize(
+    ("facts", "message"),
+    [
+        ("field\tvalue\n", "t.tsv (country facts) line 1: header"),
+        ("field\tvalue\tsource\nnational_capital\tAF-XXX\tours\n", "no province's iso"),
+        ("field\tvalue\tsource\nnational_capital\tAF-KAB\n", "line 2: expected 3 fields"),
+    ],
+)
+def test_bad_country_facts_name_the_line_and_the_reason(facts, message):
+    with pytest.raises(GazetteerError, match=re.escape(message)):
+        parse_gazetteer(TABLE_TEXT, country_facts=facts, source="t.tsv")
 
 
 def test_missing_table_names_the_file():
