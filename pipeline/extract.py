@@ -1529,6 +1529,8 @@ def _event(
         return None
     if _in_past_year_clause(text, sentence, cue):
         return None
+    if _follows_a_past_clause(article, sentence, cue):
+        return None
     if _only_near(text, cue) and (
         _no_fighting(text, sentence, cue)
         or _only_gathered(text, sentence, cue)
@@ -1687,6 +1689,27 @@ def _in_past_year_clause(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     last = years[-1] if years else None
     # only up to the clause's end: "in 2016, when ... ; on Monday they took X" is today's news
     return last is not None and not _CLAUSE_END.search(text, last.end(), cue.start)
+
+
+def _follows_a_past_clause(article: Article, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "first captured Kunduz in September 2015 and held it for two weeks before Afghan forces
+    drove them out": a "before"/"until" clause with no day of its own is as old as the clause
+    it ends."""
+    text = article.text
+    if text.find(" before ", sentence.start, cue.start) < 0 and (
+        text.find(" until ", sentence.start, cue.start) < 0
+    ):
+        return False  # most cues: no such clause before them
+    joins = list(_PAST_CLAUSE_JOIN.finditer(text, sentence.start, cue.start))
+    if not joins:
+        return False
+    join = joins[-1]
+    if find_date_phrases(text[join.end() : sentence.end]):
+        return False  # "... before commandos retook it on Monday": today's news
+    return _is_background(article, sentence.facts, sentence.start, join.start())
+
+
+_PAST_CLAUSE_JOIN = re.compile(r"\s(?:before|until)\s", re.IGNORECASE)
 
 
 # (a full stop only before a capital: "U.S. air power helped drive them out" goes on)
@@ -2554,6 +2577,8 @@ def _news_after_past_change(event: Event, change: Event) -> bool:
         return False
     if change.date_precision is Precision.ON_OR_BEFORE:
         return True
+    if change.event_date is None and change.date_phrase and event.event_date is not None:
+        return True  # "to retake Imam Sahib, which fell to the Taliban last week": a past span
     if change.event_date is None or event.event_date is None:
         return False
     if change.date_precision is Precision.DAY and event.event_date < change.event_date:

@@ -152,7 +152,9 @@ _RETAKE = (
     r"|cleared|liberat(?:e[sd]?|ing)|wrest(?:ed|ing)?\s+back"
 )
 _RETAKE_INTRANS = (
-    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+['‘\"“]?(?:retaken|recaptured|liberated|cleared)"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+['‘\"“]?(?:retaken|recaptured|liberated|cleared"
+    # "Marjah was wrested back from the Taliban"
+    r"|(?:wrested|won|taken)\s+back)"
     # "was back in government hands before nightfall"
     r"|(?:is|was|are|were)\s+(?:now\s+)?back\s+(?:in|under)\s+(?:the\s+)?"
     r"(?:government|army|Afghan\s+forces)(?:'s|’s)?\s+(?:hands|control)"
@@ -452,7 +454,8 @@ PARTIAL = re.compile(
 )
 # "Part of Kunduz city fell": the part names the place right after it.
 PARTIAL_BEFORE = re.compile(
-    r"\b(?:parts?|areas?|sections?|neighbou?rhoods?|quarters?|much|most)\s+(?:of|in)\s+"
+    r"\b(?:parts?|areas?|sections?|neighbou?rhoods?|quarters?|much|most"
+    r"|police\s+districts?(?:\s+\d+)?)\s+(?:of|in)\s+"
     r"(?:the\s+)?$",
     _F,
 )
@@ -707,6 +710,8 @@ COUNT_WORDS: dict[str, int] = {
 BACK_REFERENCE = re.compile(
     r"\s*(?:(?:was|were|is|are|has|have|had|continued|continuing|raging|erupted|broke\s+out"
     r"|reached|spread|spreading|now|already)\s+){0,3}"
+    # "handed their weapons and the district headquarters over"
+    r"(?:(?:their|its|the)\s+(?:weapons|arms|posts|positions|checkpoints|bases)\s+and\s+)?"
     r"(?:in\s+|inside\s+|into\s+|on\s+|from\s+|near\s+)?"
     # "fighting in the northern part of the city"
     r"(?:(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:parts?|areas?|sections?|neighbou?rhoods?)\s+of\s+"
@@ -866,10 +871,16 @@ SPEAKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+# the object between ("handed the district over to", "handed their weapons and the district
+# headquarters over to") only before "over" or "back"
+_HANDED_OBJECT = (
+    r"(?:(?:district|city|town|province|crossing|headquarters|cent(?:re|er))\s+"
+    r"|(?:the|its|their)\s+[^,.;:\"“”]{0,60}?\s(?=(?:back|over)\s))?"
+)
 # Who receives a handover or a surrender, read right after the cue or the place.
 RECIPIENT = re.compile(
-    r"\s*(?:(?:district|city|town|province|crossing|headquarters|cent(?:re|er))\s+)?"
-    r"(?:(?:back|over)\s+)*to\s+(?:the\s+)?(?P<who>Taliban|insurgents?|militants?|rebels?"
+    r"\s*" + _HANDED_OBJECT + r"(?:(?:back|over)\s+)*to\s+(?:the\s+)?"
+    r"(?P<who>Taliban|insurgents?|militants?|rebels?"
     r"|(?:Afghan\s+|local\s+|national\s+)?(?:government|security|army|commandos?|special|police"
     r"|troops|soldiers|forces|authorities|officials))\b",
     _F,
@@ -1104,8 +1115,9 @@ DESPITE_BEFORE = re.compile(r"\bdespite\s+(?:[\w’'-]+\s+){0,4}$", _F)
 # A place's appositive before the rest of its clause: " Air Field, its main base in the country,"
 APPOSITIVE = re.compile(r"[^,;.]{0,30},[^,;.]{1,60},")
 ANY_RECIPIENT = re.compile(
-    r"\s*(?:(?:district|city|town|province|crossing|headquarters|cent(?:re|er))\s+)?"
-    r"(?:(?:back|over)\s+)*to\s+(?:the\s+)?(?:local\s+|tribal\s+)?[\w’'-]+",
+    r"\s*"
+    + _HANDED_OBJECT
+    + r"(?:(?:back|over)\s+)*to\s+(?:the\s+)?(?:local\s+|tribal\s+)?[\w’'-]+",
     _F,
 )
 # "capture of Spin Boldak ... would cut off": a fall that is only imagined.
