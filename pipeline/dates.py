@@ -38,8 +38,9 @@ _MONTH = (
     r"(?P<month>" + "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 )
 _PART_OF_DAY = r"(?:\s+(?P<part>night|morning|afternoon|evening|at\s+dawn))?"
-# Counts of days a phrase may carry ("ten days after it fell", "12 days ago").
-_COUNT = (
+# Counts of days a phrase may carry ("ten days after it fell", "12 days ago"); the lexicon's
+# counted cues use it too, so that ``days_counted`` reads every count they match.
+DAY_COUNT = (
     r"(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|\d{1,2})"
 )
@@ -116,7 +117,7 @@ _BY_DAWN = re.compile(
     re.IGNORECASE,
 )
 _DAYS_LATER = re.compile(
-    r"\b" + _COUNT + r"\s+(?P<unit>days?|weeks?)\s+later\b"
+    r"\b" + DAY_COUNT + r"\s+(?P<unit>days?|weeks?)\s+later\b"
     # "Forty-eight hours later": whole days
     r"|\b" + _WHOLE_DAYS_OF_HOURS + r"\s+hours\s+later\b"
     r"|\bthe\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b",
@@ -127,7 +128,7 @@ _DAYS_LATER = re.compile(
 # nothing follows that it could be the day before ("the day before Kunduz fell").
 _DAYS_BEFORE = re.compile(
     r"\bthe\s+(?:previous|preceding)\s+(?:day|night|evening|morning|afternoon)\b"
-    r"|\b" + _COUNT + r"\s+(?P<unit>days?|weeks?)\s+earlier\b"
+    r"|\b" + DAY_COUNT + r"\s+(?P<unit>days?|weeks?)\s+earlier\b"
     r"|\bthe\s+(?:day|night)\s+before\b(?=\s*(?:[,.;:)—–!?\"”’']|$)"
     r"|\s+(?:and|but|when|as|while|after|according|officials|residents|sources)\b)",
     re.IGNORECASE,
@@ -136,7 +137,7 @@ _DAYS_BEFORE = re.compile(
 _DAYS_AFTER = re.compile(
     r"(?<!\bin\s)(?<!\bwithin\s)"  # "for the second time in a week after ..." counts nothing
     r"\b(?:"
-    + _COUNT
+    + DAY_COUNT
     + r"\s+(?P<unit>days?|weeks?)|"
     + _WHOLE_DAYS_OF_HOURS
     + r"\s+hours"
@@ -198,7 +199,7 @@ _EVE_OF_WEEKDAY = re.compile(
     r"\b(?:on\s+)?the\s+eve\s+of\s+(?:last\s+)?" + _WEEKDAY + r"(?:'s|’s)?\b", re.IGNORECASE
 )
 # "two days ago": counted back from the article's day.
-_DAYS_AGO = re.compile(r"\b" + _COUNT + r"\s+(?P<unit>days?|weeks?)\s+ago\b", re.IGNORECASE)
+_DAYS_AGO = re.compile(r"\b" + DAY_COUNT + r"\s+(?P<unit>days?|weeks?)\s+ago\b", re.IGNORECASE)
 # "on the 18th": a day of the article's month (or of the month before, if it is still to come).
 # Only before punctuation or a clause word, so "the 3rd district" or "the 209th Corps" is no date.
 _ORDINAL_DAY = re.compile(
@@ -435,7 +436,6 @@ def resolve_date_phrase(
         phrase is not None
         and reference is not None
         and phrase.start > cue
-        and not _event_anchor(phrase, sentence)
         and _SPEECH_BEFORE.search(sentence, 0, phrase.start)
     ):
         # "Two days after the city fell, commandos retook it, the ministry said on Saturday":
@@ -456,7 +456,9 @@ def resolve_date_phrase(
         own = [p for p in phrases if p.start >= cue and _event_anchor(p, sentence)]
         if own and phrase.end <= cue and not _CLAUSE_SPLIT.search(sentence, cue, own[0].start):
             return _resolve(own[0], article_date=article_date, reference=reference)
-        told = _told_before_in_after_clause(phrase, sentence, cue, reference, article_date)
+        told = _told_before_in_after_clause(
+            phrase, sentence, cue, reference=reference, article_date=article_date
+        )
         if told is not None:
             return told
         return _resolve_days_after(phrase, sentence, article_date=article_date, reference=reference)
@@ -595,6 +597,7 @@ def _told_before_in_after_clause(
     phrase: _Phrase,
     sentence: str,
     cue_at: int,
+    *,
     reference: dt.date | None,
     article_date: dt.date | None,
 ) -> DateResolution | None:

@@ -793,13 +793,6 @@ def _fallen_before_retake(
     if counted is None:
         return []
     retake = retakes[0]
-    phrase = counted.group(0)
-    dated = {
-        "event_date": retake.event_date - dt.timedelta(days=days_counted(counted)),
-        "date_precision": Precision.DAY,
-        "date_basis": f"'{phrase}' before the retake on {retake.event_date}",
-        "date_phrase": phrase,
-    }
     if counted.group("own_day") is not None:
         # "three days after losing it on July 20": the fall's own day, not a count
         own = resolve_date_phrase(
@@ -810,6 +803,14 @@ def _fallen_before_retake(
         if not own.phrase:
             return []
         dated = _date_fields(own)
+    else:
+        phrase = counted.group(0)
+        dated = {
+            "event_date": retake.event_date - dt.timedelta(days=days_counted(counted)),
+            "date_precision": Precision.DAY,
+            "date_basis": f"'{phrase}' before the retake on {retake.event_date}",
+            "date_phrase": phrase,
+        }
     return [
         dataclasses.replace(
             retake,

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.dates import DAY_COUNT
+
 _F = re.IGNORECASE
 
 _TAKE = (
@@ -306,7 +308,7 @@ FELL_AFTER = re.compile(
 )
 # A retake's "a week after losing it", "two days after it first fell": the fall, counted back.
 FELL_COUNTED_BEFORE = re.compile(
-    r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)"
+    r"\b" + DAY_COUNT + r"\s+(?P<unit>days?|weeks?)"
     r"\s+after\s+(?:losing\s+it|it\s+(?:had\s+)?(?:first\s+)?(?:fell|fallen|was\s+(?:overrun|captured"
     r"|seized|taken|lost))|the\s+(?:Taliban|insurgents|militants)\s+(?:had\s+)?(?:first\s+)?"
     r"(?:seized|captured|took|overran)\s+it)\b(?P<own_day>(?=\s+(?:[\w-]+\s+){0,3}?(?:on|in|late|early)\b))?",
