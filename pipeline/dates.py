@@ -107,7 +107,9 @@ _HOURS_LATER = re.compile(
     r"|(?:(?:a\s+few|several|two|three|four|five|six|(?!24\b|48\b|72\b)\d{1,2})\s+)?"
     # whole days ("48 hours later", "forty-eight hours later") are counted as days
     r"(?<!\b24\s)(?<!\b48\s)(?<!\b72\s)(?<!-four\s)(?<!-eight\s)(?<!-two\s)hours\s+"
-    r"(?:later|earlier)\b)",
+    r"(?:later|earlier)\b"
+    # "captured Khamyab on July 23 ... pushed back an attack on Bilchiragh the same day"
+    r"|(?:on\s+|later\s+|earlier\s+)?(?:the|that)\s+same\s+(?:day|night|evening|morning|afternoon)\b)",
     re.IGNORECASE,
 )
 # "attacked late on Saturday. By dawn the district had fallen": the morning after the event told
@@ -365,7 +367,29 @@ def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
         for match in pattern.finditer(sentence):
             if not any(match.start() < p.end and p.start < match.end() for p in found):
                 found.append(_Phrase(match.start(), match.end(), kind, match))
-    return tuple(sorted((p for p in found if p.kind != "dateline"), key=lambda p: p.start))
+    ordered = sorted((p for p in found if p.kind != "dateline"), key=lambda p: p.start)
+    return tuple(_without_weekdays_in_apposition(ordered, sentence))
+
+
+# a weekday and the calendar date it names: "on Friday, 1 Asad 1400", "Saturday night (2 Asad)"
+_WEEKDAY_KINDS = frozenset({"weekday", "last_weekday"})
+_CALENDAR_KINDS = frozenset({"month_day", "day_month", "solar_day"})
+_APPOSITION_GAP = re.compile(r"\s*(?:,|\()\s*")
+
+
+def _without_weekdays_in_apposition(phrases: list[_Phrase], sentence: str) -> list[_Phrase]:
+    """The calendar date alone where a weekday stands beside it: both name one day, and only the
+    date names it in an undated article."""
+    return [
+        phrase
+        for index, phrase in enumerate(phrases)
+        if not (
+            phrase.kind in _WEEKDAY_KINDS
+            and index + 1 < len(phrases)
+            and phrases[index + 1].kind in _CALENDAR_KINDS
+            and _APPOSITION_GAP.fullmatch(sentence, phrase.end, phrases[index + 1].start)
+        )
+    ]
 
 
 def _lacks_words(guard: _Guard, sentence: str, lowered: str | None) -> bool:
@@ -426,6 +450,13 @@ def resolve_date_phrase(
         phrases = [p for p in phrases if not _across_clauses(p, sentence, cue)] or phrases
     if len(phrases) > 1:
         phrases = _own_conjunct(phrases, sentence, cue)
+    if len(phrases) > 1 and any(p.start >= cue and p.kind in _NAMED_DAY_KINDS for p in phrases):
+        # "officials said on Monday that the Taliban had captured Imam Sahib district in Kunduz
+        # province on Saturday night": the day of the saying never beats the event's own
+        phrases = [p for p in phrases if not _speech_day(p, sentence, cue)]
+        # "killed 27 civilians since the group took over the district on Tuesday": the cue is
+        # the "since" clause's own verb, and its day dates it
+        phrases = [p for p in phrases if not _opens_cue_clause(p, sentence, cue)] or phrases
     if all(p.end <= cue or p.kind == "days_after" for p in phrases):
         # no day after the cue but a count: "retook Kahmard a week after it fell on July 18"
         forward = _counted_forward_from_anchor(sentence, cue, article_date=article_date)
@@ -469,6 +500,20 @@ def resolve_date_phrase(
         if anchor is not None:
             reference = anchor
     return _resolve(phrase, article_date=article_date, reference=reference)
+
+
+# what may stand between "since the group" and its verb
+_SINCE_SUBJECT_TAIL = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:had\s+|has\s+|have\s+)?", re.IGNORECASE)
+
+
+def _opens_cue_clause(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
+    """ "since the group": a "since" clause whose verb is the cue, not a span of days."""
+    return (
+        phrase.kind == "span"
+        and phrase.end <= cue_at
+        and sentence[phrase.start : phrase.start + 5].lower() == "since"
+        and _SINCE_SUBJECT_TAIL.fullmatch(sentence, phrase.end, cue_at) is not None
+    )
 
 
 def _speech_day(phrase: _Phrase, sentence: str, cue_at: int) -> bool:

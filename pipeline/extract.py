@@ -70,6 +70,8 @@ INDIRECT_FACTOR = 0.8  # the place comes from a back-reference or the next sente
 # only place-less sentences between ("... entered Farah. Fighting went on. By evening the city
 # had fallen.").
 SCENE_REACH = 4
+# how far after a place an "after" clause may start and still say why it was entered
+AFTER_REACH = 40
 MAX_LABEL_WORDS = 6  # "Taliban spokesman Zabihullah Mujahid:" opening a statement's line
 DENIAL_WINDOW = 80  # characters before a carried cue searched for "denied that"
 FLED_WINDOW = 40  # characters before a fighting word searched for "fled the"
@@ -1270,9 +1272,19 @@ def _place_before_relative(
     earlier = [m for m in sentence.mentions if m.end <= cue.start]
     if not earlier:
         return None
+    facts = sentence.facts
     mention = earlier[-1]
-    gap = sentence.facts.scanned(mention.end, cue.start)
-    return mention if sentence.facts.twin(gap_pattern).fullmatch(gap) else None
+    if len(earlier) > 1:
+        # "Guzara district, on Herat city's southern edge, which the insurgents had seized": the
+        # place an appositive locates is the one the clause is about
+        before = earlier[-2]
+        aside = facts.twin(lx.LOCATOR_APPOSITIVE).match(facts.scanned(before.end, cue.start))
+        if aside is not None and before.end + aside.end() > mention.start:
+            rest = facts.scanned(before.end + aside.end(), cue.start)
+            if facts.twin(gap_pattern).fullmatch(rest):
+                return before
+    gap = facts.scanned(mention.end, cue.start)
+    return mention if facts.twin(gap_pattern).fullmatch(gap) else None
 
 
 def _relative_place(
@@ -1540,6 +1552,8 @@ def _event(
         return None
     if _imagined_fall(text, sentence, cue, binding.mention):
         return None
+    if _people_joined(text, sentence, cue, binding.mention):
+        return None
     if cue.kind == "airstrike" and not _strikes_the_group_in(text, cue, binding.mention):
         return None
     status = _STATUS_OF_VALUE[status_name]
@@ -1573,6 +1587,8 @@ def _event(
         status = Status.CONTESTED
     if status is Status.RETAKEN and lx.EDGE_AFTER.match(text, cue.end, sentence.end):
         status = Status.CONTESTED  # pushed back from the edge: the attack was repelled
+    if status is Status.CONTESTED and _entered_after_withdrawal(text, sentence, cue, mention):
+        status = Status.CAPTURED
     if status is Status.CAPTURED and (
         _partial(text, sentence, cue, mention)
         or _buildings_taken(text, sentence, cue, mention)
@@ -2225,7 +2241,42 @@ def _fight_under_way(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
             return False
         if not lx.PLACE_DESCRIPTOR.fullmatch(text, cue.end, first.start):
             return False
+        if _operation_launched_after(sentence, cue, first):
+            return True
     return _operation_under_way(sentence, cue)
+
+
+_AFTER_WORD = re.compile(r"\bafter\b", re.IGNORECASE)
+
+
+def _entered_after_withdrawal(
+    text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike
+) -> bool:
+    """ "the Taliban entered the Kahmard district headquarters after the forces left": walking
+    into a place its defenders had left is taking it, not fighting for it."""
+    if not text[cue.start : cue.end].lower().startswith("enter") or mention.start < cue.end:
+        return False
+    after = _AFTER_WORD.search(text, mention.end, min(sentence.end, mention.end + AFTER_REACH))
+    return after is not None and bool(lx.WITHDRAWAL_CAUSE.match(text, after.end(), sentence.end))
+
+
+def _people_joined(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
+    """ "40 soldiers in Takhar province had joined the Islamic Emirate": people went over, the
+    place did not."""
+    if cue.kind != "capture_intrans" or text.find("joined", cue.start, cue.end) < 0:
+        return False
+    window_start = max(sentence.start, mention.start - 60)
+    return bool(lx.PEOPLE_OF_BEFORE.search(text, window_start, mention.start))
+
+
+def _operation_launched_after(sentence: _Sentence, cue: _Cue, first: _MentionLike) -> bool:
+    """ "the operation to retake Andkhoy was launched on Monday": launched after its object."""
+    facts = sentence.facts
+    window_start = max(sentence.start, cue.start - 80)
+    return bool(
+        _search(lx.OPERATION_TO_BEFORE, facts, window_start, cue.start)
+        and _match(lx.LAUNCHED_AFTER, facts, first.end, sentence.end)
+    )
 
 
 def _operation_under_way(sentence: _Sentence, cue: _Cue) -> bool:

@@ -19,6 +19,8 @@ import re
 from pipeline.dates import DAY_COUNT
 
 _F = re.IGNORECASE
+# The government's forces by their acronyms, as ministries and Afghan outlets write them.
+_GOVERNMENT_ACRONYMS = r"ANDSF|ANSF|ANA|ANP|NDS"
 
 _TAKE = (
     r"(?:took|take[sn]?|taking)(?!\s+(?:place|part|steps|refuge|shelter|hold\s+of\s+power|hostage"
@@ -82,7 +84,7 @@ _CAPTURE_INTRANS = (
     # never "fell to the US-backed Northern Alliance in November 2001"
     r"f[ae]ll(?:s|en)?(?!\s+to\s+(?:the\s+)?(?:(?:US|U\.S\.|American|NATO)-backed\s+)?"
     r"(?:Northern\s+Alliance|coalition|government|Afghan\s+(?:forces|army|troops)|security\s+forces"
-    r"|commandos|Americans)\b)"
+    r"|commandos|Americans|" + _GOVERNMENT_ACRONYMS + r")\b)"
     r"|falling(?=\s+to)|(?<=after\s)falling(?=\s+(?:on|late|early|in|last))|collapsed"
     r"|(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|got)\s+"
     r"(?:(?:now|also|reportedly|quickly|swiftly)\s+)?"
@@ -104,6 +106,8 @@ _CAPTURE_INTRANS = (
     r"|(?:captured|seized|taken|overrun|overtaken|held|controlled)\s+by\s+(?:the\s+)?"
     r"(?:Taliban|insurgents|militants)"
     r"|lost\s+to\s+(?:the\s+)?(?:Taliban|insurgents|militants)"  # "Deh Yak district, lost to the"
+    # the group's word for a district handed over: "Ashtarlay had joined the Islamic Emirate"
+    r"|(?:has\s+|have\s+|had\s+)?joined\s+the\s+Islamic\s+Emirate"
 )
 _CAPTURE_BOTH = r"surrender(?:ed|s)?|handed\s+(?:over\s+)?to|handed\s+over"
 _CAPTURE_NOMINAL = (
@@ -146,7 +150,8 @@ _RETAKE = (
     # "retook the control of" in translated copy
     r"(?:retook|retake[sn]?|retaking|recaptur(?:e[sd]?|ing))(?:\s+(?:the\s+)?control\s+(?:of|over))?"
     r"|regain(?:s|ed|ing)?(?:\s+(?:the\s+)?control\s+(?:of|over))?"
-    r"|reclaim(?:s|ed|ing)?|(?:took|taken|won|winning)\s+back(?:\s+(?:the\s+)?control\s+of)?"
+    r"|reclaim(?:s|ed|ing)?|(?:took|take|takes|taking|taken|won|winning)\s+back"
+    r"(?:\s+(?:the\s+)?control\s+of)?"
     r"|(?:push(?:ed)?|drive|drove|driven|force[ds]?|clear(?:ed)?|expel(?:led)?|evict(?:ed)?)\s+(?:the\s+)?"
     r"(?:Taliban|insurgents|militants|them|fighters)\s+(?:\w+\s+)?(?:back\s+)?(?:out\s+of|from)"
     # "overran Qala-e-Naw ..., only for commandos to drive them out early Saturday"
@@ -162,7 +167,7 @@ _RETAKE_INTRANS = (
     r"(?:government|army|Afghan\s+forces)(?:'s|’s)?\s+(?:hands|control)"
     # a participle after the place: "Almar district, retaken by government forces on Thursday,"
     r"|(?:retaken|recaptured)(?=\s+by\s+(?:the\s+)?(?:government|security|afghan|army|commandos"
-    r"|troops|special|national|local|public))"
+    r"|troops|special|national|local|public|" + _GOVERNMENT_ACRONYMS + r"))"
 )
 # "The insurgents were driven out of Ghazni": a retake when the subject is the Taliban side.
 _DRIVEN_OUT = (
@@ -368,10 +373,11 @@ BLOCKING_PREPOSITION = re.compile(
     r"(?:city\s+of\s+|province\s+of\s+|(?:city|town|capital)(?:'s|’s)\s+)?$",
     _F,
 )
-# What was seized when it is no place: "seized weapons and vehicles in Andar".
+# What was seized when it is no place: "seized weapons and vehicles in Andar", "targeted captured
+# military equipment in Helmand province".
 SEIZED_GOODS = re.compile(
     r"\s*(?:(?:a|the|large|huge|dozens\s+of|hundreds\s+of|several|some|their|its|\d+)\s+)*"
-    r"(?:quantit(?:y|ies)\s+of\s+|amounts?\s+of\s+)?"
+    r"(?:quantit(?:y|ies)\s+of\s+|amounts?\s+of\s+)?(?:[\w.-]+\s+){0,2}?"
     r"(?:weapons|arms|vehicles|ammunition|equipment|humvees|tanks|supplies|rifles|munitions)\b",
     _F,
 )
@@ -384,7 +390,8 @@ CONDITIONAL = re.compile(r"\b(?:if|unless|whether|once|lest)\b|^\s*were\s+[\w-]+
 # "the city has fallen": the subject stands for a place named elsewhere in the sentence.
 BACK_REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:the|its)\s+[\"“]?(?:[\w’'-]+\s+)?(?:provincial\s+)?(?:city|town|capital|provincial\s+capital"
-    r"|district|crossing|border\s+crossing|cent(?:re|er))(?:\s+(?:cent(?:re|er)|headquarters|compound))?"
+    r"|district|crossing|border\s+crossing|port|cent(?:re|er))"
+    r"(?:\s+(?:cent(?:re|er)|headquarters|compound))?"
     # "The capital of the province of the same name fell"
     r"(?:\s+of\s+the\s+(?:province|district)(?:\s+of\s+the\s+same\s+name)?)?[\"”]?"
     # "By Tuesday evening the headquarters had been overrun" (a district's; never "the police
@@ -414,9 +421,11 @@ PAST_CLAUSE_BEFORE = re.compile(
 FIGHTING = re.compile(
     r"\b(?:fight\w*|fought|clash\w*|battl\w*|attack\w*|gunfire|shelling|assault\w*)\b", _F
 )
-# Fighters gathered near a place: "have massed on the outskirts of", "were camped at the gates of".
+# Fighters gathered near a place: "have massed on the outskirts of", "were camped at the gates of",
+# "have taken up positions on the outskirts of".
 GATHERED_BEFORE = re.compile(
     r"\b(?:mass(?:ed|ing)|amass(?:ed|ing)|gather(?:ed|ing)|assembl(?:ed|ing)|position(?:ed|ing)"
+    r"|t(?:ook|aken?|akes|aking)\s+up"
     r"|deploy(?:ed|ing)|camp(?:ed|ing)|station(?:ed|ing)|build(?:ing)?\s+up|built\s+up"
     r"|concentrat(?:ed|ing)|seen|spotted|dug\s+in)\s+(?:\w+\s+){0,3}?(?:on|at|in|near)\s*$",
     _F,
@@ -474,7 +483,8 @@ TALIBAN_SIDE = re.compile(
     _F,
 )
 GOVERNMENT_SIDE = re.compile(
-    r"\b(?:government|Afghan|security|army|troops|soldiers|police|(?<!Taliban\s)forces|commandos)\b",
+    r"\b(?:government|Afghan|security|army|troops|soldiers|police|(?<!Taliban\s)forces|commandos"
+    r"|" + _GOVERNMENT_ACRONYMS + r")\b",
     _F,
 )
 
@@ -536,11 +546,13 @@ FUTURE_BEFORE = re.compile(
     r"\b(?:could|would|might(?!\s+have\b)|may(?!\s+have\b)|will|shall|must(?!\s+have\b)|should|can"
     r"|if|unless|whether|lest"
     r"|(?:threaten\w*|poised|positioned|ready|set|about|likely|expected|bid|attempts?|attempting|tries|trying"
-    r"|try|effort|aim\w*|plan\w*|prepar\w*|hope\w*|want\w*|seek\w*|vow\w*|fail\w*|able|unable"
+    r"|try|tried|attempted|effort|aim\w*|plan\w*|prepar\w*|hope\w*|want\w*|seek\w*|vow\w*|fail\w*|able|unable"
     r"|going|fears?|risk|danger|before|operations?|offensive|campaign|push|mission|orders?|ordered"
     r"|efforts?|moves?|race|struggle|fight|vow)\s+(?:to|of|that)?)\b"
     # ('would "soon" take', 'would soon "liberate"')
     r"(?:\s+[\"“”']?[\w’'-]+[\"“”']?){0,3}\s*[\"“']?$"
+    # "The attempt of the Kabul administration's forces to take back Kishim"
+    r"|\b(?:attempts?|bids?|efforts?)\s+(?:by|of)\s+(?:[\w’'-]+\s+){1,6}?to\s*$"
     # "a clearance operation would be launched soon to retake the city"
     r"|\bsoon\b(?:\s+to)?\s*[\"“']?$"
     # "fearing an imminent Taliban assault on the city", "only a matter of time before Taloqan
@@ -566,7 +578,7 @@ FUTURE_AFTER = re.compile(
     _F,
 )
 HISTORICAL = re.compile(
-    r"\b(?:in|since|during|by|of)\s+(?:(?:January|February|March|April|May|June|July|August|September"
+    r"\b(?:in|since|during|by|of|from|until|till|between)\s+(?:(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December)\s+)?(?:19\d\d|200\d|201\d|the\s+1990s)\b|\b\d+\s+years\s+ago\b"
     # a Solar Hijri year before 1400 (2021): "In 1394 (2015), the Taliban took Kunduz city"
     r"|\b(?:in|since|during)\s+13\d\d\b"
@@ -725,7 +737,7 @@ BACK_REFERENCE = re.compile(
     r"|police\s+headquarters|police\s+district(?:\s+\d+)?|(?:provincial\s+|district\s+)?headquarters"
     r"|bazaar"
     r"|government\s+buildings"
-    r"|(?:border\s+)?crossing|border\s+posts?|it)\b",
+    r"|(?:border\s+)?crossing|border\s+posts?|(?:border\s+|dry\s+)?port|it)\b",
     _F,
 )
 # Buildings inside a city whose seizure is part of it changing hands, not all of it: "seized
@@ -884,7 +896,7 @@ RECIPIENT = re.compile(
     r"\s*" + _HANDED_OBJECT + r"(?:(?:back|over)\s+)*to\s+(?:the\s+)?"
     r"(?P<who>Taliban|insurgents?|militants?|rebels?"
     r"|(?:Afghan\s+|local\s+|national\s+)?(?:government|security|army|commandos?|special|police"
-    r"|troops|soldiers|forces|authorities|officials))\b",
+    r"|troops|soldiers|forces|authorities|officials|" + _GOVERNMENT_ACRONYMS + r"))\b",
     _F,
 )
 SURRENDER_WORD = re.compile(r"surrender", _F)
@@ -1085,9 +1097,33 @@ UNDER_WAY_BEFORE = re.compile(
     r"|\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+(?:still\s+|now\s+)?"
     r"(?:fighting|battling|struggling|trying|attempting|pushing)"
     # a headline's bare present: "Afghan forces battle to retake Spin Boldak"
-    r"|\b(?:battle|fight|struggle|push|move)s?)"
+    r"|\b(?:battle|fight|struggle|push|move)s?"
+    # an attempt made: "tried to take back the crossing on Sunday but were pushed back"
+    r"|\b(?:tried|attempted))"
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:\w+day|yesterday|today|overnight))?"  # "on Saturday"
     r"\s+(?:to|aimed\s+at)\s+$",
+    _F,
+)
+# People of a place, not the place: "40 soldiers in Takhar province had joined the Islamic Emirate".
+PEOPLE_OF_BEFORE = re.compile(
+    r"\b(?:soldiers|troops|police(?:men)?|fighters|men|officers|personnel|commanders?|members"
+    r"|militia(?:men)?|people|residents|elders|forces|guards)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:in|of|from|at)\s+(?:the\s+)?$",
+    _F,
+)
+# The same fight told in the passive: "the operation to retake Andkhoy was launched on Monday",
+# "An operation to recapture X began on Monday".
+# "The attempt of the Kabul administration's forces to take back Kishim district was defeated".
+OPERATION_TO_BEFORE = re.compile(
+    r"\b(?:operations?|offensives?|counter-?offensives?|counter-?attacks?|push|bid|drive|campaign"
+    r"|assault|attempts?|efforts?)(?:\s+(?:by|of)(?:\s+[\w’'-]+){1,6}?)?\s+(?:to|aimed\s+at)\s+$",
+    _F,
+)
+LAUNCHED_AFTER = re.compile(
+    r"[^.;:]{0,60}?\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+    r"(?:launched|begun|started|mounted|defeated|repulsed|repelled|foiled|thwarted)|began"
+    r"|(?:has|have|had)\s+begun|started|failed|got\s+under\s*way"
+    r"|(?:is|was|are|were)\s+(?:now\s+|still\s+)?(?:under\s*way|underway))\b",
     _F,
 )
 MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|will|shall|plan\w*|vow\w*|prepar\w*)\b", _F)
@@ -1194,6 +1230,14 @@ OBJECT_RELATIVE_BEFORE = re.compile(
     r",\s*(?:which|that)\s+(?:(?:the|afghan|government|security)\s+)*(?:taliban|insurgents|militants"
     r"|fighters|they|forces|troops|commandos|group)\s+(?:(?:had|have|has)\s+)?"
     r"(?:also\s+|already\s+|briefly\s+|only\s+)?$",
+    _F,
+)
+# An appositive that only says where the place before it lies: "Guzara district, on Herat city's
+# southern edge," (the comma that closes it stays for the clause after it).
+LOCATOR_APPOSITIVE = re.compile(
+    r"\s*(?:district|city|town)?\s*,\s*(?:on|near|along|outside|at|just|about|some|(?:\d+|[a-z]+)"
+    r"\s+(?:km|kilometres|kilometers|miles)|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\b"
+    r"[^,;.]{0,60}?(?=,)",
     _F,
 )
 RELATIVE_OBJECT_AFTER_PLACE = re.compile(

@@ -165,15 +165,20 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # 0.941, retaken 0.955, dates 0.976. The claimed floor moves from 0.95 to 0.945: no case that
 # passed before fails (the per-case diff is empty); the pool took in tables 30-31's first-run
 # claim misses (claimed F1 0.87 on each), which stay as strict xfails until fixed.
+# Round 18 (weekday and calendar date in apposition, the day of the saying never beating the
+# event's own, "the same day", "joined the Islamic Emirate", the government's acronyms, attempts
+# to retake) fixed 15 of tables 28-32's failures and added 25 dev cases: all 2,736 cases score
+# captured 0.986/0.950/0.968, claimed 0.952, contested 0.945, retaken 0.957, dates 0.979, and
+# the claimed floor is back at 0.95.
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
-    Status.CLAIMED: 0.945,
+    Status.CLAIMED: 0.95,
     Status.CONTESTED: 0.93,
     Status.RETAKEN: 0.95,
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 2711
+MIN_GOLD_CASES = 2736
 
 
 def _param(case):

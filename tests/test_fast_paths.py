@@ -359,12 +359,14 @@ DATE_SALAD = [
 def _unguarded_date_phrases(sentence: str) -> list[tuple[int, int, str, str]]:
     """``find_date_phrases`` as it read before its guards: every pattern run on every sentence."""
     dateline = dt_._DATELINE.match(sentence)
-    found = [(0, dateline.end(), "dateline", dateline.group())] if dateline else []
+    found = [dt_._Phrase(0, dateline.end(), "dateline", dateline)] if dateline else []
     for kind, pattern in dt_._PHRASE_KINDS:
         for match in pattern.finditer(sentence):
-            if not any(match.start() < end and start < match.end() for start, end, *_ in found):
-                found.append((match.start(), match.end(), kind, match.group()))
-    return sorted((p for p in found if p[2] != "dateline"), key=lambda p: p[0])
+            if not any(match.start() < p.end and p.start < match.end() for p in found):
+                found.append(dt_._Phrase(match.start(), match.end(), kind, match))
+    ordered = sorted((p for p in found if p.kind != "dateline"), key=lambda p: p.start)
+    kept = dt_._without_weekdays_in_apposition(ordered, sentence)
+    return [(p.start, p.end, p.kind, p.match.group()) for p in kept]
 
 
 def _date_phrases(sentence: str) -> list[tuple[int, int, str, str]]:
