@@ -762,7 +762,9 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
 
 
 _OBJECT_THEN_SPAN = re.compile(
-    r"\S+\s+[^,;.]*?(?:,\s*(?:the|a|an|which|that)\s[^,;.]*,|,\s*including\s[^,;.]*?)\s*",
+    r"\S+\s+[^,;.]*?(?:,\s*(?:the|a|an|which|that)\s[^,;.]*,|,\s*including\s[^,;.]*?"
+    # a name in apposition: "fought their way into the capital, Tirin Kot, last month"
+    r"|,\s*(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}(?:\s+(?:city|town|district))?\s*,)\s*",
     re.IGNORECASE,
 )
 

@@ -360,6 +360,9 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             events.extend(_repelled_unless_fallen(text, current, events))
         if current or follows_days:
             narrative = _narrative_day(article, sentence, current, narrative)
+    # a headline's "drive Taliban out of Farah city" before the story of the fight: the whole
+    # article says whether the place ever fell
+    events = _repelled_unless_fallen(text, events, [])
     if _group_statement(text):
         # the whole text is the group's word: every capture in it is its claim
         events = [_as_claim(e) for e in events]

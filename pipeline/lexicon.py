@@ -582,7 +582,9 @@ HISTORICAL = re.compile(
     r"|October|November|December)\s+)?(?:19\d\d|200\d|201\d|the\s+1990s)\b|\b\d+\s+years\s+ago\b"
     # a Solar Hijri year before 1400 (2021): "In 1394 (2015), the Taliban took Kunduz city"
     r"|\b(?:in|since|during)\s+13\d\d\b"
-    r"|\byears?\s+(?:ago|earlier)\b|\b(?:previous|last|earlier|(?<!for\sthe\s)first)\s+"
+    r"|\byears?\s+(?:ago|earlier)\b"
+    # "almost exactly a year after they briefly captured the city"
+    r"|\b(?:a|one|two|three|four|five|\d+)\s+years?\s+after\b|\b(?:previous|last|earlier|(?<!for\sthe\s)first)\s+"
     r"(?:time|rule|regime)\b"
     r"|\bwhen\s+the\s+Taliban\s+(?:ruled|were\s+in\s+power)\b|\blast\s+year\b"
     r"|\bmonths\s+ago\b"
@@ -590,6 +592,9 @@ HISTORICAL = re.compile(
     r"|\bfor\s+(?:many\s+|several\s+)?(?:years|decades)\b|\b(?:has|have|had)\s+long\s+been\b"
     # "Kunduz has fallen to the Taliban twice before", "Kunduz has fallen before."
     r"|\b(?:once|twice|three\s+times|several\s+times|many\s+times)\s+before\b"
+    # "Musa Qala changed hands several times"
+    r"|\bchanged\s+hands\s+(?:(?:several|many|multiple|numerous|two|three|four|a\s+number\s+of)"
+    r"\s+times|repeatedly|often|twice)\b"
     r"|\b(?:fallen|taken|captured|overrun|seized|held)\s+(?:it\s+)?before\s*(?:[.;,]|$)",
     _F,
 )

@@ -53,6 +53,7 @@ GOLD_TABLES = (
     "extract_blind30.tsv",
     "extract_blind31.tsv",
     "extract_blind32.tsv",
+    "extract_blind33.tsv",
 )
 
 
@@ -169,7 +170,11 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # event's own, "the same day", "joined the Islamic Emirate", the government's acronyms, attempts
 # to retake) fixed 15 of tables 28-32's failures and added 25 dev cases: all 2,736 cases score
 # captured 0.986/0.950/0.968, claimed 0.952, contested 0.945, retaken 0.957, dates 0.979, and
-# the claimed floor is back at 0.95.
+# the claimed floor is back at 0.95. With extract_blind33.tsv (30 whole articles of 2015-2019
+# on earlier offensives, first run 0.909/0.952/0.930, 4 strict xfails) and round 18b ("a year
+# after", "changed hands several times", a headline's "drive out" read with the whole article):
+# all 2,770 cases score captured 0.987/0.950/0.968, claimed 0.951, contested 0.946, retaken
+# 0.958, dates 0.979.
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
     Status.CLAIMED: 0.95,
@@ -178,7 +183,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 2736
+MIN_GOLD_CASES = 2770
 
 
 def _param(case):
