@@ -1512,6 +1512,8 @@ def _blocked(gap: str, cue: _Cue, facts: _SentenceFacts) -> bool:
         return bool(facts.twin(lx.CONTEST_BLOCKING_PREPOSITION).search(gap))
     if cue.kind == "capture" and facts.twin(lx.SEIZED_GOODS).match(gap):
         return True  # "had seized weapons and vehicles in Andar": goods, not the place
+    if facts.twin(lx.CLAIM_VERB_IN_GAP).search(gap):
+        return True  # "Security forces retake Torghundi port, Taliban claim Ghormach"
     return bool(facts.twin(lx.BLOCKING_PREPOSITION).search(gap))
 
 
@@ -1556,6 +1558,8 @@ def _event(
     if _imagined_fall(text, sentence, cue, binding.mention):
         return None
     if _people_joined(text, sentence, cue, binding.mention):
+        return None
+    if _civilians_moving(text, sentence, cue):
         return None
     if cue.kind == "airstrike" and not _strikes_the_group_in(text, cue, binding.mention):
         return None
@@ -1618,6 +1622,8 @@ def _event(
             # the group's own name for its fighters: "the mujahideen of the Islamic Emirate
             # conquered the Charsada district centre"
             or bool(lx.MUJAHIDEEN.search(text, max(sentence.start, cue.start - 60), cue.start))
+            # or its agent: "was conquered by the mujahideen yesterday"
+            or bool(lx.BY_THE_MUJAHIDEEN.match(text, cue.end, sentence.end))
         )
         denied_later = _contradicted(text, sentence, cue, mention)
         if disputed or _is_hedged(sentence) or denied_later or _scare_quoted(text, cue):
@@ -1787,6 +1793,7 @@ class _CueReading:
             self._negated = bool(
                 _search_slice(lx.NEGATION_BEFORE, facts, self.before_start, cue.start)
                 or _search_slice(lx.DENIAL, facts, self.clause[0], cue.start)
+                or _search(lx.CORRECTED_BEFORE, facts, self._sentence_span[0], cue.start)
             )
         return self._negated
 
@@ -2261,6 +2268,16 @@ def _entered_after_withdrawal(
         return False
     after = _AFTER_WORD.search(text, mention.end, min(sentence.end, mention.end + AFTER_REACH))
     return after is not None and bool(lx.WITHDRAWAL_CAUSE.match(text, after.end(), sentence.end))
+
+
+def _civilians_moving(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "with families moving into Kandahar city": people fleeing into a place, no fight."""
+    if lx.STATUS_OF_KIND.get(cue.kind) != "contested" or not lx.MOVEMENT_CUE.match(
+        text, cue.start, cue.end
+    ):
+        return False
+    window_start = max(sentence.start, cue.start - 40)
+    return bool(lx.CIVILIANS_BEFORE.search(text, window_start, cue.start))
 
 
 def _people_joined(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:

@@ -511,6 +511,12 @@ NEGATION_BEFORE = re.compile(
     r"|\bno\s+(?:[\w-]+\s+){1,3}(?:has|have|had|was|were)(?:\s+yet)?\s*$",
     _F,
 )
+# a live blog's correction: "An earlier entry wrongly said the Taliban had captured X"
+CORRECTED_BEFORE = re.compile(
+    r"\b(?:wrongly|erroneously|incorrectly|mistakenly|falsely)\s+(?:said|reported|stated|claimed"
+    r"|announced|written|wrote|described)\b[^.;]{0,80}$",
+    _F,
+)
 DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s)?|dismiss(?:ed|es)?|refut\w+)\b", _F)
 # the claim a denial or a doubt is about: "denied Taliban claims that", "rejected reports
 # that", "It was not clear whether"
@@ -662,6 +668,20 @@ DENIED_THAT = re.compile(
 )
 # The group's own word for its fighters: a statement using it is the Taliban's.
 MUJAHIDEEN = re.compile(r"\bmujahid(?:een|in)\b", _F)
+BY_THE_MUJAHIDEEN = re.compile(
+    r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?(?:heroic\s+)?mujahid(?:een|in)\b", _F
+)
+# Another speaker's verb between a cue and a place: the place is that verb's.
+CLAIM_VERB_IN_GAP = re.compile(
+    r",\s*(?:the\s+)?(?:taliban|insurgents|militants|group)\s+(?:claims?|claimed|say|says)\b", _F
+)
+MOVEMENT_CUE = re.compile(r"(?:mov|stream|pour|flood|flock|head|walk|swarm)", _F)
+# Who moves into a place without fighting for it: "with families moving into Kandahar city".
+CIVILIANS_BEFORE = re.compile(
+    r"\b(?:families|residents|civilians|people|villagers|refugees|displaced(?:\s+\w+)?|IDPs|thousands"
+    r"|hundreds)\s+(?:(?:are|were|have\s+been|had\s+been|have|had|who\s+\w+)\s+)?(?:\w+\s+)?$",
+    _F,
+)
 # The group's own statements: "Statement of the Islamic Emirate regarding ...", "Report of the
 # victories of the mujahideen", signed "Spokesman of the Islamic Emirate".
 GROUP_STATEMENT = re.compile(
@@ -974,7 +994,7 @@ FRONTED_LAST_TIME = re.compile(
     _F,
 )
 FRONTED_PAST = re.compile(
-    r"[\"“‘']?(?:(?:but|and|yet|back)\s+)?(?:(?:in|during|by|until)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"[\"“‘']?(?:(?:but|and|yet|back)\s+)?(?:(?:in|during|by|until|since)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+)?(?:the\s+)?(?:13\d\d\s*\(\s*)?(?P<year>(?:1[89]|20)\d\d)s?(?:\s*\))?"
     r"|(?:[\w-]+\s+)?(?:years|decades)\s+ago)"
