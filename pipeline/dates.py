@@ -378,8 +378,8 @@ _APPOSITION_GAP = re.compile(r"\s*(?:,|\()\s*")
 
 
 def _without_weekdays_in_apposition(phrases: list[_Phrase], sentence: str) -> list[_Phrase]:
-    """The calendar date alone where a weekday stands beside it: both name one day, and only the
-    date names it in an undated article."""
+    """The calendar date alone where a weekday or a feast stands beside it: both name one day,
+    and only the date names it in an undated article."""
     return [
         phrase
         for index, phrase in enumerate(phrases)
@@ -388,6 +388,13 @@ def _without_weekdays_in_apposition(phrases: list[_Phrase], sentence: str) -> li
             and index + 1 < len(phrases)
             and phrases[index + 1].kind in _CALENDAR_KINDS
             and _APPOSITION_GAP.fullmatch(sentence, phrase.end, phrases[index + 1].start)
+        )
+        # "on 29 Saratan 1400, the first day of Eid al-Adha": the feast names the same day
+        and not (
+            phrase.kind == "eid"
+            and index > 0
+            and phrases[index - 1].kind in _CALENDAR_KINDS
+            and _APPOSITION_GAP.fullmatch(sentence, phrases[index - 1].end, phrase.start)
         )
     ]
 
@@ -724,7 +731,8 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
     # clause says nothing about the cue's day; "retook it after the Taliban overran it on
     # Wednesday": a phrase behind "after" dates the other event.
     low, high = sorted((cue_at, phrase.start if phrase.start >= cue_at else phrase.end))
-    if _OTHER_TIME.search(sentence, low, high):
+    other = _OTHER_TIME.search(sentence, low, high)
+    if other is not None and not _fronted_over_closed_clause(phrase, sentence, other.end(), cue_at):
         return False
     relative = _RELATIVE_OPENER.search(sentence, low, high)
     if relative is not None and not (
@@ -767,6 +775,23 @@ _OBJECT_THEN_SPAN = re.compile(
     r"|,\s*(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}(?:\s+(?:city|town|district))?\s*,)\s*",
     re.IGNORECASE,
 )
+
+
+def _fronted_over_closed_clause(
+    phrase: _Phrase, sentence: str, other_end: int, cue_at: int
+) -> bool:
+    """ "Yesterday (Sunday), after intense fighting, the mujahideen conquered ...": a day that
+    opens the sentence dates its main clause across a closed "after" clause."""
+    return (
+        phrase.end <= cue_at
+        and not sentence[: phrase.start].strip(" \"'“‘")
+        and _FRONTED_CLOSE.match(sentence, phrase.end) is not None
+        and "," in sentence[other_end:cue_at]
+    )
+
+
+# the comma that closes a fronted day, maybe after its weekday: "Yesterday (Sunday),"
+_FRONTED_CLOSE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?,")
 
 
 def _in_closed_parenthetical(phrase: _Phrase, sentence: str, cue_at: int) -> bool:

@@ -71,6 +71,10 @@ INDIRECT_FACTOR = 0.8  # the place comes from a back-reference or the next sente
 # had fallen.").
 SCENE_REACH = 4
 # how far after a place an "after" clause may start and still say why it was entered
+# at most this many words in quotes are a scare quote ("Taliban 'seize' Zaranj")
+# how far after a surrender its recipient may be named ("surrendered their weapons to ANDSF")
+RECIPIENT_REACH = 60
+SCARE_QUOTE_WORDS = 3
 AFTER_REACH = 40
 MAX_LABEL_WORDS = 6  # "Taliban spokesman Zabihullah Mujahid:" opening a statement's line
 DENIAL_WINDOW = 80  # characters before a carried cue searched for "denied that"
@@ -219,6 +223,7 @@ class _SentenceFacts:
         "attributions",
         "backgrounds",
         "elsewhere",
+        "enemy_is_taliban",
         "gaps",
         "lowered",
         "near_place",
@@ -228,11 +233,20 @@ class _SentenceFacts:
     )
 
     def __init__(
-        self, text: str, lowered: str | None, start: int, end: int, *, near_place: bool = True
+        self,
+        text: str,
+        lowered: str | None,
+        start: int,
+        end: int,
+        *,
+        near_place: bool = True,
+        enemy_is_taliban: bool = True,
     ) -> None:
         self.text, self.lowered, self._start, self._end = text, lowered, start, end
         # Whether the sentence is close enough to a place for its cues to be read
         self.near_place = near_place
+        # "the enemy" is the group in the government's words, the government in the group's
+        self.enemy_is_taliban = enemy_is_taliban
         self._speech_verbs: tuple[re.Match[str], ...] | None = None
         self._major_breaks: tuple[int, ...] | None = None
         # Who reports each cue, by the cue's offsets: a cue binding several places, and the
@@ -546,6 +560,7 @@ def _sentences(
     # capitals before it, a building captured after it): scan just those.
     twin_text, lowered = views or _lowered_views(text)
     names_place = [bool(inside) for inside in mentions_in]
+    enemy_is_taliban = not _group_statement(text)
     last = len(spans) - 1
     sentences: list[_Sentence] = []
     since_place = SCENE_REACH + 1
@@ -561,7 +576,9 @@ def _sentences(
             )
         )
         cues = _reported_cues(lowered, start, end) if near_place else ()
-        facts = _SentenceFacts(text, twin_text, start, end, near_place=near_place)
+        facts = _SentenceFacts(
+            text, twin_text, start, end, near_place=near_place, enemy_is_taliban=enemy_is_taliban
+        )
         sentences.append(_Sentence(start, end, cues, mentions_in[index], facts))
     return sentences
 
@@ -1622,8 +1639,10 @@ def _event(
             # the group's own name for its fighters: "the mujahideen of the Islamic Emirate
             # conquered the Charsada district centre"
             or bool(lx.MUJAHIDEEN.search(text, max(sentence.start, cue.start - 60), cue.start))
-            # or its agent: "was conquered by the mujahideen yesterday"
+            # or its agent: "was conquered by the mujahideen yesterday", "is fully under the
+            # control of the mujahideen"
             or bool(lx.BY_THE_MUJAHIDEEN.match(text, cue.end, sentence.end))
+            or bool(lx.MUJAHIDEEN.search(text, cue.start, cue.end))
         )
         denied_later = _contradicted(text, sentence, cue, mention)
         if disputed or _is_hedged(sentence) or denied_later or _scare_quoted(text, cue):
@@ -1686,6 +1705,9 @@ def _scare_quoted(text: str, cue: _Cue) -> bool:
         cue.start > 0
         and text[cue.start - 1] in "'‘\"“"
         and text[cue.end : cue.end + 1] in ("'", "’", '"', "”")
+        # a longer phrase in quotes is the speaker's words: 'had "come under the control of
+        # the Taliban"', officials said
+        and text.count(" ", cue.start, cue.end) < SCARE_QUOTE_WORDS
     )
 
 
@@ -1995,10 +2017,10 @@ def _government_attacks(reading: _CueReading, sentence: _Sentence, cue: _Cue) ->
 
 def _subject_sides(facts: _SentenceFacts, start: int, end: int) -> tuple[bool, bool]:
     """Whether the subject from ``start`` to ``end`` names the Taliban side, and the government."""
-    return (
-        bool(_search_slice(lx.TALIBAN_SIDE, facts, start, end)),
-        bool(_search_slice(lx.GOVERNMENT_SIDE, facts, start, end)),
+    taliban = bool(_search_slice(lx.TALIBAN_SIDE, facts, start, end)) or (
+        facts.enemy_is_taliban and bool(_search_slice(lx.THE_ENEMY, facts, start, end))
     )
+    return taliban, bool(_search_slice(lx.GOVERNMENT_SIDE, facts, start, end))
 
 
 def _ends_with_past_year(text: str, sentence: _Sentence, clause_end: int) -> bool:
@@ -2142,6 +2164,13 @@ def _checked_by_recipient(
     cue_text = text[cue.start : cue.end]
     if cue.kind != "handover" and not _HANDOVER_WORD.search(cue_text):
         return status
+    if (
+        lx.SURRENDER_WORD.search(cue_text)
+        and lx.TALIBAN_SIDE.search(text, sentence.start, cue.start)
+        and lx.TO_THE_GOVERNMENT.search(text, cue.end, min(sentence.end, cue.end + RECIPIENT_REACH))
+    ):
+        # "20 Taliban members ... surrendered their weapons to ANDSF in Chimtal district"
+        return None
     recipient = lx.RECIPIENT.match(text, cue.end, sentence.end)
     if recipient is None and mention.start >= cue.end:
         recipient = lx.RECIPIENT.match(text, mention.end, sentence.end)

@@ -60,6 +60,8 @@ _WITHDRAWAL = (
     r"|withdrawal|relocated|relocating)['’\"”]?\s+(?:of\s+\w+\s+)?(?:from|out\s+of)"
     r"|pull(?:ed|ing)?\s+(?:(?:their|its|the|his)\s+)?(?:troops\s+|forces\s+|soldiers\s+)?out\s+(?:of|from)"
     r"|lost\s+control\s+(?:of|over)|gave\s+up|give\s+up|giving\s+up|ceded|relinquished"
+    # "the security forces evacuated the Panjwai district centre"
+    r"|evacuated(?=\s+(?:the\s+)?(?:[\w’'-]+\s+){1,3}district\s+(?:cent(?:re|er)|headquarters))"
     # "By Saturday morning the government had lost it": who lost it is checked like a withdrawal
     r"|(?:government|army|forces|troops|police|soldiers)\s+(?:had\s+|has\s+|have\s+)?lost"
     r"(?=\s+(?:it|the\s+(?:district|city|town|crossing)(?:\s+cent(?:re|er))?)\b(?!['’]s|\s+to\b))"
@@ -95,7 +97,8 @@ _CAPTURE_INTRANS = (
     r"|abandoned|evacuated\s+by)"
     r"|(?:came|comes|come|fell|is|was|are|were|now|remains?|remained|has\s+been|have\s+been"
     r"|had\s+been)\s+(?:now\s+)?"
-    r"(?:under|in)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control\s+of\s+the\s+Taliban"
+    r"(?:fully\s+|completely\s+)?"
+    r"(?:under|in)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control\s+of\s+the\s+(?:Taliban|mujahid(?:een|in))"
     r"|(?:Taliban|insurgents?|militants?|group)(?:'s|’s|'|’)?\s+(?:full\s+|complete\s+|total\s+)?"
     r"(?:control|hands))"
     r"|changed\s+hands|(?:is|was|are|were|now)\s+(?:now\s+)?in\s+the\s+hands\s+of\s+the\s+Taliban"
@@ -482,6 +485,14 @@ TALIBAN_SIDE = re.compile(
     r"\b(?:Taliban|insurgents?|militants?|fighters|rebels?|mujahideen|mujahidin|Islamic\s+Emirate)\b",
     _F,
 )
+# A surrender to the government side: "surrendered their weapons to ANDSF".
+TO_THE_GOVERNMENT = re.compile(
+    r"\bto\s+(?:the\s+)?(?:Afghan\s+|local\s+|national\s+)?(?:government|security|army|commandos?"
+    r"|police|troops|soldiers|forces|authorities|" + _GOVERNMENT_ACRONYMS + r")\b",
+    _F,
+)
+# The other side as each side's statements name it: the group in the ministries' copy.
+THE_ENEMY = re.compile(r"\b(?:the\s+)?enemy\b", _F)
 GOVERNMENT_SIDE = re.compile(
     r"\b(?:government|Afghan|security|army|troops|soldiers|police|(?<!Taliban\s)forces|commandos"
     r"|" + _GOVERNMENT_ACRONYMS + r")\b",
@@ -841,7 +852,8 @@ ROLE_BEFORE = re.compile(
     r"\b(?:officials?|sources?|residents?|locals?|lawmakers?|legislators?|MPs?|members?|council\w*"
     r"|governor|police|elders?|people|witnesses?|journalists?|reporters?|correspondents?|chief"
     r"|spokes\w+|families|representing|represents?|officers?|commanders?|doctors?|activists?"
-    r"|shopkeepers?|traders?|teachers?)\s+(?:in|from|of|for)\s+(?:the\s+)?"
+    r"|shopkeepers?|traders?|teachers?|(?<!no\s)government|administration|authorities)"
+    r"\s+(?:in|from|of|for)\s+(?:the\s+)?"
     r"(?:[\w’'-]+\s+){0,2}(?:province\s+of\s+)?$",
     _F,
 )
@@ -1102,7 +1114,8 @@ ROUTE_AFTER = re.compile(r"(?:-[A-Z][\w’'-]*)*\s+(?:highway|road|motorway|rout
 # under their control", "a claim denied by the governor".
 CONTRADICTION = re.compile(
     # ("dismissed it as a remote border town" plays a fall down, it does not deny it)
-    r"\b(?:insist\w*|den(?:y|ied|ies|ying)|dismiss\w*(?!\s+(?:it|them|its\s+\w+|the\s+\w+)\s+as\b)"
+    # ("insisted it was a temporary setback" concedes the loss)
+    r"\b(?:insist\w*(?![^.;,]{0,40}\b(?:setback|temporary|tactical))|den(?:y|ied|ies|ying)|dismiss\w*(?!\s+(?:it|them|its\s+\w+|the\s+\w+)\s+as\b)"
     r"|reject\w*|refut\w*|disput\w*)\b"
     r"|\b(?:still|remain\w*)\s+(?:firmly\s+)?(?:under|in)\s+(?:the\s+)?(?:government(?:'s|’s)?"
     r"|their|its|our|army|security\s+forces(?:'|’)?)\s+(?:control|hands)"
@@ -1125,7 +1138,8 @@ UNDER_WAY_BEFORE = re.compile(
     r"|\b(?:battle|fight|struggle|push|move)s?"
     # an attempt made: "tried to take back the crossing on Sunday but were pushed back"
     r"|\b(?:tried|attempted))"
-    r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:\w+day|yesterday|today|overnight))?"  # "on Saturday"
+    r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:\w+day|yesterday|today|overnight)"  # "on Saturday"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"\s+(?:to|aimed\s+at)\s+$",
     _F,
 )
@@ -1277,7 +1291,8 @@ RELATIVE_OBJECT_AFTER_PLACE = re.compile(
     r"(?:which|that|(?<=town\s)|(?<=district\s)|(?<=city\s)|(?<=crossing\s)|(?<=capital\s))\s*"
     r"(?:(?:the|afghan|taliban|government|security|special|its|their)\s+)*"
     r"(?:taliban|insurgents|militants|fighters|forces|troops|commandos|army|soldiers|rebels"
-    r"|group|they)\s+(?:(?:has|had|have)\s+)?(?:also\s+|already\s+|briefly\s+|only\s+)?$",
+    r"|group|they|enemy|mujahideen)\s+(?:(?:has|had|have)\s+)?(?:also\s+|already\s+|briefly\s+"
+    r"|only\s+)?$",
     _F,
 )
 # A participle with no object: "Taken on July 21", "Captured without a fight".

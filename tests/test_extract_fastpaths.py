@@ -131,15 +131,25 @@ def test_hedge_and_manner_on_lowered_sentences(lowered: bool) -> None:
         assert ex._sentence_manner(sentence) == _plain_manner(body)
 
 
-def test_subject_sides_are_the_two_searches() -> None:
+def test_subject_sides_are_the_plain_searches() -> None:
     for text, lowered, start, end in SPANS:
-        facts = ex._SentenceFacts(text, lowered, start, end)
-        for cut in range(start, end, 11):
-            subject = text[start:cut]
-            assert ex._subject_sides(facts, start, cut) == (
-                bool(lx.TALIBAN_SIDE.search(subject)),
-                bool(lx.GOVERNMENT_SIDE.search(subject)),
-            )
+        for enemy_is_taliban in (True, False):
+            facts = ex._SentenceFacts(text, lowered, start, end, enemy_is_taliban=enemy_is_taliban)
+            for cut in range(start, end, 11):
+                subject = text[start:cut]
+                enemy = enemy_is_taliban and bool(lx.THE_ENEMY.search(subject))
+                assert ex._subject_sides(facts, start, cut) == (
+                    bool(lx.TALIBAN_SIDE.search(subject)) or enemy,
+                    bool(lx.GOVERNMENT_SIDE.search(subject)),
+                )
+
+
+def test_the_enemy_is_the_other_side_of_whoever_speaks() -> None:
+    text = "The enemy overran the district."
+    ministry = ex._SentenceFacts(text, lowered_text(text), 0, len(text))
+    group = ex._SentenceFacts(text, lowered_text(text), 0, len(text), enemy_is_taliban=False)
+    assert ex._subject_sides(ministry, 0, 17) == (True, False)
+    assert ex._subject_sides(group, 0, 17) == (False, False)
 
 
 def test_gap_distance_is_kept_per_sentence() -> None:

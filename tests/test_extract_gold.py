@@ -55,6 +55,7 @@ GOLD_TABLES = (
     "extract_blind32.tsv",
     "extract_blind33.tsv",
     "extract_blind34.tsv",
+    "extract_blind35.tsv",
 )
 
 
@@ -179,7 +180,14 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # first run 0.950/1.000/0.974, claims 1.00, 3 strict xfails) and round 18c ("since 2016,"
 # fronted, families moving into a city, "conquered by the mujahideen", a live blog's
 # correction, "X, Taliban claim Y" in a headline): all 2,805 cases score captured
-# 0.987/0.951/0.969, claimed 0.952, contested 0.947, retaken 0.960, dates 0.979.
+# 0.987/0.951/0.969, claimed 0.952, contested 0.947, retaken 0.960, dates 0.979. With
+# extract_blind35.tsv (30 articles of Afghan outlets, ministries, the group and aid agencies,
+# first run 0.958/0.920/0.939, claims 0.875, 4 strict xfails) and round 18d ("Yesterday
+# (Sunday)," fronted over an "after" clause, "the enemy" as the group in ministry copy and as
+# the government in the group's, a quoted phrase of several words is the speaker's own, "the
+# government in Kabul" speaks, surrenders to ANDSF, "evacuated the district centre", a feast
+# beside its calendar date): all 2,846 cases score captured 0.987/0.953/0.970, claimed 0.954,
+# contested 0.947, retaken 0.961, dates 0.979.
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
     Status.CLAIMED: 0.95,
@@ -188,7 +196,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 2805
+MIN_GOLD_CASES = 2846
 
 
 def _param(case):
