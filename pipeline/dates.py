@@ -500,6 +500,14 @@ def resolve_date_phrase(
         if told is not None:
             return told
         return _resolve_days_after(phrase, sentence, article_date=article_date, reference=reference)
+    if phrase.kind in ("yesterday", "today"):
+        said = _quoted_speech_day(phrase, sentence, article_date=article_date)
+        if said is not None:
+            # '"Our mujahideen captured Ashtarlay district yesterday," the Taliban said in a
+            # statement on Monday': the quote's day is the day it was said
+            day = said - dt.timedelta(days=1) if phrase.kind == "yesterday" else said
+            text = phrase.match.group(0)
+            return DateResolution(day, Precision.DAY, f"'{text}' in a quote said on {said}", text)
     if phrase.kind in ("days_later", "days_before", "hours_later", "by_dawn", "by_nightfall"):
         # "captured X on Thursday, while troops retook Y a day later": the day it counts from
         # is the sentence's own, before the earlier event's.
@@ -521,6 +529,34 @@ def _opens_cue_clause(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
         and sentence[phrase.start : phrase.start + 5].lower() == "since"
         and _SINCE_SUBJECT_TAIL.fullmatch(sentence, phrase.end, cue_at) is not None
     )
+
+
+_OPENING_QUOTES = '"“'
+_CLOSING_QUOTES = '"”'
+_SPEECH_AFTER_QUOTE = re.compile(
+    r"\b(?:said|says|told|announced|added|wrote|tweeted|posted)\b[^.;\"“”]{0,40}$", re.IGNORECASE
+)
+
+
+def _quoted_speech_day(
+    phrase: _Phrase, sentence: str, *, article_date: dt.date | None
+) -> dt.date | None:
+    """The day a quote holding ``phrase`` was said, when the words after it name that day."""
+    opening = max(sentence.rfind(mark, 0, phrase.start) for mark in _OPENING_QUOTES)
+    if opening < 0:
+        return None
+    ends = [sentence.find(mark, phrase.end) for mark in _CLOSING_QUOTES]
+    closing = min((end for end in ends if end > opening), default=-1)
+    if closing < 0:
+        return None
+    for later in find_date_phrases(sentence):
+        if later.start <= closing or later.kind not in _ANCHOR_KINDS:
+            continue
+        if not _SPEECH_AFTER_QUOTE.search(sentence, closing, later.start):
+            return None
+        found = _resolve(later, article_date=article_date, reference=None)
+        return found.date if found.precision is Precision.DAY else None
+    return None
 
 
 def _speech_day(phrase: _Phrase, sentence: str, cue_at: int) -> bool:

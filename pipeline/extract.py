@@ -1063,7 +1063,9 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
         if role_mentions and refers_back:
             nearest = min(role_mentions, key=lambda m: abs(m.start - cue.start))
             bindings.append(_Binding(nearest, cue, indirect=True))
-        elif (relative := _relative_place(text, sentence, cue, skipped)) is not None:
+        elif (relative := _relative_place(text, sentence, cue, routes)) is not None:
+            # "Residents of the Khamyab district, which the Taliban overran": a relative clause
+            # is about its place, whoever the place's people are
             bindings.append(_Binding(relative, cue, indirect=True))
         elif (scene := _where_place(sentence, cue, skipped)) is not None:
             bindings.append(_Binding(scene, cue, indirect=True))
@@ -1831,10 +1833,13 @@ class _CueReading:
         return self._future
 
     def conditional(self, facts: _SentenceFacts) -> bool:
-        """ "if Kunduz falls" anywhere in the clause before the cue."""
+        """ "if Kunduz falls" anywhere in the clause before the cue, or an inverted condition
+        opening the sentence ("Should Sheberghan fall, ...")."""
         if self._conditional is None:
             found = _search_slice(lx.CONDITIONAL, facts, self.clause[0], self._cue.start)
-            self._conditional = bool(found)
+            self._conditional = bool(found) or bool(
+                _match(lx.INVERTED_CONDITION, facts, self._sentence_span[0], self._cue.start)
+            )
         return self._conditional
 
     def subject_start(self, facts: _SentenceFacts) -> int:
@@ -2164,12 +2169,13 @@ def _checked_by_recipient(
     cue_text = text[cue.start : cue.end]
     if cue.kind != "handover" and not _HANDOVER_WORD.search(cue_text):
         return status
-    if (
-        lx.SURRENDER_WORD.search(cue_text)
-        and lx.TALIBAN_SIDE.search(text, sentence.start, cue.start)
-        and lx.TO_THE_GOVERNMENT.search(text, cue.end, min(sentence.end, cue.end + RECIPIENT_REACH))
+    reach = min(sentence.end, cue.end + RECIPIENT_REACH)
+    if lx.TALIBAN_SIDE.search(text, sentence.start, cue.start) and (
+        (lx.SURRENDER_WORD.search(cue_text) and lx.TO_THE_GOVERNMENT.search(text, cue.end, reach))
+        or lx.THEIR_WEAPONS.match(text, cue.end, sentence.end)
     ):
-        # "20 Taliban members ... surrendered their weapons to ANDSF in Chimtal district"
+        # "20 Taliban members ... surrendered their weapons to ANDSF in Chimtal district",
+        # "Taliban fighters surrendered to police in Herat and handed over their weapons"
         return None
     recipient = lx.RECIPIENT.match(text, cue.end, sentence.end)
     if recipient is None and mention.start >= cue.end:
@@ -2482,15 +2488,30 @@ def _speaker_of(
     if verb.start() >= cue.end:
         # "..., officials said" or "..., said X, a member of the council": never the actor
         # of the cue, which sits before the last comma
+        if _RELATIVE_SUBJECT_BEFORE.search(text, max(major_start, cue.start - 20), cue.start):
+            # "Taliban fighters who captured Kunduz last week withdrew ..., a spokesman for the
+            # group said": what he said is the withdrawal; the capture is the reporter's
+            return None
         stretch = _speaker_stretch(text[cue.end : verb.start()])
         before = _speaker_class(stretch, kinds=kinds)
         if before is not None:
             return before
+        opener = text.rfind(",", major_start, cue.start)
+        if not stretch.strip() and opener >= 0 and _RELATIVE_AFTER_COMMA.match(text, opener):
+            # "The Taliban, who captured Spin Boldak a week ago, said on Thursday ...", "Residents
+            # of Malistan, which fell two weeks ago, say the insurgents ...": the relative clause
+            # is the reporter's, not what the speaker says
+            return None
         if _PRONOUN_SPEAKER.fullmatch(stretch):
             return None  # "..., he said, and the Taliban took ...": the words after are news
         return _speaker_class(_first_words(after_text, 12), first=True, kinds=kinds)
     window_before = text[max(major_start, verb.start() - 120) : verb.start()]
     return _speaker_class(_last_words(window_before, 14), kinds=kinds)
+
+
+_RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|that|where|who)\b", re.IGNORECASE)
+# "Taliban fighters who captured Kunduz last week withdrew ..., a spokesman said"
+_RELATIVE_SUBJECT_BEFORE = re.compile(r"\bwho\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
 
 
 def _speaker_stretch(between: str) -> str:
@@ -2645,6 +2666,7 @@ def _one_per_province(events: list[Event]) -> list[Event]:
             (e.province_iso, s) in best
             and not _news_after_past_change(e, best[e.province_iso, s])
             and not _fight_for_the_capital(e, best[e.province_iso, s])
+            and not _claim_before_confirmation(e, best[e.province_iso, s])
             for s in _SUBSUMED_BY.get(e.status, ())
         )
     ]
@@ -2657,6 +2679,19 @@ def _one_per_province(events: list[Event]) -> list[Event]:
             days_kept.add(day)
             kept.append(event)
     return kept
+
+
+def _claim_before_confirmation(event: Event, change: Event) -> bool:
+    """ "The Taliban claimed on Tuesday to have captured Arghandab; on Wednesday a council member
+    confirmed that Arghandab had fallen": the claim came first, on a day of its own."""
+    return (
+        event.status is Status.CLAIMED
+        and event.date_precision is _DAY
+        and change.date_precision is _DAY
+        and event.event_date is not None
+        and change.event_date is not None
+        and event.event_date < change.event_date
+    )
 
 
 def _fight_for_the_capital(event: Event, change: Event) -> bool:
@@ -3415,6 +3450,10 @@ def _tally_province(
 ) -> _MentionLike | None:
     """The one province named in the sentence, or for "of the province" in the last sentence
     that names a place, its speaker's included ("The governor of Sar-e Pul said ...")."""
+    if _REGION_AFTER.match(text, tally.end(), sentence.end):
+        # "the fall of dozens of districts in the west", "a dozen districts lost across the
+        # north": a region's, no province's
+        return None
     elsewhere = _located_elsewhere(text, sentence)
     # "KABUL (AP) - The Taliban captured two more districts": a dateline counts nothing
     dateline = _dateline_end(text, sentence)
@@ -3431,6 +3470,11 @@ def _tally_province(
 
 
 _THE_PROVINCE = re.compile(r"\s+(?:of|in)\s+the\s+province\b", re.IGNORECASE)
+_REGION_AFTER = re.compile(
+    r"[^,;.]{0,20}?\s(?:in|across|of)\s+(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west"
+    r"|(?:north|south|east|west)(?:-?(?:east|west))?ern\s+\w+|country|region)\b",
+    re.IGNORECASE,
+)
 
 
 def _negated_or_future(sentence: _Sentence, cue: _Cue) -> bool:

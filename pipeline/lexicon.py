@@ -110,7 +110,7 @@ _CAPTURE_INTRANS = (
     r"(?:Taliban|insurgents|militants)"
     r"|lost\s+to\s+(?:the\s+)?(?:Taliban|insurgents|militants)"  # "Deh Yak district, lost to the"
     # the group's word for a district handed over: "Ashtarlay had joined the Islamic Emirate"
-    r"|(?:has\s+|have\s+|had\s+)?joined\s+the\s+Islamic\s+Emirate"
+    r"|(?:has\s+|have\s+|had\s+)?joined\s+(?:the\s+Islamic\s+Emirate|it\s+peacefully)"
 )
 _CAPTURE_BOTH = r"surrender(?:ed|s)?|handed\s+(?:over\s+)?to|handed\s+over"
 _CAPTURE_NOMINAL = (
@@ -381,7 +381,10 @@ BLOCKING_PREPOSITION = re.compile(
 SEIZED_GOODS = re.compile(
     r"\s*(?:(?:a|the|large|huge|dozens\s+of|hundreds\s+of|several|some|their|its|\d+)\s+)*"
     r"(?:quantit(?:y|ies)\s+of\s+|amounts?\s+of\s+)?(?:[\w.-]+\s+){0,2}?"
-    r"(?:weapons|arms|vehicles|ammunition|equipment|humvees|tanks|supplies|rifles|munitions)\b",
+    # people and vehicles taken are no place: "captured 22 Afghan soldiers in Faryab province"
+    r"(?:(?:soldiers|troops|policemen|police\s+officers|commandos|officers|prisoners|members|men"
+    r"|pickups?|trucks?|rangers?|cars|humvee)\b(?!['’])|"
+    r"(?:weapons|arms|vehicles|ammunition|equipment|humvees|tanks|supplies|rifles|munitions)\b)",
     _F,
 )
 # A new predicate between an object cue and a place: "capture of Herat has shaken Kabul".
@@ -390,6 +393,9 @@ AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|been
 LIST_INTRO = re.compile(r"(?:,\s*|\s)(?:including|such\s+as|among\s+them|namely)\s|:\s", _F)
 # "If Kunduz falls", "whether Herat had fallen": a condition anywhere before the cue.
 CONDITIONAL = re.compile(r"\b(?:if|unless|whether|once|lest)\b|^\s*were\s+[\w-]+\s+to\b", _F)
+# An inverted condition opening the sentence makes all of it hypothetical: "Should Sheberghan
+# fall, it would be the first capital taken", "Had Kunduz fallen, ...".
+INVERTED_CONDITION = re.compile(r"\s*[\"“']?(?:should|had)\s+(?!not\b)[^,;.:]{1,60}(?:,|$)", _F)
 # "the city has fallen": the subject stands for a place named elsewhere in the sentence.
 BACK_REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:the|its)\s+[\"“]?(?:[\w’'-]+\s+)?(?:provincial\s+)?(?:city|town|capital|provincial\s+capital"
@@ -490,6 +496,9 @@ TO_THE_GOVERNMENT = re.compile(
     r"\bto\s+(?:the\s+)?(?:Afghan\s+|local\s+|national\s+)?(?:government|security|army|commandos?"
     r"|police|troops|soldiers|forces|authorities|" + _GOVERNMENT_ACRONYMS + r")\b",
     _F,
+)
+THEIR_WEAPONS = re.compile(
+    r"\s+(?:all\s+)?(?:their|his|its)\s+(?:weapons|arms|guns|rifles|ammunition)\b", _F
 )
 # The other side as each side's statements name it: the group in the ministries' copy.
 THE_ENEMY = re.compile(r"\b(?:the\s+)?enemy\b", _F)
@@ -1009,7 +1018,7 @@ FRONTED_PAST = re.compile(
     r"[\"“‘']?(?:(?:but|and|yet|back)\s+)?(?:(?:in|during|by|until|since)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+)?(?:the\s+)?(?:13\d\d\s*\(\s*)?(?P<year>(?:1[89]|20)\d\d)s?(?:\s*\))?"
-    r"|(?:[\w-]+\s+)?(?:years|decades)\s+ago)"
+    r"|(?:[\w-]+\s+)?(?:years?|decades?)\s+ago(?:\s+(?:today|this\s+week|this\s+month))?)"
     r"\s*,",
     _F,
 )

@@ -56,6 +56,7 @@ GOLD_TABLES = (
     "extract_blind33.tsv",
     "extract_blind34.tsv",
     "extract_blind35.tsv",
+    "extract_blind36.tsv",
 )
 
 
@@ -187,7 +188,13 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # the government in the group's, a quoted phrase of several words is the speaker's own, "the
 # government in Kabul" speaks, surrenders to ANDSF, "evacuated the district centre", a feast
 # beside its calendar date): all 2,846 cases score captured 0.987/0.953/0.970, claimed 0.954,
-# contested 0.947, retaken 0.961, dates 0.979.
+# contested 0.947, retaken 0.961, dates 0.979. With extract_blind36.tsv (110 short precision
+# traps and hard dates, first run 0.909/0.930/0.920, claims 0.667, dates 1.00, 2 strict xfails)
+# and round 18e (people and vehicles captured are no place, inverted conditions, "A year ago
+# today,", relative clauses told in the reporter's voice, a quote's "yesterday" counted from
+# the day it was said, a claim before its confirmation, districts counted in a region): all
+# 2,967 cases score captured 0.988/0.954/0.971, claimed 0.955, contested 0.947, retaken 0.961,
+# dates 0.979.
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
     Status.CLAIMED: 0.95,
@@ -196,7 +203,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 2846
+MIN_GOLD_CASES = 2967
 
 
 def _param(case):
