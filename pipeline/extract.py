@@ -1026,6 +1026,9 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             # and "the district" never to a capital ("KABUL (AP) - ... seizing the district
             # headquarters"; a province may hold the district)
             districts_only = object_back is not None and _names_a_district(object_back.group(0))
+            # "In Kabul, a spokesman said forces would retake the area": an area is never the
+            # seat of government the report comes from
+            area = object_back is not None and object_back.group(0).lower().endswith("area")
             # a wire dateline's city is where the report was filed: "the city" may be it
             # ("GHAZNI - Militants attacked the outskirts of the eastern city"), a crossing is not
             # ("KABUL, Afghanistan (AP) - ... have seized the main border crossing")
@@ -1042,6 +1045,7 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
                 and id(m) not in seat
                 and m.start >= dateline
                 and not (districts_only and _kind(m) == "capital")
+                and not (area and getattr(m.place, "national_capital", False))
             ]
         if cue.kind == "capture_both" and not refers_back:
             # "The governor of Ghazni surrendered to the Taliban": the office stands for the city

@@ -769,6 +769,8 @@ COUNT_WORDS: dict[str, int] = {
 BACK_REFERENCE = re.compile(
     r"\s*(?:(?:was|were|is|are|has|have|had|continued|continuing|raging|erupted|broke\s+out"
     r"|reached|spread|spreading|now|already)\s+){0,3}"
+    # "were fighting the insurgents in the area"
+    r"(?:(?:the\s+)?(?:insurgents|militants|taliban|fighters|enemy)\s+(?=in\s))?"
     # "handed their weapons and the district headquarters over"
     r"(?:(?:their|its|the)\s+(?:weapons|arms|posts|positions|checkpoints|bases)\s+and\s+)?"
     r"(?:in\s+|inside\s+|into\s+|on\s+|from\s+|near\s+)?"
@@ -782,7 +784,7 @@ BACK_REFERENCE = re.compile(
     r"|police\s+headquarters|police\s+district(?:\s+\d+)?|(?:provincial\s+|district\s+)?headquarters"
     r"|bazaar"
     r"|government\s+buildings"
-    r"|(?:border\s+)?crossing|border\s+posts?|(?:border\s+|dry\s+)?port|it)\b",
+    r"|(?:border\s+)?crossing|border\s+posts?|(?:border\s+|dry\s+)?port|area|it)\b",
     _F,
 )
 # Buildings inside a city whose seizure is part of it changing hands, not all of it: "seized

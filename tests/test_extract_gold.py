@@ -195,6 +195,9 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # the day it was said, a claim before its confirmation, districts counted in a region): all
 # 2,967 cases score captured 0.988/0.954/0.971, claimed 0.955, contested 0.947, retaken 0.961,
 # dates 0.979.
+# Round 18f ("in the area" points back to the place named before, never the seat of
+# government): all 2,970 cases score captured 0.988/0.954/0.971, claimed 0.955, contested
+# 0.948, retaken 0.961, dates 0.979.
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
     Status.CLAIMED: 0.95,
@@ -203,7 +206,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 2967
+MIN_GOLD_CASES = 2970
 
 
 def _param(case):
