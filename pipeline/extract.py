@@ -311,7 +311,8 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     text = article.text
     mentions = [m for m in gazetteer.find(text) if _kind(m) not in IGNORED_PLACE_KINDS]
     views = _lowered_views(text)
-    sentences = _sentences(text, mentions, views=views)
+    group_voice = _group_statement(text)
+    sentences = _sentences(text, mentions, views=views, group_voice=group_voice)
     events: list[Event] = []
     previous: list[Event] = []
     previous_had_events = False
@@ -377,7 +378,7 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     # a headline's "drive Taliban out of Farah city" before the story of the fight: the whole
     # article says whether the place ever fell
     events = _repelled_unless_fallen(text, events, [])
-    if _group_statement(text):
+    if group_voice:
         # the whole text is the group's word: every capture in it is its claim
         events = [_as_claim(e) for e in events]
     return _in_text_order(events)
@@ -541,6 +542,7 @@ def _sentences(
     mentions: list[_MentionLike],
     *,
     views: tuple[str | None, str] | None = None,
+    group_voice: bool | None = None,
 ) -> list[_Sentence]:
     spans = split_sentences(text)
     furniture = furniture_lines(text)
@@ -560,7 +562,7 @@ def _sentences(
     # capitals before it, a building captured after it): scan just those.
     twin_text, lowered = views or _lowered_views(text)
     names_place = [bool(inside) for inside in mentions_in]
-    enemy_is_taliban = not _group_statement(text)
+    enemy_is_taliban = not (_group_statement(text) if group_voice is None else group_voice)
     last = len(spans) - 1
     sentences: list[_Sentence] = []
     since_place = SCENE_REACH + 1
