@@ -62,7 +62,8 @@ _SPAN = re.compile(
     # "Since LWJ's last update on July 22, the Taliban have taken ..."
     r"\b(?:since\s+(?:[\w'’]+\s+){1,4}?on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+)"
     r"|since\s+(?:last\s+)?(?:\w+day|early|late|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june|july)"
-    r"|in\s+(?:recent|the\s+past|the\s+last)\s+(?:few\s+)?(?:days|weeks|months|week|month)|last\s+week|last\s+month"
+    r"|in\s+(?:recent|the\s+past|the\s+last)\s+(?:few\s+)?(?:days|weeks|months|week|month|fortnight)"
+    r"|last\s+week|last\s+month|last\s+fortnight"
     r"|within\s+(?:days|hours|weeks|a\s+week)|over\s+the\s+(?:past|last)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks|week|months|month)"
     r"|in\s+less\s+than\s+a\s+week|in\s+(?:a|one|two|three|four|five|six|seven)\s+days"
     # "had been under Taliban control for three weeks", "over the past 48 hours"
@@ -768,7 +769,11 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
     # Wednesday": a phrase behind "after" dates the other event.
     low, high = sorted((cue_at, phrase.start if phrase.start >= cue_at else phrase.end))
     other = _OTHER_TIME.search(sentence, low, high)
-    if other is not None and not _fronted_over_closed_clause(phrase, sentence, other.end(), cue_at):
+    if (
+        other is not None
+        and not _fronted_over_closed_clause(phrase, sentence, other.end(), cue_at)
+        and not _day_of_the_when_clause(phrase, sentence, other)
+    ):
         return False
     relative = _RELATIVE_OPENER.search(sentence, low, high)
     if relative is not None and not (
@@ -811,6 +816,17 @@ _OBJECT_THEN_SPAN = re.compile(
     r"|,\s*(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}(?:\s+(?:city|town|district))?\s*,)\s*",
     re.IGNORECASE,
 )
+
+
+def _day_of_the_when_clause(phrase: _Phrase, sentence: str, other: re.Match[str]) -> bool:
+    """ "was killed on Wednesday when Taliban fighters overran the district centre": "when"
+    joins two things of one day."""
+    return (
+        phrase.kind in _NAMED_DAY_KINDS
+        and phrase.end <= other.start()
+        and other.group(0).lower() == "when"
+        and not sentence[phrase.end : other.start()].strip(" ,")
+    )
 
 
 def _fronted_over_closed_clause(

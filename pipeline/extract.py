@@ -378,10 +378,41 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     # a headline's "drive Taliban out of Farah city" before the story of the fight: the whole
     # article says whether the place ever fell
     events = _repelled_unless_fallen(text, events, [])
+    events = _without_corrected_falls(text, sentences, events)
     if group_voice:
         # the whole text is the group's word: every capture in it is its claim
         events = [_as_claim(e) for e in events]
     return _in_text_order(events)
+
+
+def _without_corrected_falls(
+    text: str, sentences: list[_Sentence], events: list[Event]
+) -> list[Event]:
+    """A live blog's "Correction: In our 09:20 post we said the Taliban had seized Kushk
+    district": the fall it takes back is dropped wherever the article told it before."""
+    corrected: list[tuple[int, set[str]]] = []
+    for sentence in sentences:
+        if (
+            sentence.mentions
+            and _CORRECTION_START.match(text, sentence.start, sentence.end)
+            and any(lx.STATUS_OF_KIND.get(c.kind) == _CAPTURED_VALUE for c in sentence.cues)
+        ):
+            corrected.append((sentence.end, {m.place.iso for m in sentence.mentions}))
+    if not corrected:
+        return events
+    return [
+        e
+        for e in events
+        if e.status not in (Status.CAPTURED, Status.CLAIMED)
+        or not any(e.province_iso in isos and e.quote_start < end for end, isos in corrected)
+    ]
+
+
+# "10:05 BST - Correction:", "CORRECTION:", "Clarification -"
+_CORRECTION_START = re.compile(
+    r"\W*(?:\d{1,2}[:.]\d{2}\s*(?:[A-Za-z]{2,4}\s*)?[-–—:]\s*)?(?:correction|clarification)\s*[:\-–—]",
+    re.IGNORECASE,
+)
 
 
 def _group_statement(text: str) -> bool:
@@ -1586,6 +1617,8 @@ def _event(
         return None
     if _civilians_moving(text, sentence, cue):
         return None
+    if not facts.enemy_is_taliban and text.find("enemy", cue.start, cue.end) >= 0:
+        return None  # the group's "still in the hands of the enemy": the government holds it
     if cue.kind == "airstrike" and not _strikes_the_group_in(text, cue, binding.mention):
         return None
     status = _STATUS_OF_VALUE[status_name]

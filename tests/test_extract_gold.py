@@ -57,6 +57,7 @@ GOLD_TABLES = (
     "extract_blind34.tsv",
     "extract_blind35.tsv",
     "extract_blind36.tsv",
+    "extract_blind38.tsv",
 )
 
 
@@ -198,6 +199,11 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # Round 18f ("in the area" points back to the place named before, never the seat of
 # government): all 2,970 cases score captured 0.988/0.954/0.971, claimed 0.955, contested
 # 0.948, retaken 0.961, dates 0.979.
+# With extract_blind38.tsv (30 whole articles in hard shapes: LWJ updates, live blogs,
+# explainers, transcripts, galleries; first run 0.891/0.953/0.921, 5 strict xfails) and round
+# 18g ("in the past fortnight", a day before "when", "still in the hands of the enemy", a live
+# blog's correction takes back the fall it names): all 3,006 cases score captured
+# 0.986/0.955/0.970, claimed 0.955, contested 0.948, retaken 0.962, dates 0.980.
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
     Status.CLAIMED: 0.95,
@@ -206,7 +212,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 2970
+MIN_GOLD_CASES = 3006
 
 
 def _param(case):
