@@ -216,7 +216,9 @@ _EARLIER = re.compile(
 # A relative or participle clause opened by a comma has its own day: "Almar, retaken by
 # government forces on Thursday, fell again on Friday night".
 _RELATIVE_OPENER = re.compile(
-    r",\s*(?:which|where|who|whose|lost|retaken|recaptured|captured|seized|taken|overrun|held)\b",
+    r",\s*(?:which|where|who|whose|lost|retaken|recaptured|captured|seized|taken|overrun|held)\b"
+    # "Spin Boldak, the border town that fell to the Taliban on July 14"
+    r"|,\s*the\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|district|crossing)\s+(?:that|which)\b",
     re.IGNORECASE,
 )
 _OTHER_TIME = re.compile(r"\b(?:after|before|since|until|when|following)\b", re.IGNORECASE)

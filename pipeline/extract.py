@@ -73,6 +73,10 @@ SCENE_REACH = 4
 # how far after a place an "after" clause may start and still say why it was entered
 # at most this many words in quotes are a scare quote ("Taliban 'seize' Zaranj")
 # how far after a surrender its recipient may be named ("surrendered their weapons to ANDSF")
+# how far before "the outskirts of" a clearing verb may stand ("cleared the outskirts of")
+# how far before "attack" a bombing is named ("A car bomb and gun attack")
+TARGETED_REACH = 30
+CLEARED_REACH = 20
 RECIPIENT_REACH = 60
 SCARE_QUOTE_WORDS = 3
 AFTER_REACH = 40
@@ -1617,6 +1621,8 @@ def _event(
         return None
     if _civilians_moving(text, sentence, cue):
         return None
+    if _targeted_attack(text, sentence, cue):
+        return None
     if not facts.enemy_is_taliban and text.find("enemy", cue.start, cue.end) >= 0:
         return None  # the group's "still in the hands of the enemy": the government holds it
     if cue.kind == "airstrike" and not _strikes_the_group_in(text, cue, binding.mention):
@@ -1635,6 +1641,8 @@ def _event(
     )
     if checked is not None and not under_way:
         checked = _checked_by_recipient(text, sentence, cue, mention, checked)
+    if checked is None and _cleared_the_edge(text, sentence, cue):
+        checked = Status.CONTESTED
     if checked is None:
         return None
     status = checked
@@ -2344,6 +2352,28 @@ def _entered_after_withdrawal(
     return after is not None and bool(lx.WITHDRAWAL_CAUSE.match(text, after.end(), sentence.end))
 
 
+def _targeted_attack(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "A car bomb and gun attack on the home of the acting defence minister in Kabul": a
+    bombing or an attack on a person's home or convoy is no fight for the place."""
+    if lx.STATUS_OF_KIND.get(cue.kind) != "contested" or not text.startswith(
+        ("attack", "Attack"), cue.start
+    ):
+        return False
+    window_start = max(sentence.start, cue.start - TARGETED_REACH)
+    return bool(
+        lx.BOMBING_BEFORE.search(text, window_start, cue.start)
+        or lx.PERSONAL_TARGET_AFTER.match(text, cue.end, sentence.end)
+    )
+
+
+def _cleared_the_edge(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "Commandos cleared the outskirts of Qala-e Naw": the defenders' fight at its edge."""
+    if cue.kind != "contest_location":
+        return False
+    window_start = max(sentence.start, cue.start - CLEARED_REACH)
+    return bool(lx.CLEARED_BEFORE.search(text, window_start, cue.start))
+
+
 def _civilians_moving(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """ "with families moving into Kandahar city": people fleeing into a place, no fight."""
     if lx.STATUS_OF_KIND.get(cue.kind) != "contested" or not lx.MOVEMENT_CUE.match(
@@ -2759,6 +2789,10 @@ def _news_after_past_change(event: Event, change: Event) -> bool:
     if change.date_precision is Precision.DAY and event.event_date < change.event_date:
         return True  # "launched an operation on Thursday ... a day later recaptured it"
     if event.event_date <= change.event_date:
+        return False
+    if not event.date_phrase and event.actor != GOVERNMENT_ACTOR:
+        # "overran Kharwar district on May 23 after a week of fighting": the group's fighting
+        # with no day of its own is the fight for that change
         return False
     # After the change: a government counter-attack, or an attack on another place of the
     # province ("attacked Kunduz on Sunday, a day after seizing Ali Abad district"); Taliban

@@ -697,6 +697,16 @@ CLAIM_VERB_IN_GAP = re.compile(
     r",\s*(?:the\s+)?(?:taliban|insurgents|militants|group)\s+(?:claims?|claimed|say|says)\b", _F
 )
 MOVEMENT_CUE = re.compile(r"(?:mov|stream|pour|flood|flock|head|walk|swarm)", _F)
+BOMBING_BEFORE = re.compile(
+    r"\b(?:(?:car|truck|roadside|suicide|magnetic|sticky)\s+bomb\w*|bomb(?:ing)?|suicide|IED"
+    r"|grenade|rocket|mortar|drone)\b(?:\s+[\w-]+){0,3}\s+$",
+    _F,
+)
+PERSONAL_TARGET_AFTER = re.compile(
+    r"\s+on\s+(?:the\s+)?(?:home|house|residence|convoy|car|vehicle|office|guest\s*house)\s+of\b",
+    _F,
+)
+CLEARED_BEFORE = re.compile(r"\b(?:cleared|clearing|clear|secured|securing)\s+$", _F)
 # Who moves into a place without fighting for it: "with families moving into Kandahar city".
 CIVILIANS_BEFORE = re.compile(
     r"\b(?:families|residents|civilians|people|villagers|refugees|displaced(?:\s+\w+)?|IDPs|thousands"
@@ -1256,8 +1266,9 @@ RELATIVE_AFTER_PLACE = re.compile(
     r"\s*(?:(?:district(?:\s+(?:cent(?:re|er)|headquarters))?|city|province|town|capital"
     r"|(?:border\s+)?crossing)\s*)?"
     + _DAY_BEFORE_RELATIVE
-    + r"(?:,\s*the\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|cent(?:re|er))\s*)?"
-    r",\s*(?:which|that)\s+"
+    # ", the provincial capital, which", ", the border town that"
+    + r"(?:,\s*the\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|cent(?:re|er)|crossing)\s*,?\s*"
+    r"|,\s*)(?:which|that)\s+"
     r"(?:(?:has|had|have|was|were)\s+)?(?:also\s+|already\s+|now\s+|briefly\s+)?(?:been\s+)?$",
     _F,
 )

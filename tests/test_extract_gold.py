@@ -57,6 +57,7 @@ GOLD_TABLES = (
     "extract_blind34.tsv",
     "extract_blind35.tsv",
     "extract_blind36.tsv",
+    "extract_blind37.tsv",
     "extract_blind38.tsv",
 )
 
@@ -204,6 +205,12 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # 18g ("in the past fortnight", a day before "when", "still in the hands of the enemy", a live
 # blog's correction takes back the fall it names): all 3,006 cases score captured
 # 0.986/0.955/0.970, claimed 0.955, contested 0.948, retaken 0.962, dates 0.980.
+# With extract_blind37.tsv (25 long whole wire and newspaper articles, first run
+# 1.000/0.956/0.977, claims 1.00, contested 0.943, dates 0.953, 4 strict xfails) and round 18h
+# ("the border town that fell", "cleared the outskirts of", a bombing or an attack on a home is
+# no fight for the place, the group's fighting with no day of its own is the fight for the
+# change): all 3,036 cases score captured 0.986/0.955/0.970, claimed 0.956, contested 0.950,
+# retaken 0.963, dates 0.979.
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
     Status.CLAIMED: 0.95,
@@ -212,7 +219,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 3006
+MIN_GOLD_CASES = 3036
 
 
 def _param(case):
