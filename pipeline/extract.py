@@ -459,8 +459,14 @@ def _repelled_unless_fallen(text: str, current: list[Event], earlier: list[Event
     ]
 
 
+_BETWEEN_SIDES = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?and\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:forces|fighters|taliban|insurgents|militants|troops|police|army|commandos)\b",
+    re.IGNORECASE,
+)
 _DRIVEN_OUT_WORDS = re.compile(
-    r"\b(?:push(?:ed)?|drove|driven|drive|forced|expelled|chased)\b[^.;]{0,40}\b(?:out\s+of|from)\b"
+    r"\bclear(?:ed|ing)\b"
+    r"|\b(?:push(?:ed)?|drove|driven|drive|forced|expelled|chased)\b[^.;]{0,40}\b(?:out\s+of|from)\b"
     r"|\b(?:push(?:ed)?|drove|driven|drive|forced|expelled)\s+them\s+(?:back\s+)?out\b",
     re.IGNORECASE,
 )
@@ -1559,6 +1565,10 @@ def _words_between(gap: str, sentence: _Sentence, start: int, end: int) -> int |
     collapsed = _collapse(gap, sentence, start, end)
     if sentence.facts.twin(lx.CLAUSE_BREAK).search(collapsed):
         return None
+    if "between" in collapsed:
+        # "Clashes between Taliban fighters and security forces have been going on in": who
+        # fought is part of the cue's own phrase
+        collapsed = _BETWEEN_SIDES.sub(" ", collapsed)
     words = [w for w in _WORD.findall(collapsed.lower()) if w not in lx.GLUE_WORDS]
     words = [w for w in words if not w.endswith(("’s", "'s")) or len(w) > 2]
     if len(words) > lx.MAX_GAP_WORDS:
@@ -1863,10 +1873,20 @@ class _CueReading:
             cue = self._cue
             self._negated = bool(
                 _search_slice(lx.NEGATION_BEFORE, facts, self.before_start, cue.start)
-                or _search_slice(lx.DENIAL, facts, self.clause[0], cue.start)
+                or self._denied(facts)
                 or _search(lx.CORRECTED_BEFORE, facts, self._sentence_span[0], cue.start)
             )
         return self._negated
+
+    def _denied(self, facts: _SentenceFacts) -> bool:
+        """ "denied capturing X", never "denied the claim and said heavy fighting was continuing
+        around X": a new report after the denial is not denied."""
+        cue = self._cue
+        denial = _search_slice(lx.DENIAL, facts, self.clause[0], cue.start)
+        if denial is None:
+            return False
+        denied_at = self.clause[0] + denial.end()
+        return not lx.NEW_REPORT.search(facts.text, denied_at, cue.start)
 
     def future(self, facts: _SentenceFacts) -> bool:
         """ "could capture", "captured ... would": not (yet) an event."""
@@ -2561,6 +2581,10 @@ def _speaker_of(
             # "Taliban fighters who captured Kunduz last week withdrew ..., a spokesman for the
             # group said": what he said is the withdrawal; the capture is the reporter's
             return None
+        if _SUBORDINATE_BEFORE_VERB.search(text, cue.end, verb.start()):
+            # "The Taliban said they had recaptured Karukh ..., hours after government forces
+            # said they had retaken it": that saying belongs to the other clause
+            return None
         stretch = _speaker_stretch(text[cue.end : verb.start()])
         before = _speaker_class(stretch, kinds=kinds)
         if before is not None:
@@ -2578,6 +2602,9 @@ def _speaker_of(
     return _speaker_class(_last_words(window_before, 14), kinds=kinds)
 
 
+_SUBORDINATE_BEFORE_VERB = re.compile(
+    r"\b(?:after|before|when|while|whereas|since|until)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+)
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|that|where|who)\b", re.IGNORECASE)
 # "Taliban fighters who captured Kunduz last week withdrew ..., a spokesman said"
 _RELATIVE_SUBJECT_BEFORE = re.compile(r"\bwho\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
@@ -2735,6 +2762,7 @@ def _one_per_province(events: list[Event]) -> list[Event]:
             (e.province_iso, s) in best
             and not _news_after_past_change(e, best[e.province_iso, s])
             and not _fight_for_the_capital(e, best[e.province_iso, s])
+            and not _fight_for_another_place(e, best[e.province_iso, s])
             and not _claim_before_confirmation(e, best[e.province_iso, s])
             for s in _SUBSUMED_BY.get(e.status, ())
         )
@@ -2753,14 +2781,30 @@ def _one_per_province(events: list[Event]) -> list[Event]:
 def _claim_before_confirmation(event: Event, change: Event) -> bool:
     """ "The Taliban claimed on Tuesday to have captured Arghandab; on Wednesday a council member
     confirmed that Arghandab had fallen": the claim came first, on a day of its own."""
+    if event.status is not Status.CLAIMED:
+        return False
+    if event.place_start != change.place_start:
+        # "withdrew from Dawlat Shah on Monday, officials said; the Taliban said they now
+        # controlled Dawlat Shah": two reports of the place, each with its own source
+        return True
     return (
-        event.status is Status.CLAIMED
-        and event.date_precision is _DAY
+        event.date_precision is _DAY
         and change.date_precision is _DAY
         and event.event_date is not None
         and change.event_date is not None
         and event.event_date < change.event_date
     )
+
+
+def _fight_for_another_place(event: Event, change: Event) -> bool:
+    """ "overran the Qaisar district on Sunday, and clashes are now reported in Pashtun Kot":
+    fighting for another named town or district of the province is news of its own."""
+    if event.status is not Status.CONTESTED or event.place_kind == "province":
+        return False
+    if change.place_kind == "province":
+        return False
+    fought, changed = event.place.lower(), change.place.lower()
+    return fought not in changed and changed not in fought
 
 
 def _fight_for_the_capital(event: Event, change: Event) -> bool:

@@ -343,7 +343,10 @@ GAPPED_DAY = re.compile(
 # A preposition right before the place puts it beside the action, not under it.
 # Fighting "around" or "outside" a city is still fighting for it.
 CONTEST_BLOCKING_PREPOSITION = re.compile(
-    r"\b(?:towards?|from|via|to|road|highway|border)\s+(?:the\s+)?(?:city\s+of\s+)?$", _F
+    # ("fighting has since spread to Pashtun Kot district" is fighting there)
+    r"\b(?:towards?|from|via|(?<!spread\s)(?<!spreads\s)to|road|highway|border)\s+(?:the\s+)?"
+    r"(?:city\s+of\s+)?$",
+    _F,
 )
 # "Kunduz, which fell on Sunday": the relative pronoun stands for the place.
 # A parenthetical between a subject and its verb: "Nad Ali district|, which borders the city,
@@ -531,6 +534,10 @@ NEGATION_BEFORE = re.compile(
     # "no provincial capital has changed hands"
     r"|\bno\s+(?:[\w-]+\s+){1,3}(?:has|have|had|was|were)(?:\s+yet)?\s*$",
     _F,
+)
+# A report of its own after a denial: "denied the claim and said fighting was continuing".
+NEW_REPORT = re.compile(
+    r"\b(?:and|but)\s+(?:said|says|added|insisted|reported)\b|,\s*saying\b|\band\s+that\b", _F
 )
 # a live blog's correction: "An earlier entry wrongly said the Taliban had captured X"
 CORRECTED_BEFORE = re.compile(
@@ -1152,6 +1159,8 @@ SUBJECT_BREAK = re.compile(
 # A fight for the place is under way: "launched an operation to recapture X", "are trying to".
 UNDER_WAY_BEFORE = re.compile(
     r"(?:\b(?:launch\w*|began|begun|beginning|start\w*|mount\w*|intensif\w*|stepped\s+up"
+    # "repelled a government attempt to recapture Dand wa Patan": the attempt was made
+    r"|repel\w*|repuls\w*|foil\w*|thwart\w*|defeat\w*"
     r"|under\s*way|underway)\b(?:\s+[\w’'-]+){0,4}?\s+(?:operations?|offensives?"
     r"|counter-?offensives?|push|bid|attempts?|efforts?|campaign|assault|drive)"
     r"|\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+(?:still\s+|now\s+)?"

@@ -59,6 +59,7 @@ GOLD_TABLES = (
     "extract_blind36.tsv",
     "extract_blind37.tsv",
     "extract_blind38.tsv",
+    "extract_blind39.tsv",
 )
 
 
@@ -211,6 +212,13 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # no fight for the place, the group's fighting with no day of its own is the fight for the
 # change): all 3,036 cases score captured 0.986/0.955/0.970, claimed 0.956, contested 0.950,
 # retaken 0.963, dates 0.979.
+# With extract_blind39.tsv (100 short cases on the lines between the statuses, first run
+# 0.977/1.000/0.988, claims 0.915, contested 0.788, 14 strict xfails) and round 18i (fighting
+# for another named place of a province beside a capture there, a denial does not reach a new
+# report after it, "repelled an attempt to recapture", "clashes between A and B ... in X",
+# "cleared" a place that never fell, a saying in another clause is not the cue's source, a
+# claim and a capture of one place from two sources, "spread to"): all 3,142 cases score
+# captured 0.987/0.956/0.971, claimed 0.957, contested 0.951, retaken 0.964, dates 0.979.
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
     Status.CLAIMED: 0.95,
@@ -219,7 +227,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 3036
+MIN_GOLD_CASES = 3142
 
 
 def _param(case):
