@@ -330,12 +330,17 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     follows_days = any(word in views[1] for word in _COUNTED_DAY_WORDS)
     for index, sentence in enumerate(sentences):
         current = _sentence_events(article, sentence, events, reference=narrative)
-        if (
-            not current
-            and (sentence.mentions or named is not None)
-            and text.find("district", sentence.start, sentence.end) >= 0
-        ):
-            current = _district_tally(article, sentence, named)
+        if (sentence.mentions or named is not None) and text.find(
+            "district", sentence.start, sentence.end
+        ) >= 0:
+            # "the Taliban now control 11 of the province's 13 districts, and fighting is under
+            # way inside Lashkar Gah": the count is news beside the sentence's other events
+            told = {(e.province_iso, e.status) for e in current}
+            current = current + [
+                e
+                for e in _district_tally(article, sentence, named)
+                if (e.province_iso, e.status) not in told
+            ]
         if not current and sentence.mentions and sentence.cues:
             current = _headed_item(article, sentence, reference=narrative, first=named is None)
         if sentence.mentions:
@@ -782,6 +787,7 @@ def _sentence_events(
     going_on = _fighting_goes_on(article, sentence, events)
     events.extend(_fallen_before(article, sentence, events))
     events.extend(_gapped_places(article, sentence, events, reference=reference))
+    events.extend(_listed_after_colon(text, sentence, events))
     kept = _one_per_province(events)
     return kept + [e for e in going_on if e.event_date not in _contested_days(kept, e)]
 
@@ -928,6 +934,46 @@ def _gapped_places(
         )
         last_end = mention.end
     return found
+
+
+def _listed_after_colon(text: str, sentence: _Sentence, events: list[Event]) -> list[Event]:
+    """ "Districts that fell to the Taliban on Saturday: Shirin Tagab (Faryab), Gosfandi (Sar-e
+    Pul) and Nahrin (Baghlan)": every place of the list after the colon shares the first one's
+    event."""
+    if not events:
+        return []
+    first = min(events, key=lambda e: e.place_start)
+    colon = text.rfind(":", sentence.start, first.place_start)
+    if colon < 0 or not lx.LIST_LEAD_CUE.search(text, sentence.start, colon):
+        return []
+    if not lx.PLACE_LIST_ITEMS.fullmatch(_collapse_places(text, sentence, colon + 1)):
+        return []  # a clause after the colon, not a list of places
+    told = {e.province_iso for e in events if e.status is first.status}
+    found: list[Event] = []
+    for mention in sentence.mentions:
+        if mention.start <= colon or mention.place.iso in told:
+            continue
+        told.add(mention.place.iso)
+        found.append(
+            dataclasses.replace(
+                first,
+                **_place_fields(mention),
+                confidence=round(first.confidence * INDIRECT_FACTOR, 2),
+            )
+        )
+    return found
+
+
+def _collapse_places(text: str, sentence: _Sentence, start: int) -> str:
+    """The sentence from ``start`` with each place named replaced by "PLACE"."""
+    pieces, at = [], start
+    for mention in sentence.mentions:
+        if mention.start < start:
+            continue
+        pieces.extend((text[at : mention.start], "PLACE"))
+        at = mention.end
+    pieces.append(text[at : sentence.end])
+    return "".join(pieces)
 
 
 def _has_status_cue(sentence: _Sentence) -> bool:

@@ -714,6 +714,24 @@ PERSONAL_TARGET_AFTER = re.compile(
     _F,
 )
 CLEARED_BEFORE = re.compile(r"\b(?:cleared|clearing|clear|secured|securing)\s+$", _F)
+# A lead that says what happened to the places listed after its colon: "Districts that fell to
+# the Taliban on Saturday:", "Districts retaken by the security forces:".
+LIST_LEAD_CUE = re.compile(
+    r"\b(?:districts?|towns?|cities|capitals?|places)\b[^:]{0,80}\b(?:fell|fallen|captured|taken"
+    r"|seized|overrun|retaken|recaptured|lost|surrendered|fighting|clashes|attacked)\b",
+    _F,
+)
+# Only places after it, each maybe with its province in brackets or "in Takhar", joined by commas,
+# "and" or semicolons: "PLACE (PLACE), PLACE and PLACE in PLACE; and PLACE in PLACE."
+_LIST_ITEM = (
+    # a place the gazetteer knows, or a capitalised name it does not ("Khwaja Bahauddin")
+    r"(?:PLACE|[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){0,3})"
+    r"(?:\s+(?:district|districts|city|town))?(?:\s*\(PLACE\)|\s+in\s+PLACE)?"
+)
+PLACE_LIST_ITEMS = re.compile(
+    r"\s*" + _LIST_ITEM + r"(?:\s*(?:,|;|\band\b|,\s*and\b|;\s*and\b)\s*" + _LIST_ITEM + r")*"
+    r"\s*[.;]?\s*",
+)  # case-sensitive: "PLACE" and the capitals of names the gazetteer does not know
 # Who moves into a place without fighting for it: "with families moving into Kandahar city".
 CIVILIANS_BEFORE = re.compile(
     r"\b(?:families|residents|civilians|people|villagers|refugees|displaced(?:\s+\w+)?|IDPs|thousands"
@@ -739,8 +757,11 @@ _TALLY_COUNT = (
     r"|all|a\s+dozen|dozens\s+of)"
 )
 DISTRICT_TALLY = re.compile(
+    # "9 of Badakhshan's 28 districts", "11 of the province's 13 districts"
     r"\b(?:" + _TALLY_COUNT + r"(?:\s+more)?(?:\s+of\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:" + _TALLY_COUNT + r"\s+)?)?\s+(?:[\w-]+\s+)?districts|every\s+district)\b",
+    r"(?:[\w-]+(?:'s|’s)\s+)?"
+    # (a city's "police districts" are parts of it, not districts of a province)
+    r"(?:" + _TALLY_COUNT + r"\s+)?)?\s+(?:(?!police\b)[\w-]+\s+)?districts|every\s+district)\b",
     _F,
 )
 # What happened to the counted districts: taken or lost outright, or held by a side ("hold").

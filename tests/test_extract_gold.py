@@ -60,6 +60,7 @@ GOLD_TABLES = (
     "extract_blind37.tsv",
     "extract_blind38.tsv",
     "extract_blind39.tsv",
+    "extract_blind40.tsv",
 )
 
 
@@ -219,6 +220,12 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # "cleared" a place that never fell, a saying in another clause is not the cue's source, a
 # claim and a capture of one place from two sources, "spread to"): all 3,142 cases score
 # captured 0.987/0.956/0.971, claimed 0.957, contested 0.951, retaken 0.964, dates 0.979.
+# With extract_blind40.tsv (30 whole articles: undated, back-references, lists, quotes, variant
+# spellings; first run 1.000/0.881/0.937, claims, retakes and dates 1.00, 2 strict xfails) and
+# round 18j (a list of places after a lead's colon shares its event, "9 of Badakhshan's 28
+# districts", a count beside the sentence's other events, a city's police districts are no
+# tally): all 3,177 cases score captured 0.987/0.957/0.972, claimed 0.957, contested 0.953,
+# retaken 0.965, dates 0.980.
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
     Status.CLAIMED: 0.95,
@@ -227,7 +234,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 3142
+MIN_GOLD_CASES = 3177
 
 
 def _param(case):
