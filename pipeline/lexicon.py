@@ -703,16 +703,20 @@ BY_THE_MUJAHIDEEN = re.compile(
 CLAIM_VERB_IN_GAP = re.compile(
     r",\s*(?:the\s+)?(?:taliban|insurgents|militants|group)\s+(?:claims?|claimed|say|says)\b", _F
 )
+# Cues of movement into a place, which civilians make too: "moving into", "streaming into".
 MOVEMENT_CUE = re.compile(r"(?:mov|stream|pour|flood|flock|head|walk|swarm)", _F)
+# A bombing or a strike is no fight for a place: "A car bomb and gun attack on ...".
 BOMBING_BEFORE = re.compile(
     r"\b(?:(?:car|truck|roadside|suicide|magnetic|sticky)\s+bomb\w*|bomb(?:ing)?|suicide|IED"
     r"|grenade|rocket|mortar|drone)\b(?:\s+[\w-]+){0,3}\s+$",
     _F,
 )
+# An attack on a person: "attack on the home of the acting defence minister".
 PERSONAL_TARGET_AFTER = re.compile(
     r"\s+on\s+(?:the\s+)?(?:home|house|residence|convoy|car|vehicle|office|guest\s*house)\s+of\b",
     _F,
 )
+# The defenders clearing an edge: "Commandos cleared the outskirts of Qala-e Naw".
 CLEARED_BEFORE = re.compile(r"\b(?:cleared|clearing|clear|secured|securing)\s+$", _F)
 # A lead that says what happened to the places listed after its colon: "Districts that fell to
 # the Taliban on Saturday:", "Districts retaken by the security forces:".

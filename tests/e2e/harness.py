@@ -44,6 +44,8 @@ CHROMIUM_ARGS = (
 STARTUP_TIMEOUT_S = 60.0
 HEALTH_POLL_S = 0.05
 MAP_TIMEOUT_MS = 30_000
+CLICKABLE_TIMEOUT_S = 10.0  # how long a province may stay covered before a click gives up
+CLICKABLE_POLL_S = 0.2
 STOP_TIMEOUT_S = 10.0
 
 # How the app marks a province's SVG path, most specific first. The app engineer's hook is
@@ -359,7 +361,12 @@ def click_province(frame, iso: str) -> None:
     """Click inside the province's polygon with the mouse, as a user would."""
     locator = province_locator(frame, iso)
     locator.wait_for(state="attached", timeout=MAP_TIMEOUT_MS)
+    # while the map still fits its bounds (slower on a loaded machine) no point may be on top
+    deadline = time.monotonic() + CLICKABLE_TIMEOUT_S
     point = locator.evaluate(INTERIOR_POINT_JS)
+    while point is None and time.monotonic() < deadline:
+        time.sleep(CLICKABLE_POLL_S)
+        point = locator.evaluate(INTERIOR_POINT_JS)
     if point is None:
         msg = f"no visible point of province {iso!r} can be clicked"
         raise HarnessError(msg)

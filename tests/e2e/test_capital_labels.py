@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .harness import MAP_TIMEOUT_MS, find_map_frame, press_slider
 
@@ -15,6 +16,8 @@ SHOWN = """[...document.querySelectorAll('.leaflet-tooltip.cm-capital')]
 # Every label has a side once placed.
 PLACED_JS = "() => " + SHOWN + ".every((label) => label.hasAttribute('data-side'))"
 DAY_JS = "() => document.body.dataset.day"
+NEXT_DAY_JS = "(day) => document.body.dataset.day !== day"
+LAST_DAY_WAIT_MS = 5_000  # no new day this long after a step: the slider is at its end
 MAX_DAYS = 60
 LABEL_BOXES_JS = (
     "() => "
@@ -52,6 +55,11 @@ def labels_per_day(page, frame) -> dict[str, list[dict]]:
             break
         boxes[day] = frame.evaluate(LABEL_BOXES_JS)
         press_slider(frame, "ArrowRight")
+        try:
+            # a loaded machine repaints late: wait for the next day, or the end of the range
+            frame.wait_for_function(NEXT_DAY_JS, arg=day, timeout=LAST_DAY_WAIT_MS)
+        except PlaywrightTimeoutError:
+            break
     return boxes
 
 
