@@ -946,7 +946,9 @@ def _listed_after_colon(text: str, sentence: _Sentence, events: list[Event]) -> 
     colon = text.rfind(":", sentence.start, first.place_start)
     if colon < 0 or not lx.LIST_LEAD_CUE.search(text, sentence.start, colon):
         return []
-    if not lx.PLACE_LIST_ITEMS.fullmatch(_collapse_places(text, sentence, colon + 1)):
+    after = colon + 1
+    listed = _collapse(text[after : sentence.end], sentence, after, sentence.end, token="PLACE")
+    if not lx.PLACE_LIST_ITEMS.fullmatch(listed):
         return []  # a clause after the colon, not a list of places
     told = {e.province_iso for e in events if e.status is first.status}
     found: list[Event] = []
@@ -962,18 +964,6 @@ def _listed_after_colon(text: str, sentence: _Sentence, events: list[Event]) -> 
             )
         )
     return found
-
-
-def _collapse_places(text: str, sentence: _Sentence, start: int) -> str:
-    """The sentence from ``start`` with each place named replaced by "PLACE"."""
-    pieces, at = [], start
-    for mention in sentence.mentions:
-        if mention.start < start:
-            continue
-        pieces.extend((text[at : mention.start], "PLACE"))
-        at = mention.end
-    pieces.append(text[at : sentence.end])
-    return "".join(pieces)
 
 
 def _has_status_cue(sentence: _Sentence) -> bool:
@@ -1584,14 +1574,16 @@ def _kind_rank(cue: _Cue) -> int:
     return {"captured": 0, "retaken": 1, "contested": 2}.get(status, 3)
 
 
-def _collapse(gap: str, sentence: _Sentence, start: int, end: int) -> str:
+def _collapse(
+    gap: str, sentence: _Sentence, start: int, end: int, *, token: str = _MENTION_TOKEN
+) -> str:
     """The gap with every place mention inside replaced by one token."""
     pieces: list[str] = []
     cursor = start
     for mention in sentence.mentions:
         if mention.start >= start and mention.end <= end:
             pieces.append(gap[cursor - start : mention.start - start])
-            pieces.append(_MENTION_TOKEN)
+            pieces.append(token)
             cursor = mention.end
     pieces.append(gap[cursor - start :])
     return "".join(pieces)
