@@ -61,6 +61,7 @@ GOLD_TABLES = (
     "extract_blind38.tsv",
     "extract_blind39.tsv",
     "extract_blind40.tsv",
+    "extract_blind41.tsv",
 )
 
 
@@ -226,6 +227,10 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # districts", a count beside the sentence's other events, a city's police districts are no
 # tally): all 3,177 cases score captured 0.987/0.957/0.972, claimed 0.957, contested 0.953,
 # retaken 0.965, dates 0.980.
+# extract_blind41.tsv (20 whole articles of 2021) ran once on the session's final tree:
+# 1.000/1.000/1.000, claims 1.00, contested 0.955, retaken 0.952, dates 1.00; its 3 failures
+# are strict xfails, not fixed. All 3,197 cases score captured 0.988/0.958/0.972, claimed 0.958,
+# contested 0.953, retaken 0.965, dates 0.980.
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
     Status.CLAIMED: 0.95,
@@ -234,7 +239,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 3177
+MIN_GOLD_CASES = 3197
 
 
 def _param(case):
