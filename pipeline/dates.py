@@ -534,8 +534,8 @@ def _opens_cue_clause(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
     )
 
 
-_OPENING_QUOTES = '"“'
-_CLOSING_QUOTES = '"”'
+_OPENING_QUOTES = ('"', "“")
+CLOSING_QUOTES = ('"', "”")
 _SPEECH_AFTER_QUOTE = re.compile(
     r"\b(?:said|says|told|announced|added|wrote|tweeted|posted)\b[^.;\"“”]{0,40}$", re.IGNORECASE
 )
@@ -548,7 +548,7 @@ def _quoted_speech_day(
     opening = max(sentence.rfind(mark, 0, phrase.start) for mark in _OPENING_QUOTES)
     if opening < 0:
         return None
-    ends = [sentence.find(mark, phrase.end) for mark in _CLOSING_QUOTES]
+    ends = [sentence.find(mark, phrase.end) for mark in CLOSING_QUOTES]
     closing = min((end for end in ends if end > opening), default=-1)
     if closing < 0:
         return None

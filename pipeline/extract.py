@@ -23,6 +23,7 @@ from typing import Any, NamedTuple, Protocol
 from pipeline import lexicon as lx
 from pipeline.dates import (
     BASIS_ARTICLE_DATE,
+    CLOSING_QUOTES,
     DateResolution,
     days_counted,
     find_date_phrases,
@@ -63,23 +64,19 @@ _COORDINATED = re.compile(
     r"\s*(?:,\s*)?(?:and|as\s+well\s+as|and\s+also)\s+(?:(?:a|an|the|two|three|several)\s+)?",
     re.IGNORECASE,
 )
-CLOSING_QUOTES = ('"', "”")
 BUILDING_SUBJECT_CHARS = 60  # how far back a building named as a denial's subject may start
 INDIRECT_FACTOR = 0.8  # the place comes from a back-reference or the next sentence
 # How many sentences after the one naming a place "the city" may still point back to it, with
 # only place-less sentences between ("... entered Farah. Fighting went on. By evening the city
 # had fallen.").
 SCENE_REACH = 4
-# how far after a place an "after" clause may start and still say why it was entered
-# at most this many words in quotes are a scare quote ("Taliban 'seize' Zaranj")
-# how far after a surrender its recipient may be named ("surrendered their weapons to ANDSF")
-# how far before "the outskirts of" a clearing verb may stand ("cleared the outskirts of")
-# how far before "attack" a bombing is named ("A car bomb and gun attack")
-TARGETED_REACH = 30
-CLEARED_REACH = 20
-RECIPIENT_REACH = 60
-SCARE_QUOTE_WORDS = 3
-AFTER_REACH = 40
+AFTER_REACH = 40  # how far after a place an "after" clause may say why it was entered
+SCARE_QUOTE_WORDS = 3  # fewer words than this in quotes are a scare quote ("Taliban 'seize'")
+RECIPIENT_REACH = 60  # how far after a surrender its recipient may be named
+CLEARED_REACH = 20  # how far before "the outskirts of" a clearing verb may stand
+TARGETED_REACH = 30  # how far before "attack" a bombing is named ("A car bomb and gun attack")
+MOVER_REACH = 40  # how far before "moving into" the people moving are named
+PEOPLE_REACH = 60  # how far before a place its people are named ("40 soldiers in Takhar")
 MAX_LABEL_WORDS = 6  # "Taliban spokesman Zabihullah Mujahid:" opening a statement's line
 DENIAL_WINDOW = 80  # characters before a carried cue searched for "denied that"
 FLED_WINDOW = 40  # characters before a fighting word searched for "fled the"
@@ -2438,7 +2435,7 @@ def _civilians_moving(text: str, sentence: _Sentence, cue: _Cue) -> bool:
         text, cue.start, cue.end
     ):
         return False
-    window_start = max(sentence.start, cue.start - 40)
+    window_start = max(sentence.start, cue.start - MOVER_REACH)
     return bool(lx.CIVILIANS_BEFORE.search(text, window_start, cue.start))
 
 
@@ -2447,7 +2444,7 @@ def _people_joined(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionL
     place did not."""
     if cue.kind != "capture_intrans" or text.find("joined", cue.start, cue.end) < 0:
         return False
-    window_start = max(sentence.start, mention.start - 60)
+    window_start = max(sentence.start, mention.start - PEOPLE_REACH)
     return bool(lx.PEOPLE_OF_BEFORE.search(text, window_start, mention.start))
 
 
@@ -2801,7 +2798,7 @@ def _one_per_province(events: list[Event]) -> list[Event]:
             and not _news_after_past_change(e, best[e.province_iso, s])
             and not _fight_for_the_capital(e, best[e.province_iso, s])
             and not _fight_for_another_place(e, best[e.province_iso, s])
-            and not _claim_before_confirmation(e, best[e.province_iso, s])
+            and not _claim_apart(e, best[e.province_iso, s])
             for s in _SUBSUMED_BY.get(e.status, ())
         )
     ]
@@ -2816,9 +2813,10 @@ def _one_per_province(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _claim_before_confirmation(event: Event, change: Event) -> bool:
-    """ "The Taliban claimed on Tuesday to have captured Arghandab; on Wednesday a council member
-    confirmed that Arghandab had fallen": the claim came first, on a day of its own."""
+def _claim_apart(event: Event, change: Event) -> bool:
+    """A claim that is news beside the capture of its place: told of another mention of the
+    place, by another source, or first, on a day of its own ("The Taliban claimed on Tuesday to
+    have captured Arghandab; on Wednesday a council member confirmed that it had fallen")."""
     if event.status is not Status.CLAIMED:
         return False
     if event.place_start != change.place_start:
