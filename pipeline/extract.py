@@ -1646,11 +1646,11 @@ def _event(
         return None
     if _is_background(article, facts, clause_start, clause_end):
         return None
-    if clause_end < sentence.end and _ends_with_past_year(text, sentence, clause_end):
+    if clause_end < sentence.end and _ends_with_past_year(article, sentence, clause_end):
         return None
     if reading.fronted_past(article, sentence):
         return None
-    if _in_past_year_clause(text, sentence, cue):
+    if _in_past_year_clause(article, sentence, cue):
         return None
     if _follows_a_past_clause(article, sentence, cue):
         return None
@@ -1823,11 +1823,16 @@ def _claim_disputed(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     )
 
 
-def _in_past_year_clause(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+def _in_past_year_clause(article: Article, sentence: _Sentence, cue: _Cue) -> bool:
     """ "was in 1998, when they took Mazar-i-Sharif": the cue sits in a past year's clause."""
+    text = article.text
     if text.find("when", sentence.start, cue.start) < 0:
         return False
-    years = list(_finditer(lx.PAST_YEAR_WHEN, sentence.facts, sentence.start, cue.start))
+    years = [
+        match
+        for match in _finditer(lx.PAST_YEAR_WHEN, sentence.facts, sentence.start, cue.start)
+        if _is_past_year(match, article.date)
+    ]
     last = years[-1] if years else None
     # only up to the clause's end: "in 2016, when ... ; on Monday they took X" is today's news
     return last is not None and not _CLAUSE_END.search(text, last.end(), cue.start)
@@ -2032,6 +2037,7 @@ def _is_background(article: Article, facts: _SentenceFacts, start: int, end: int
         clause = article.text[start:end]
         known = (
             bool(_search_slice(lx.HISTORICAL, facts, start, end))
+            or _names_past_year(clause, article.date)
             or _month_long_past(clause, article.date)
             or _other_year(
                 clause,
@@ -2130,11 +2136,36 @@ def _subject_sides(facts: _SentenceFacts, start: int, end: int) -> tuple[bool, b
     return taliban, bool(_search_slice(lx.GOVERNMENT_SIDE, facts, start, end))
 
 
-def _ends_with_past_year(text: str, sentence: _Sentence, clause_end: int) -> bool:
+def _ends_with_past_year(article: Article, sentence: _Sentence, clause_end: int) -> bool:
     # The year closes the sentence: skip the long regex unless a digit ends it.
+    text = article.text
     if _DIGIT_AT_END.search(text, max(clause_end, sentence.end - 5), sentence.end) is None:
         return False
-    return bool(lx.HISTORICAL_TAIL.match(text, clause_end, sentence.end))
+    tail = lx.HISTORICAL_TAIL.match(text, clause_end, sentence.end)
+    return tail is not None and _is_past_year(tail, article.date)
+
+
+def _year_named(match: re.Match[str]) -> int:
+    """The Gregorian year a year pattern's match names; a decade counts as its last year."""
+    groups = match.groupdict()
+    if groups.get("solar"):
+        return int(groups["solar"]) + lx.SOLAR_YEAR_OFFSET
+    if groups.get("decade"):
+        return int(groups["decade"]) + 9
+    return int(groups.get("year") or groups["year_before"])
+
+
+def _is_past_year(match: re.Match[str], article_date: dt.date | None) -> bool:
+    """Older than the article's own year. Undated, any year named is history: news names
+    days, and years only for the past."""
+    return article_date is None or _year_named(match) < article_date.year
+
+
+def _names_past_year(clause: str, article_date: dt.date | None) -> bool:
+    """ "in 2001", "since September 2015", "in 1394", "in the 1990s", before the article's year."""
+    if _DIGIT.search(clause) is None:
+        return False
+    return any(_is_past_year(m, article_date) for m in lx.YEAR_PHRASE.finditer(clause))
 
 
 def _fronted_past(article: Article, sentence: _Sentence, cue: _Cue) -> bool:
@@ -2144,9 +2175,8 @@ def _fronted_past(article: Article, sentence: _Sentence, cue: _Cue) -> bool:
     )
     if fronted is None:
         return False
-    year = fronted.group("year")
-    # Undated, a fronted year still reads as history: this year's news names days, not years.
-    if year is not None and article.date is not None and int(year) >= article.date.year:
+    names_year = fronted.group("year") or fronted.groupdict().get("solar")
+    if names_year and not _is_past_year(fronted, article.date):
         return False
     breaks = sentence.facts.major_breaks()
     return not any(fronted.end() <= at < cue.start for at in breaks)
@@ -3134,8 +3164,10 @@ def _carried_capture(
     referring = [cue for cue in sentence.cues if _refers_back(text, sentence, cue)]
     if not referring:
         return []
-    if _search_slice(lx.HISTORICAL, facts, sentence.start, sentence.end) or _search_slice(
-        lx.CONDITIONAL, facts, sentence.start, sentence.end
+    if (
+        _search_slice(lx.HISTORICAL, facts, sentence.start, sentence.end)
+        or _names_past_year(text[sentence.start : sentence.end], article.date)
+        or _search_slice(lx.CONDITIONAL, facts, sentence.start, sentence.end)
     ):
         return []
     events: list[Event] = []

@@ -611,11 +611,20 @@ FUTURE_AFTER = re.compile(
     r"|^[^.;,]{0,40}?\bor\s+(?:die|else|face|be\s+killed)\b",
     _F,
 )
+# A year in a phrase of time. It is history only when older than the article's own year
+# ("in 2001" in a 2021 story, not in a 2001 one), so the caller compares: ``year_of``.
+YEAR_PHRASE = re.compile(
+    r"\b(?:in|since|during|by|of|from|until|till|between)\s+(?:(?:January|February|March|April|May"
+    r"|June|July|August|September|October|November|December)\s+)?"
+    r"(?:(?P<year>(?:19|20)\d\d)|the\s+(?P<decade>(?:19|20)\d0)s)\b"
+    # a Solar Hijri year: "In 1394 (2015), the Taliban took Kunduz city"
+    r"|\b(?:in|since|during)\s+(?P<solar>1[34]\d\d)\b",
+    _F,
+)
+# A Solar Hijri year starts in March of the Gregorian year this much later (1400: March 2021).
+SOLAR_YEAR_OFFSET = 621
 HISTORICAL = re.compile(
-    r"\b(?:in|since|during|by|of|from|until|till|between)\s+(?:(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December)\s+)?(?:19\d\d|200\d|201\d|the\s+1990s)\b|\b\d+\s+years\s+ago\b"
-    # a Solar Hijri year before 1400 (2021): "In 1394 (2015), the Taliban took Kunduz city"
-    r"|\b(?:in|since|during)\s+13\d\d\b"
+    r"\b\d+\s+years\s+ago\b"
     r"|\byears?\s+(?:ago|earlier)\b"
     # "almost exactly a year after they briefly captured the city"
     r"|\b(?:a|one|two|three|four|five|\d+)\s+years?\s+after\b|\b(?:previous|last|earlier|(?<!for\sthe\s)first)\s+"
@@ -680,10 +689,10 @@ CONFIRMS_EVENT = re.compile(
 )
 # "The last time ... was in 1998, when they took Mazar-i-Sharif": a past year's "when" clause.
 PAST_YEAR_WHEN = re.compile(
-    r"\b(?:in|since|during|of)\s+(?:the\s+)?(?:(?:early|mid-?|late)\s+)?(?:19\d\d|200\d|201\d)s?"
+    r"\b(?:in|since|during|of)\s+(?:the\s+)?(?:(?:early|mid-?|late)\s+)?(?P<year>(?:19|20)\d\d)s?"
     r"\s*,?\s*when\b"
     # "mirrors the Taliban's 2015 push in the north, when it briefly seized Kunduz city"
-    r"|\b(?:19\d\d|200\d|201\d)(?:\s+(?:[a-z][\w-]*\s+){0,6}?[\w-]+)?\s*,\s*when\b",
+    r"|\b(?P<year_before>(?:19|20)\d\d)(?:\s+(?:[a-z][\w-]*\s+){0,6}?[\w-]+)?\s*,\s*when\b",
     _F,
 )
 # "handed the district over to the Taliban": the recipient is the group.
@@ -1047,7 +1056,7 @@ LOCATING_GAP = re.compile(
 # fall, briefly, in 2016" is background however many commas come between.
 HISTORICAL_TAIL = re.compile(
     r"(?:\s*,\s*[\w’'-]+(?:\s+[\w’'-]+){0,2})*\s*,?\s*(?:back\s+)?(?:in|since|during)\s+"
-    r"(?:19\d\d|200\d|201\d)\s*[.!\"”’']{0,3}\s*$",
+    r"(?P<year>(?:19|20)\d\d)\s*[.!\"”’']{0,3}\s*$",
     _F,
 )
 # A past year fronted before the sentence's first comma sets the whole clause in the past:
@@ -1062,7 +1071,8 @@ FRONTED_LAST_TIME = re.compile(
 FRONTED_PAST = re.compile(
     r"[\"“‘']?(?:(?:but|and|yet|back)\s+)?(?:(?:in|during|by|until|since)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s+)?(?:the\s+)?(?:13\d\d\s*\(\s*)?(?P<year>(?:1[89]|20)\d\d)s?(?:\s*\))?"
+    r"|December)\s+)?(?:the\s+)?(?:(?:1[34]\d\d\s*\(\s*)?(?P<year>(?:1[89]|20)\d\d)s?(?:\s*\))?"
+    r"|(?P<solar>1[34]\d\d))"
     r"|(?:[\w-]+\s+)?(?:years?|decades?)\s+ago(?:\s+(?:today|this\s+week|this\s+month))?)"
     r"\s*,",
     _F,
