@@ -2800,7 +2800,7 @@ def _one_per_province(events: list[Event]) -> list[Event]:
     for event in events:
         key = (event.province_iso, event.status)
         current = best.get(key)
-        if current is None or _preference(event) < _preference(current):
+        if current is None or _outranks(event, current):
             best[key] = event
     if len(best) == len(events) == 1:
         return events  # most sentences: one event, nothing to weigh
@@ -2912,6 +2912,25 @@ def _news_after_past_change(event: Event, change: Event) -> bool:
 
 def _preference(event: Event) -> tuple[int, float, int]:
     return (STATUS_RANK[event.status], -event.confidence, event.place_start)
+
+
+def _outranks(event: Event, current: Event) -> bool:
+    """Whether ``event`` tells its province's change better than ``current`` does. Of two
+    places below the province, the earlier day wins: "seized Torghundi last Friday, a day after
+    they captured Islam Qala" took the province on Thursday. (A province's own name is most
+    often a locator, "Tulak in Ghor on Tuesday", whose day is its place's.)"""
+    mine, theirs = _preference(event), _preference(current)
+    if (
+        mine[:2] == theirs[:2]
+        and event.place_start != current.place_start
+        and event.place_kind != "province"
+        and current.place_kind != "province"
+        and event.date_precision is _DAY
+        and current.date_precision is _DAY
+        and event.event_date != current.event_date
+    ):
+        return event.event_date < current.event_date  # type: ignore[operator]
+    return mine < theirs
 
 
 def _last_date(events: list[Event]) -> dt.date | None:
