@@ -76,6 +76,7 @@ RECIPIENT_REACH = 60  # how far after a surrender its recipient may be named
 CLEARED_REACH = 20  # how far before "the outskirts of" a clearing verb may stand
 TARGETED_REACH = 30  # how far before "attack" a bombing is named ("A car bomb and gun attack")
 MOVER_REACH = 40  # how far before "moving into" the people moving are named
+JOINED_SUBJECT_REACH = 40  # how far before "and" a joined subject's first part may start
 PEOPLE_REACH = 60  # how far before a place its people are named ("40 soldiers in Takhar")
 MAX_LABEL_WORDS = 6  # "Taliban spokesman Zabihullah Mujahid:" opening a statement's line
 DENIAL_WINDOW = 80  # characters before a carried cue searched for "denied that"
@@ -266,6 +267,11 @@ class _SentenceFacts:
         # Ids of the mentions that only say where people went or how far another place lies
         # (``_located_elsewhere``): asked by binding, by the follow-up rules and the look back.
         self.elsewhere: frozenset[int] | None = None
+
+    @property
+    def start(self) -> int:
+        """Where the sentence starts in the article."""
+        return self._start
 
     def speech_verbs(self) -> tuple[re.Match[str], ...]:
         """Matches for their offsets; their text may be lower-cased."""
@@ -2079,6 +2085,7 @@ def _checked_by_subject(
         and taliban
         and not government
         and not _FROM_THE_GROUP.search(facts.text, cue.end, clause_end)
+        and not _joined_to_government(facts, subject_start)
     ):
         # "its mujahideen had liberated Shindand"; never "his fighters had retaken Karukh from
         # the Taliban"
@@ -2108,6 +2115,21 @@ def _checked_by_subject(
     return status
 
 
+def _joined_to_government(facts: _SentenceFacts, subject_start: int) -> bool:
+    """ "Afghan commandos and militia fighters retook ...": fighters joined by "and" to the
+    government's forces fight on its side (the subject is read from after the "and")."""
+    joined = _AND_AT_END.search(facts.text, max(facts.start, subject_start - 4), subject_start)
+    if joined is None:
+        return False
+    left_start = max(facts.start, joined.start() - JOINED_SUBJECT_REACH)
+    left = _LAST_CLAUSE.search(facts.text, left_start, joined.start())
+    conjunct = facts.text[left.end() if left else left_start : joined.start()]
+    return bool(lx.GOVERNMENT_SIDE.search(conjunct)) and not lx.TALIBAN_SIDE.search(conjunct)
+
+
+_AND_AT_END = re.compile(r"\band\s*$", re.IGNORECASE)
+# The last clause break before the conjunct: "On Monday, [Afghan commandos] and ..."
+_LAST_CLAUSE = re.compile(r".*[,;:]", re.DOTALL)
 _PUSHED_INTO = re.compile(
     r"\b(?:push(?:ed|ing)?|mov(?:ed|ing)|advanc(?:ed|ing)|broke|broken|storm(?:ed|ing)|entered"
     r"|attack(?:ed|ing))\s+(?:in)?(?:to\s+)?$",
@@ -3366,6 +3388,10 @@ def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
         taken = (mention.end, stop.start() if stop else sentence.end)
     elif cue.end <= mention.start and lx.BUILDINGS_IN_PLACE.fullmatch(text, cue.end, mention.start):
         taken = (cue.end, mention.start)
+    elif mention.end <= cue.start and (
+        back := lx.BUILDING_OBJECT.match(text, cue.end, sentence.end)
+    ):
+        taken = (cue.end, back.end())  # the building points back to the place named before
     else:
         return False
     if _place_still_holds(text, taken[1], sentence.end):

@@ -1119,7 +1119,17 @@ BUILDINGS_STILL_HELD = re.compile(
     + r"|"
     + _HELD_BUILDING
     + r"\s+(?:(?:is|are|was|were|remains?|remained)\s+)+(?:still\s+)?(?:in|under)\s+(?:the\s+)?"
-    r"(?:government|security\s+forces|army|their)(?:'s|’s|'|’)?\s+(?:control|hands)",
+    r"(?:government|security\s+forces|army|their)(?:'s|’s|'|’)?\s+(?:control|hands)"
+    # a building still besieged is still held: "the governor's compound was 'under siege'"
+    r"|" + _HELD_BUILDING + r"\s+(?:(?:is|are|was|were|remains?|remained)\s+)+(?:still\s+)?"
+    r"[\"“'‘]?(?:under\s+siege|besieged|surrounded|encircled|under\s+attack)\b",
+    _F,
+)
+# A building as the object that points back to a place named before: "residents of Helmand
+# said the Taliban had taken the police headquarters".
+BUILDING_OBJECT = re.compile(
+    r"\s*(?:the\s+|its\s+|their\s+)?(?:(?:city|town|capital|provincial|main|central)(?:'s|’s)?\s+)?"
+    r"(?:" + _FACILITY + r"|governor(?:'s|’s)\s+(?:office|compound|house|headquarters|residence))",
     _F,
 )
 # "nine of Lashkar Gah's ten police districts": part of the place, right after its name.
@@ -1328,7 +1338,10 @@ PLACE_DESCRIPTOR = re.compile(
 # "Lashkar Gah, where fighting raged": a "where" clause opening on the fighting.
 WHERE_AFTER_PLACE = re.compile(
     r"\s*(?:(?:district|city|province|town|capital)\s*)?,\s*where\s+"
-    r"(?:(?:heavy|fierce|intense|sporadic|street|renewed|the)\s+)*$",
+    # "Sheberghan, where the Taliban launched an assault on Sunday night"
+    r"(?:(?:the\s+)?(?:taliban|insurgents|militants|fighters|group)\s+(?:had\s+|have\s+)?"
+    r"(?:launched|mounted|began|started)\s+(?:an?\s+|their\s+)?)?"
+    r"(?:(?:heavy|fierce|intense|sporadic|street|renewed|fresh|new|major|coordinated|the)\s+)*$",
     _F,
 )
 # ", which they seized", ", which the insurgents had overrun": the object is the pronoun.

@@ -62,6 +62,7 @@ GOLD_TABLES = (
     "extract_blind39.tsv",
     "extract_blind40.tsv",
     "extract_blind41.tsv",
+    "extract_blind42.tsv",
 )
 
 

@@ -105,6 +105,23 @@ FURNITURE: list[tuple[str, list[str]]] = [
         "Clarification: A report that Kunduz fell was mistakenly attributed to officials.",
         ["Clarification: A report that Kunduz fell was mistakenly attributed to officials."],
     ),
+    # a print line repeats the headline; a contributors' line names where reporters were
+    (
+        "Kandahar held.\nA version of this article appears in print on July 23, 2021, Section A,"
+        " Page 9 with the headline: Taliban Seize District in Afghan West.",
+        [
+            "A version of this article appears in print on July 23, 2021, Section A, Page 9 with"
+            " the headline: Taliban Seize District in Afghan West."
+        ],
+    ),
+    (
+        "Farah fell.\nNajim Rahimi contributed reporting from Mazar-i-Sharif, Afghanistan.",
+        ["Najim Rahimi contributed reporting from Mazar-i-Sharif, Afghanistan."],
+    ),
+    ("A version of events from Kunduz says the city fell.", []),
+    # a paragraph that goes on after the contributors' line is reporting
+    ("Ali M Latifi contributed to this report from Kabul. They have captured Farah.", []),
+    ("The Taliban took Farah, and officials contributed troops to retake it.", []),
 ]  # fmt: skip
 
 
