@@ -892,9 +892,9 @@ def _resolve(
     if kind == "span":
         return DateResolution(None, Precision.UNKNOWN, f"'{text}' names no single day", text)
     if kind in ("month_day", "day_month"):
-        return _resolve_explicit(phrase.match, article_date=article_date)
+        return _resolve_explicit(phrase.match, article_date=article_date, reference=reference)
     if kind == "solar_day":
-        return _resolve_solar(phrase.match, article_date=article_date)
+        return _resolve_solar(phrase.match, article_date=article_date, reference=reference)
     if kind == "eid":
         return _resolve_eid(phrase.match, article_date=article_date)
     # counted from the day before: an undated article's chain still has its days
@@ -1010,19 +1010,38 @@ def _resolve_days_before(
     return DateResolution(day, Precision.DAY, f"'{text}' before {anchor}", text)
 
 
-def _resolve_explicit(match: re.Match[str], *, article_date: dt.date | None) -> DateResolution:
+def _resolve_explicit(
+    match: re.Match[str], *, article_date: dt.date | None, reference: dt.date | None = None
+) -> DateResolution:
+    """ "August 6", "6 Aug. 2021". Undated, a date without its year takes the year of the
+    article's event told before it ("on July 22, 2021 ... On July 25, they took Kang")."""
     text = match.group(0)
     year_text = match.group("year")
-    if year_text is None and article_date is None:
-        return DateResolution(None, Precision.UNKNOWN, f"'{text}' has no year", text)
-    year = int(year_text) if year_text else article_date.year  # type: ignore[union-attr]
     month = MONTHS[match.group("month").lower()]
+    day = int(match.group("day"))
+    if year_text is None and article_date is None:
+        if reference is None:
+            return DateResolution(None, Precision.UNKNOWN, f"'{text}' has no year", text)
+        return _checked_day(
+            lambda: _nearest_year(reference, lambda year: dt.date(year, month, day)),
+            text,
+            article_date=None,
+            basis=f"'{text}' in the year of {reference}",
+        )
+    year = int(year_text) if year_text else article_date.year  # type: ignore[union-attr]
     return _checked_day(
-        lambda: dt.date(year, month, int(match.group("day"))),
+        lambda: dt.date(year, month, day),
         text,
         article_date=article_date,
         basis=f"'{text}' explicit date",
     )
+
+
+def _nearest_year(reference: dt.date, day_in: Callable[[int], dt.date]) -> dt.date:
+    """The day, in the year before, of or after ``reference``'s, nearest to it ("2 January"
+    after a December event is in the next year)."""
+    days = [day_in(reference.year + offset) for offset in (-1, 0, 1)]
+    return min(days, key=lambda day: abs((day - reference).days))
 
 
 # Feasts by their first day in the Islamic calendar (month, day).
@@ -1085,16 +1104,31 @@ def _latest_weekday(match: re.Match[str], article_date: dt.date) -> dt.date:
     return article_date - dt.timedelta(days=back)
 
 
-def _resolve_solar(match: re.Match[str], *, article_date: dt.date | None) -> DateResolution:
-    """ "29 Saratan" (of the article's Solar year), "2 Asad 1400": the Gregorian day."""
+def _resolve_solar(
+    match: re.Match[str], *, article_date: dt.date | None, reference: dt.date | None = None
+) -> DateResolution:
+    """ "29 Saratan" (of the article's Solar year), "2 Asad 1400": the Gregorian day. Undated,
+    a day without its year takes the Solar year of the event told before it."""
     text = match.group(0)
     year_text = match.group("year")
-    if year_text is None and article_date is None:
-        return DateResolution(None, Precision.UNKNOWN, f"'{text}' has no year", text)
-    year = int(year_text) if year_text else _solar_year(article_date)  # type: ignore[arg-type]
     month = SOLAR_MONTHS[match.group("month").lower()]
+    day = int(match.group("day"))
+    if year_text is None and article_date is None:
+        if reference is None:
+            return DateResolution(None, Precision.UNKNOWN, f"'{text}' has no year", text)
+        # counted in Gregorian years from the reference's: its Solar year is this far off
+        shift = _solar_year(reference) - reference.year
+        return _checked_day(
+            lambda: _nearest_year(
+                reference, lambda year: _solar_to_gregorian(year + shift, month, day)
+            ),
+            text,
+            article_date=None,
+            basis=f"'{text}' in the Solar year of {reference}",
+        )
+    year = int(year_text) if year_text else _solar_year(article_date)  # type: ignore[arg-type]
     return _checked_day(
-        lambda: _solar_to_gregorian(year, month, int(match.group("day"))),
+        lambda: _solar_to_gregorian(year, month, day),
         text,
         article_date=article_date,
         basis=f"'{text}' Solar Hijri date",

@@ -101,6 +101,7 @@ GROUP_STATEMENT_TAIL = 200
 PAST_MENTION_BASIS = "mentioned as past"
 NEGATION_WINDOW = 40  # characters before a cue searched for "not", "could", "if"...
 FUTURE_AFTER_CHARS = 20  # characters after a cue searched for "would", "will"...
+VOW_WINDOW = 120  # characters before a cue searched for a vow naming a list of places
 ROAD_WORDS = ("highway", "road", "route", "motorway", "Highway", "Road")
 _ROAD_WORD = re.compile("|".join(map(re.escape, ROAD_WORDS)))  # any of them: one scan in C
 LOOK_BACK_CHARS = 80  # longest end-anchored phrase before a cue ("the provincial capital has ...")
@@ -1869,6 +1870,18 @@ _PAST_CLAUSE_JOIN = re.compile(r"\s(?:before|until)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|\.(?=\s+[A-Z])|\b(?:but|now|this\s+time|on\s+\w+day)\b")
 
 
+def _vowed(facts: _SentenceFacts, sentence_start: int, cue: _Cue) -> bool:
+    """ "We will not allow Herat, Kandahar or Kunduz to fall": a vow further back than the
+    look-back for "not" reaches, across the list's commas."""
+    start = max(sentence_start, cue.start - VOW_WINDOW)
+    if (
+        facts.text.find(" not ", start, cue.start) < 0
+        and facts.text.find("never", start, cue.start) < 0
+    ):
+        return False
+    return bool(_search_slice(lx.VOW_BEFORE, facts, start, cue.start))
+
+
 def _liberated_by_the_group(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """ "Kohistanat district was liberated last night" in the group's own statement: the
     Taliban's word for taking a place, not a government retake."""
@@ -1942,6 +1955,7 @@ class _CueReading:
             self._future = bool(
                 _search_slice(lx.FUTURE_BEFORE, facts, self.before_start, cue.start)
                 or _match_slice(lx.FUTURE_AFTER, facts, cue.end, after_end)
+                or _vowed(facts, self._sentence_span[0], cue)
             )
         return self._future
 
@@ -3408,7 +3422,8 @@ def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
     return names_the_capital and _tells_fighting(sentence, sentence.start, sentence.end)
 
 
-_CAPITAL_OF_BEFORE = re.compile(r"\bcapital\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "the capital of southern Helmand", "the capital of Afghanistan's Helmand"
+_CAPITAL_OF_BEFORE = re.compile(r"\bcapital\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _is_what_was_taken(text: str, cue: _Cue, mention: _MentionLike, building_end: int) -> bool:

@@ -129,6 +129,8 @@ _CONTEST = (
     r"|clearance\s+operations?\s+(?:(?!would|will|could|to\b|soon)\w+\s+){0,3}?(?:in|of|around)"
     r"|repel(?:led|s|ling)?|repuls(?:ed|es|ing|e)|beat(?:en)?\s+back|fought\s+off|fend(?:ed)?\s+off"
     r"|(?:moved|moving|advanced|advancing|pushed|pushing|broke|breaking)\s+(?:deep\s+)?into"
+    # fighters in the heart of a place have entered it: "reached the centre of Kunduz city"
+    r"|reach(?:ed|ing)\s+the\s+(?:cent(?:re|er)|heart|middle|main\s+square)\s+of"
     r"|made\s+(?:their|its)\s+way\s+into|set\s+fire\s+to|torch(?:ed|ing)"
     r"|(?:fired|firing|fire|fires|lobbed|launched)\s+(?:(?:a|several|dozens\s+of|more)\s+)?"
     r"(?:rockets?|mortars?|mortar\s+(?:rounds|shells)|shells|artillery)\s+(?:at|into|on)"
@@ -605,6 +607,13 @@ FUTURE_BEFORE = re.compile(
     r"\b(?:\s+[\w’'-]+){0,3}\s*$",
     _F,
 )
+# A vow that names a list, too long for the short look-back: "We will not allow Herat, Kandahar
+# or Kunduz to fall".
+VOW_BEFORE = re.compile(
+    r"\b(?:never|not|won't)\s+(?:be\s+)?(?:allow|permit|let)(?:s|ted|ed)?\s+"
+    r"(?:[\w’'-]+,?\s+){0,10}?(?:to\s+)?$",
+    _F,
+)
 FUTURE_AFTER = re.compile(
     r"^\s*(?:would|could|will|might|may)\b"
     # a threat: "Surrender Yangi Qala or die"
@@ -755,7 +764,10 @@ CIVILIANS_BEFORE = re.compile(
 # victories of the mujahideen", signed "Spokesman of the Islamic Emirate".
 GROUP_STATEMENT = re.compile(
     r"\b(?:statement|declaration|announcement|report)\s+of\s+the\s+(?:Islamic\s+Emirate"
-    r"|victories\s+of\s+the\s+mujahid(?:een|in))\b",
+    r"|victories\s+of\s+the\s+mujahid(?:een|in))\b"
+    # "Statement by Qari Yousuf Ahmadi, spokesman of the Islamic Emirate:"
+    r"|\bstatement\s+by\s+(?:[\w’'.-]+\s+){1,4}?[\w’'.-]+,\s+(?:a\s+|the\s+)?spokes(?:man|person)"
+    r"\s+(?:of|for)\s+the\s+Islamic\s+Emirate\b",
     _F,
 )
 GROUP_SIGNATURE = re.compile(
@@ -846,7 +858,11 @@ _FACILITY = (
     r"|(?:intelligence|nds)\s+"
     r"(?:office|headquarters|directorate|compound)|prison|jail|(?:television|tv|radio)\s+station"
     r"|radio-television\s+(?:building|station)|(?:television|tv|radio)\s+building"
-    r"|airport|checkpo(?:st|int)s?|(?:main\s+|central\s+)?bazaar)"
+    r"|airport|checkpo(?:st|int)s?|(?:main\s+|central\s+)?bazaar"
+    # "the Helmand radio and TV station", "the offices of the state broadcaster"
+    r"|(?:radio\s+and\s+(?:tv|television)|(?:tv|television)\s+and\s+radio)\s+(?:station|building)"
+    r"|offices?\s+of\s+the\s+(?:state\s+|national\s+)?broadcaster"
+    r"|(?:state\s+)?broadcaster(?:'s|’s)?\s+(?:offices?|building|compound|station))"
 )
 FACILITY_OBJECT = re.compile(
     r"\s*(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:(?:city|town|capital)(?:'s|’s)|"
@@ -886,7 +902,12 @@ OUTLYING_PART = re.compile(
     _F,
 )
 # "took over Qala-i-Naw's police headquarters": a building named through the place's name.
-BUILDING_AFTER = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?" + _FACILITY, _F)
+# "Kunduz's prison"; a headline's "seize Helmand radio and TV station" (never "the district
+# centre and the Andkhoy bazaar": a place's bazaar or checkpoints go with the place)
+BUILDING_AFTER = re.compile(
+    r"(?:'s|’s)\s+(?:[\w-]+\s+)?" + _FACILITY + r"|\s+(?!bazaar|checkpo|main|central)" + _FACILITY,
+    _F,
+)
 # The seat of government taken with them makes it the place's fall ("the governor's office
 # and the police headquarters").
 GOVERNMENT_SEAT = re.compile(
@@ -1102,6 +1123,9 @@ FIGHT_FOR_PLACE_GOES_ON = re.compile(
     r"|\b(?:were|was)\s+(?:later\s+|soon\s+|quickly\s+)?(?:expelled|pushed\s+out|driven\s+out"
     r"|forced\s+out|pushed\s+back|repelled|repulsed)"
     r"|\bfor\s+(?:several|a\s+few|two|three|some)\s+hours\b"
+    # "as government forces struggled to hold on to the city", "as battle for Lashkar Gah rages"
+    r"|\bstruggl\w+\s+to\s+(?:hold\s+(?:on\s+to|onto)|keep|defend)\b"
+    r"|\b(?:battle|fight|fighting)\s+for\s+(?:[\w’'-]+\s+){1,3}?(?:rages?|raging|continues?)\b"
     r"|\bbefore\s+(?:being\s+(?:pushed|driven|forced)\s+out|(?:the\s+)?(?:security|government"
     r"|afghan)?\s*(?:forces|troops|commandos|soldiers|police)\s+(?:pushed|drove|forced)\s+them)",
     _F,
@@ -1207,7 +1231,7 @@ UNDER_WAY_BEFORE = re.compile(
     # "repelled a government attempt to recapture Dand wa Patan": the attempt was made
     r"|repel\w*|repuls\w*|foil\w*|thwart\w*|defeat\w*"
     r"|under\s*way|underway)\b(?:\s+[\w’'-]+){0,4}?\s+(?:operations?|offensives?"
-    r"|counter-?offensives?|push|bid|attempts?|efforts?|campaign|assault|drive)"
+    r"|counter-?offensives?|counter-?attacks?|push|bid|attempts?|efforts?|campaign|assault|drive)"
     r"|\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+(?:still\s+|now\s+)?"
     r"(?:fighting|battling|struggling|trying|attempting|pushing)"
     # a headline's bare present: "Afghan forces battle to retake Spin Boldak"

@@ -193,6 +193,24 @@ def test_a_week_earlier_counts_seven_days_back_from_the_sentence_day() -> None:
     assert (resolution.date, resolution.precision) == (dt.date(2021, 8, 2), DAY)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "reference", "day"),
+    [
+        ("On July 24 they overran Khamyab.", dt.date(2021, 7, 20), dt.date(2021, 7, 24)),
+        ("Two days later, on 10 Asad, they attacked.", dt.date(2021, 7, 30), dt.date(2021, 8, 1)),
+        # the year nearest the event told before: a January day after a December one
+        ("On January 2 the town fell.", dt.date(2000, 12, 30), dt.date(2001, 1, 2)),
+    ],
+)
+def test_undated_a_day_without_its_year_takes_the_year_of_the_event_before(
+    sentence: str, reference: dt.date, day: dt.date
+) -> None:
+    resolution = resolve_date_phrase(sentence, article_date=None, reference=reference)
+    assert (resolution.date, resolution.precision) == (day, DAY), resolution
+    alone = resolve_date_phrase(sentence, article_date=None)
+    assert alone.date is None
+
+
 def test_a_day_later_without_reference_is_only_a_bound() -> None:
     resolution = resolve_date_phrase("A day later, Tirin Kot fell.", article_date=FRI)
     assert (resolution.date, resolution.precision) == (FRI, BEFORE)

@@ -63,6 +63,7 @@ GOLD_TABLES = (
     "extract_blind40.tsv",
     "extract_blind41.tsv",
     "extract_blind42.tsv",
+    "extract_blind43.tsv",
 )
 
 
