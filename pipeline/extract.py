@@ -459,7 +459,11 @@ def _repelled_unless_fallen(text: str, current: list[Event], earlier: list[Event
     return [
         _fighting_copy(e)
         if e.status is Status.RETAKEN
-        and e.province_iso in fought
+        and (
+            e.province_iso in fought
+            # "had driven the Taliban out of the centre of Kunduz, but fighting continued"
+            or _FIGHTING_GOES_ON.search(text, e.quote_start, e.quote_end) is not None
+        )
         and e.province_iso not in fallen
         and _DRIVEN_OUT_WORDS.search(text, e.quote_start, e.quote_end)
         and not _RETAKE_WORDS.search(text, e.quote_start, e.quote_end)
@@ -477,6 +481,11 @@ _DRIVEN_OUT_WORDS = re.compile(
     r"\bclear(?:ed|ing)\b"
     r"|\b(?:push(?:ed)?|drove|driven|drive|forced|expelled|chased)\b[^.;]{0,40}\b(?:out\s+of|from)\b"
     r"|\b(?:push(?:ed)?|drove|driven|drive|forced|expelled)\s+them\s+(?:back\s+)?out\b",
+    re.IGNORECASE,
+)
+_FIGHTING_GOES_ON = re.compile(
+    r"\b(?:fighting|clashes)\s+(?:continu\w+|(?:are|is|were|was)\s+(?:still\s+)?(?:ongoing"
+    r"|continuing|under\s*way|raging))",
     re.IGNORECASE,
 )
 _RETAKE_WORDS = re.compile(
@@ -1523,6 +1532,12 @@ def _binding_cue(text: str, sentence: _Sentence, mention: _MentionLike) -> _Cue 
             distance = _gap_distance(gap, sentence, cue.end, mention.start)
             if distance is None or _blocked(gap, cue, facts):
                 continue
+            if _AFTER_ASIDE.search(
+                facts.text, cue.end, mention.start
+            ) and _RELATIVE_SUBJECT_BEFORE.search(
+                facts.text, max(sentence.start, cue.start - 20), cue.start
+            ):
+                continue  # "The Taliban, who captured Kabul on September 27, denied losing X"
             # A new predicate between them: "capture of Herat has shaken Kabul".
             if not (cue.kind in CAPTURE_KINDS and facts.twin(lx.AUXILIARY).search(gap)):
                 candidates.append((distance + gap.count(","), _kind_rank(cue), cue))
@@ -1651,7 +1666,7 @@ def _event(
     disputed = status_name == _CAPTURED_VALUE and _claim_disputed(text, sentence, cue)
     if doubted and not disputed:
         return None
-    if _is_background(article, facts, clause_start, clause_end):
+    if _is_background(article, facts, clause_start, _past_the_list(text, sentence, clause_end)):
         return None
     if clause_end < sentence.end and _ends_with_past_year(article, sentence, clause_end):
         return None
@@ -1746,7 +1761,10 @@ def _event(
             or bool(lx.MUJAHIDEEN.search(text, cue.start, cue.end))
         )
         denied_later = _contradicted(text, sentence, cue, mention)
-        if disputed or _is_hedged(sentence) or denied_later or _scare_quoted(text, cue):
+        doubted_here = disputed or _is_hedged(sentence) or denied_later
+        if doubted_here and _in_relative_aside(text, sentence, cue):
+            doubted_here = False  # the doubt is about the rest of the sentence
+        if doubted_here or _scare_quoted(text, cue):
             status, confidence = Status.CLAIMED, HEDGED_CONFIDENCE
         elif claimed:
             status, confidence = Status.CLAIMED, CLAIMED_CONFIDENCE
@@ -1850,20 +1868,33 @@ def _follows_a_past_clause(article: Article, sentence: _Sentence, cue: _Cue) -> 
     drove them out": a "before"/"until" clause with no day of its own is as old as the clause
     it ends."""
     text = article.text
-    if text.find(" before ", sentence.start, cue.start) < 0 and (
-        text.find(" until ", sentence.start, cue.start) < 0
+    if (
+        text.find(" before ", sentence.start, cue.start) < 0
+        and text.find(" until ", sentence.start, cue.start) < 0
+        # an "and" join matters only after a year
+        and (
+            text.find(" and ", sentence.start, cue.start) < 0
+            or _DIGIT.search(text, sentence.start, cue.start) is None
+        )
     ):
         return False  # most cues: no such clause before them
     joins = list(_PAST_CLAUSE_JOIN.finditer(text, sentence.start, cue.start))
     if not joins:
         return False
     join = joins[-1]
-    if find_date_phrases(text[join.end() : sentence.end]):
+    if any(p.kind != "span" for p in find_date_phrases(text[join.end() : sentence.end])):
         return False  # "... before commandos retook it on Monday": today's news
+    if join.group("and"):
+        # "They returned in August 1998 and took the city, and captured Taloqan within weeks":
+        # verbs joined to a clause of a past year share it (not to "since 2016": a state)
+        return any(
+            _is_past_year(match, article.date)
+            for match in lx.IN_PAST_YEAR.finditer(text, sentence.start, join.start())
+        )
     return _is_background(article, sentence.facts, sentence.start, join.start())
 
 
-_PAST_CLAUSE_JOIN = re.compile(r"\s(?:before|until)\s", re.IGNORECASE)
+_PAST_CLAUSE_JOIN = re.compile(r"\s(?:before|until)\s|(?P<and>\s+and\s)", re.IGNORECASE)
 
 
 # (a full stop only before a capital: "U.S. air power helped drive them out" goes on)
@@ -2050,6 +2081,25 @@ def _reading(sentence: _Sentence, cue: _Cue) -> _CueReading:
     return reading
 
 
+def _past_the_list(text: str, sentence: _Sentence, clause_end: int) -> int:
+    """Where the clause ends when a list of places runs on from it: "captured Kabul, Charikar
+    and Jalalabad last year" is one clause, whatever its commas."""
+    end = clause_end
+    for mention in sentence.mentions:
+        if mention.start < end:
+            continue
+        if not lx.COORDINATION_GAP.fullmatch(text, end, mention.start):
+            break
+        end = mention.end
+    if end == clause_end:
+        return clause_end  # most clauses: no list runs on
+    stop = _LIST_TAIL_END.search(text, end, sentence.end)
+    return stop.start() if stop else sentence.end
+
+
+_LIST_TAIL_END = re.compile(r"[,;:.(—–]")
+
+
 def _is_background(article: Article, facts: _SentenceFacts, start: int, end: int) -> bool:
     """History ("in 2001", "years ago") or another month ("in June") in the clause."""
     known = facts.backgrounds.get((start, end))
@@ -2091,6 +2141,12 @@ def _checked_by_subject(
     """Cues whose meaning depends on who does it (the subject runs from ``subject_start`` to
     the cue); ``None`` when it is no event. ``sides``: ``_subject_sides`` of that subject, when
     the cue's reading has it already."""
+    if (
+        cue.kind == "capture_intrans"
+        and facts.text[cue.start] in "fF"  # "fell", "fallen": not "was handed over to"
+        and lx.FELL_TO_THE_OTHER_SIDE.match(facts.text, cue.end, clause_end)
+    ):
+        return Status.RETAKEN  # "Jalalabad fell to local anti-Taliban commanders overnight"
     if sides is None:
         sides = _subject_sides(facts, subject_start, cue.start)
     taliban, government = sides
@@ -2104,6 +2160,25 @@ def _checked_by_subject(
         # "its mujahideen had liberated Shindand"; never "his fighters had retaken Karukh from
         # the Taliban"
         return Status.CAPTURED
+    if (
+        cue.kind == "capture"
+        and not government
+        and lx.GIVING_UP.match(facts.text, cue.start, cue.end)
+        and _search_slice(lx.TALIBAN_NAMED, facts, subject_start, cue.start)
+    ):
+        # "the Taliban abandoned Kabul", "The Taliban began surrendering Kandahar": the group
+        # gave the place up
+        return Status.RETAKEN
+    if (
+        cue.kind == "capture"
+        and government
+        and _SEIZING.match(facts.text, cue.start, cue.end)
+        and not _search_slice(lx.TALIBAN_NAMED, facts, subject_start, cue.start)
+        and lx.GOVERNMENT_SUBJECT_BEFORE.search(facts.text, subject_start, cue.start)
+    ):
+        # "Afghan forces captured Dand-e Ghori", "Northern Alliance fighters seized Mazar": the
+        # place was taken back from the group
+        return Status.RETAKEN
     if cue.kind == "driven_out":  # "the insurgents were driven out of" / "troops were ..."
         if government and not taliban:
             return Status.CAPTURED
@@ -2129,6 +2204,22 @@ def _checked_by_subject(
     return status
 
 
+def _group_surrenders_place(
+    text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike
+) -> bool:
+    """ "Taliban Surrender Kandahar": the group gives up the place it names as its object (not
+    "Taliban fighters surrendered in Kunduz", people giving themselves up)."""
+    if cue.kind != "capture_both" or mention.start < cue.end:
+        return False
+    if not _PLACE_OBJECT_GAP.fullmatch(text, cue.end, mention.start):
+        return False
+    subject = text[sentence.start : cue.start]
+    return bool(lx.TALIBAN_NAMED.search(subject)) and not lx.GOVERNMENT_SIDE.search(subject)
+
+
+_PLACE_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|district|province)\s+of\s+)?")
+
+
 def _joined_to_government(facts: _SentenceFacts, subject_start: int) -> bool:
     """ "Afghan commandos and militia fighters retook ...": fighters joined by "and" to the
     government's forces fight on its side (the subject is read from after the "and")."""
@@ -2144,6 +2235,12 @@ def _joined_to_government(facts: _SentenceFacts, subject_start: int) -> bool:
 _AND_AT_END = re.compile(r"\band\s*$", re.IGNORECASE)
 # The last clause break before the conjunct: "On Monday, [Afghan commandos] and ..."
 _LAST_CLAUSE = re.compile(r".*[,;:]", re.DOTALL)
+# Capture verbs of taking, not of giving up ("abandoned", "handed over") or of saying.
+_SEIZING = re.compile(
+    r"captur|seiz|over-?r|conquer|overt|swe|gain|took|tak|wrest|grab|occup|walked|rolled"
+    r"|strolled|raised|hoisted|planted",
+    re.IGNORECASE,
+)
 _PUSHED_INTO = re.compile(
     r"\b(?:push(?:ed|ing)?|mov(?:ed|ing)|advanc(?:ed|ing)|broke|broken|storm(?:ed|ing)|entered"
     r"|attack(?:ed|ing))\s+(?:in)?(?:to\s+)?$",
@@ -2181,20 +2278,23 @@ def _ends_with_past_year(article: Article, sentence: _Sentence, clause_end: int)
     return tail is not None and _is_past_year(tail, article.date)
 
 
-def _year_named(match: re.Match[str]) -> int:
-    """The Gregorian year a year pattern's match names; a decade counts as its last year."""
+def _year_named(match: re.Match[str]) -> int | None:
+    """The Gregorian year a year pattern's match names; a decade counts as its last year.
+    ``None`` for a year named relatively ("last year")."""
     groups = match.groupdict()
     if groups.get("solar"):
         return int(groups["solar"]) + lx.SOLAR_YEAR_OFFSET
     if groups.get("decade"):
         return int(groups["decade"]) + 9
-    return int(groups.get("year") or groups["year_before"])
+    named = groups.get("year") or groups.get("year_before")
+    return int(named) if named else None
 
 
 def _is_past_year(match: re.Match[str], article_date: dt.date | None) -> bool:
-    """Older than the article's own year. Undated, any year named is history: news names
-    days, and years only for the past."""
-    return article_date is None or _year_named(match) < article_date.year
+    """Older than the article's own year ("last year" always is). Undated, any year named is
+    history: news names days, and years only for the past."""
+    year = _year_named(match)
+    return article_date is None or year is None or year < article_date.year
 
 
 def _names_past_year(clause: str, article_date: dt.date | None) -> bool:
@@ -2334,6 +2434,10 @@ def _checked_by_recipient(
     text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike, status: Status
 ) -> Status | None:
     """Handovers and surrenders mean what their recipient makes them mean."""
+    if status is Status.RETAKEN:
+        return status  # the group handed it over: out of its hands, whoever took it
+    if _group_surrenders_place(text, sentence, cue, mention):
+        return Status.RETAKEN
     cue_text = text[cue.start : cue.end]
     if cue.kind != "handover" and not _HANDOVER_WORD.search(cue_text):
         return status
@@ -2703,6 +2807,8 @@ def _speaker_of(
     return _speaker_class(_last_words(window_before, 14), kinds=kinds)
 
 
+# A comma and a lower-case word that is no conjunction: the relative clause has ended.
+_AFTER_ASIDE = re.compile(r",\s+(?!and\b|or\b)[a-z]")
 _SUBORDINATE_BEFORE_VERB = re.compile(
     r"\b(?:after|before|when|while|whereas|since|until)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
 )
@@ -2781,6 +2887,21 @@ def _joined_by_others(window: str, found: list[tuple[re.Match[str], str]]) -> bo
             ):
                 return True
     return False
+
+
+def _in_relative_aside(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "The Taliban, who took Mazar-i-Sharif on Saturday, did not confirm the retreat": the
+    aside is the reporter's, and a doubt outside it is about the rest of the sentence."""
+    if not _RELATIVE_SUBJECT_BEFORE.search(text, max(sentence.start, cue.start - 20), cue.start):
+        return False
+    opener = text.rfind(",", sentence.start, cue.start)
+    if opener < 0 or not _RELATIVE_AFTER_COMMA.match(text, opener):
+        return False
+    closer = text.find(",", cue.end, sentence.end)
+    if closer < 0:
+        return False
+    aside = text[opener:closer]
+    return not lx.HEDGE.search(aside)
 
 
 def _is_hedged(sentence: _Sentence) -> bool:
@@ -2956,6 +3077,17 @@ def _outranks(event: Event, current: Event) -> bool:
     they captured Islam Qala" took the province on Thursday. (A province's own name is most
     often a locator, "Tulak in Ghor on Tuesday", whose day is its place's.)"""
     mine, theirs = _preference(event), _preference(current)
+    if (
+        mine[0] == theirs[0]
+        and event.place_start == current.place_start
+        and event.date_precision is _DAY
+        and current.date_precision is _DAY
+        and event.event_date != current.event_date
+        and bool(event.date_phrase) != bool(current.date_phrase)
+    ):
+        # of two readings of one place, a day the sentence names beats the article's own: "are
+        # now in full control of Mazar-i-Sharif, which fell to them on Saturday"
+        return bool(event.date_phrase)
     if (
         mine[:2] == theirs[:2]
         and event.place_start != current.place_start

@@ -50,7 +50,7 @@ _CAPTURE_VERBS = (
 # Checked against their subject in ``pipeline.extract``: who controls, who withdrew.
 _CONTROL = (
     r"(?:now\s+|fully\s+|effectively\s+)?control(?:s|led)?(?!\s+by)"
-    r"|(?:now|still|already|firmly)\s+(?:hold|holds|holding|held)"
+    r"|(?:now|still|already|firmly)\s+(?:hold|holds|holding|held)(?!\s+out\b)"
     # "The Taliban have held Darqad district since last week"
     r"|(?:have|has)\s+(?:now\s+|already\s+)?held"
     r"|(?:are|is|were|was)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+)?control\s+of"
@@ -83,10 +83,8 @@ _WITHDRAWAL = (
 )
 _CONTEST_LOCATION = r"the\s+(?:edges?|outskirts|gates|streets)\s+of|outskirts\s+of"
 _CAPTURE_INTRANS = (
-    # never "fell to the US-backed Northern Alliance in November 2001"
-    r"f[ae]ll(?:s|en)?(?!\s+to\s+(?:the\s+)?(?:(?:US|U\.S\.|American|NATO)-backed\s+)?"
-    r"(?:Northern\s+Alliance|coalition|government|Afghan\s+(?:forces|army|troops)|security\s+forces"
-    r"|commandos|Americans|" + _GOVERNMENT_ACRONYMS + r")\b)"
+    # (a fall to the other side, "fell to the US-backed Northern Alliance", is checked as a retake)
+    r"f[ae]ll(?:s|en)?"
     r"|falling(?=\s+to)|(?<=after\s)falling(?=\s+(?:on|late|early|in|last))|collapsed"
     r"|(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|got)\s+"
     r"(?:(?:now|also|reportedly|quickly|swiftly)\s+)?"
@@ -129,6 +127,8 @@ _CONTEST = (
     r"|clearance\s+operations?\s+(?:(?!would|will|could|to\b|soon)\w+\s+){0,3}?(?:in|of|around)"
     r"|repel(?:led|s|ling)?|repuls(?:ed|es|ing|e)|beat(?:en)?\s+back|fought\s+off|fend(?:ed)?\s+off"
     r"|(?:moved|moving|advanced|advancing|pushed|pushing|broke|breaking)\s+(?:deep\s+)?into"
+    # "Taliban fighters are still holding out in several districts" of a city retaken
+    r"|holding\s+out\s+(?:in|inside|at)"
     # fighters in the heart of a place have entered it: "reached the centre of Kunduz city"
     r"|reach(?:ed|ing)\s+the\s+(?:cent(?:re|er)|heart|middle|main\s+square)\s+of"
     r"|made\s+(?:their|its)\s+way\s+into|set\s+fire\s+to|torch(?:ed|ing)"
@@ -494,8 +494,35 @@ PARTIAL_OF_BACK_REFERENCE = re.compile(
 )
 # Who the subject of "were driven out of" is.
 TALIBAN_SIDE = re.compile(
-    r"\b(?:Taliban|insurgents?|militants?|fighters|rebels?|mujahideen|mujahidin|Islamic\s+Emirate)\b",
+    r"\b(?<!anti-)(?:Taliban|insurgents?|militants?|fighters|rebels?|mujahideen|mujahidin"
+    r"|Islamic\s+Emirate)\b",
     _F,
+)
+# The government's side as the subject right before a verb: "Afghan forces captured", "Northern
+# Alliance troops on Friday seized", "opposition fighters had taken" (never "They have captured"
+# after a caption that names "Afghan military vehicles").
+GOVERNMENT_SUBJECT_BEFORE = re.compile(
+    r"\b(?:(?:Afghan|government|security|national|special|opposition|alliance|anti-Taliban"
+    r"|Northern\s+Alliance|United\s+Front|pro-government|(?<!Taliban\s)militia)\s+)?"
+    r"(?:forces|troops|soldiers|commandos|army|police|(?<=opposition\s)fighters"
+    r"|(?<=Alliance\s)fighters|(?<=Front\s)fighters|(?<=anti-Taliban\s)fighters|militias?"
+    r"|" + _GOVERNMENT_ACRONYMS + r")"
+    r"\s+(?:(?:have|has|had|also|now|then|later|quickly|reportedly|finally|swiftly)\s+"
+    r"|on\s+\w+day\s+|(?:late|early)\s+\w+day\s+)*$",
+    _F,
+)
+# A fall to the side against the group is its retake: "fell to the US-backed Northern Alliance",
+# "fell to local anti-Taliban commanders", "fell to the forces of Gul Agha Sherzai".
+FELL_TO_THE_OTHER_SIDE = re.compile(
+    r"\s+(?:back\s+)?to\s+(?:the\s+)?(?:(?:US|U\.S\.|American|NATO)-backed\s+)?(?:(?:local|tribal)\s+)?"
+    r"(?:Northern\s+Alliance|coalition|government|Afghan\s+(?:forces|army|troops|commandos)"
+    r"|security\s+forces|commandos|Americans|anti-Taliban|opposition|forces\s+(?:of|loyal\s+to)"
+    r"|" + _GOVERNMENT_ACRONYMS + r")\b",
+    _F,
+)
+# The group named as such, not just "fighters": "opposition fighters captured Mazar" are not it.
+TALIBAN_NAMED = re.compile(
+    r"\b(?<!anti-)(?:Taliban|insurgents?|militants?|mujahideen|mujahidin|Islamic\s+Emirate)\b", _F
 )
 # A surrender to the government side: "surrendered their weapons to ANDSF".
 TO_THE_GOVERNMENT = re.compile(
@@ -510,6 +537,9 @@ THEIR_WEAPONS = re.compile(
 THE_ENEMY = re.compile(r"\b(?:the\s+)?enemy\b", _F)
 GOVERNMENT_SIDE = re.compile(
     r"\b(?:government|Afghan|security|army|troops|soldiers|police|(?<!Taliban\s)forces|commandos"
+    # the side against the group in its first war: "Northern Alliance", "opposition forces"
+    r"|opposition|Northern\s+Alliance|United\s+Front|anti-Taliban"
+    r"|Hezb-i-Wahdat|Hizb-e-Wahdat|Jamiat(?:-e-Islami)?|Junbish(?:-i-Milli)?"
     r"|" + _GOVERNMENT_ACRONYMS + r")\b",
     _F,
 )
@@ -630,6 +660,12 @@ YEAR_PHRASE = re.compile(
     r"|\b(?:in|since|during)\s+(?P<solar>1[34]\d\d)\b",
     _F,
 )
+# A year an event happened in (not "since"): "returned in August 1998", "during 2001".
+IN_PAST_YEAR = re.compile(
+    r"\b(?:in|during)\s+(?:(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+)?(?P<year>(?:19|20)\d\d)\b",
+    _F,
+)
 # A Solar Hijri year starts in March of the Gregorian year this much later (1400: March 2021).
 SOLAR_YEAR_OFFSET = 621
 HISTORICAL = re.compile(
@@ -701,7 +737,9 @@ PAST_YEAR_WHEN = re.compile(
     r"\b(?:in|since|during|of)\s+(?:the\s+)?(?:(?:early|mid-?|late)\s+)?(?P<year>(?:19|20)\d\d)s?"
     r"\s*,?\s*when\b"
     # "mirrors the Taliban's 2015 push in the north, when it briefly seized Kunduz city"
-    r"|\b(?P<year_before>(?:19|20)\d\d)(?:\s+(?:[a-z][\w-]*\s+){0,6}?[\w-]+)?\s*,\s*when\b",
+    r"|\b(?P<year_before>(?:19|20)\d\d)(?:\s+(?:[a-z][\w-]*\s+){0,6}?[\w-]+)?\s*,\s*when\b"
+    # "has seen heavy fighting since last year, when insurgents overran several checkpoints"
+    r"|\b(?:last|previous)\s+year\s*,?\s*when\b",
     _F,
 )
 # "handed the district over to the Taliban": the recipient is the group.
@@ -791,7 +829,8 @@ DISTRICT_TALLY = re.compile(
 )
 # What happened to the counted districts: taken or lost outright, or held by a side ("hold").
 DISTRICT_LOSS = re.compile(
-    r"\b(?:(?P<hold>control(?:s|led)?|hold(?:s|ing)?|held|ha(?:ve|s|d)\s+taken\s+over)"
+    # (not "holding out in several districts": resisting there, not holding them)
+    r"\b(?:(?P<hold>control(?:s|led)?|hold(?:s|ing)?(?!\s+out\b)|held|ha(?:ve|s|d)\s+taken\s+over)"
     r"|lost|los(?:es|ing)|abandon(?:ed|s|ing)?|evacuated|vacated|f[ae]ll(?:en)?|surrendered"
     r"|handed\s+over|overr(?:an|un)|captured|seized|taken|took"
     r"|under\s+(?:the\s+)?(?:Taliban|insurgent|militant)s?(?:'|’s|'s)?\s+control"
@@ -1168,6 +1207,9 @@ PARTIAL_AFTER = re.compile(
 LOCATOR_BEFORE = re.compile(
     # "about 40 kilometers (25 miles) from Kabul"
     r"\b\d+\s*(?:km|kilometres|kilometers|miles)\b(?:\s*\([^()]{1,30}\))?\s+(?:away\s+)?from\s+$"
+    # "bringing the Taliban to within 40 kilometres of Kabul"
+    r"|\bwithin\s+(?:about\s+|some\s+|just\s+)?(?:\d+|a\s+few|a\s+couple\s+of)\s*"
+    r"(?:km|kilometres|kilometers|miles)\b(?:\s*\([^()]{1,30}\))?\s+of\s+(?:the\s+)?$"
     r"|(?:\b\d+\s*(?:km|kilometres|kilometers|miles)\b(?:\s*\([^()]{1,30}\))?\s+"
     r"|\b(?:just|some|about|a\s+few\s+(?:km|kilometres|kilometers|miles))\s+|,\s*"
     r"|\b(?:province|city|district|town)\s+)"
@@ -1301,7 +1343,7 @@ ANY_RECIPIENT = re.compile(
 MODAL_AFTER = re.compile(r"[^,.;]{0,40}?\b(?:would|could|will|might|may)\b", _F)
 # "in June" without a day, before the article's month: background, not news.
 MONTH_ONLY = re.compile(
-    r"\bin\s+(?:early\s+|late\s+|mid-?)?(?P<month>January|February|March|April|May|June|July"
+    r"\b(?:in|last)\s+(?:early\s+|late\s+|mid-?)?(?P<month>January|February|March|April|May|June|July"
     r"|August|September|October|November|December)\b(?!\s+\d)"
 )
 # A recent month names no day: "captured Imam Sahib last month" is reported, undated.

@@ -64,6 +64,7 @@ GOLD_TABLES = (
     "extract_blind41.tsv",
     "extract_blind42.tsv",
     "extract_blind43.tsv",
+    "extract_blind44.tsv",
 )
 
 
