@@ -39,6 +39,9 @@ _CAPTURE_VERBS = (
     r"|(?<!national\s)(?<!afghan\s)(?<!government\s)(?<!tricolour\s)(?<!tricolor\s)"
     r"flags?\s+(?:was|were|is|are|now|had\s+been|has\s+been)\s+(?:now\s+|seen\s+|already\s+)?"
     r"(?:flying|fluttering|flown|hoisted|raised|planted)\s+(?:over|on|above|at|in)"
+    # "saw the group's white flags flying over the customs post at Torghundi"
+    r"|(?:taliban(?:'s|’s)?|white|group(?:'s|’s)|their)\s+(?:white\s+)?flags?\s+(?:flying|fluttering)"
+    r"\s+(?:over|on|above|at|in)"
     r"|surrendering(?!\s+(?:troops|soldiers|forces|men|police(?:men)?|fighters|members|officers))"
     r"|hand(?:ing)?\s+over|(?:walked|rolled|strolled)\s+into"
     r"|abandon(?:ed|ing)|claim(?:ed|s)?\s+(?:full\s+)?control\s+(?:of|over)"
@@ -473,7 +476,9 @@ PARTIAL_SUBJECT = re.compile(
 )
 PARTIAL = re.compile(
     r"\b(?:parts?|areas?|some|much|most|sections?|neighbou?rhoods?|quarters?|edges?"
-    r"|police\s+districts?(?:\s+\d+)?)\s+(?:of|in)\b"
+    r"|police\s+districts?(?:\s+\d+)?"
+    # "seized several government buildings in Sheberghan"
+    r"|(?:several|a\s+few|two|three|four|five|many)\s+(?:[\w-]+\s+)?buildings)\s+(?:of|in)\b"
     # "most of the rural districts of Badghis": whole districts, each captured
     r"(?!\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+)?districts\b)",
     _F,
@@ -627,6 +632,8 @@ FUTURE_BEFORE = re.compile(
     r"\b(?:\s+[\w’'-]+){0,3}\s*$"
     # "on the verge of capturing Khan Abad", "on the brink of falling"
     r"|\b(?:verge|brink|point)\s+of\s+$"
+    # "The Taliban are planning an offensive on Maimana"
+    r"|\b(?:plann\w*|prepar\w*|threaten\w*)\s+(?:an?\s+|their\s+)?(?:[\w-]+\s+)?$"
     # "negotiating over a possible handover of the city"
     r"|\b(?:possible|potential|proposed|planned)\s+$"
     # "would never allow Kandahar to fall", "will not be allowed to capture Mazar"
@@ -637,11 +644,13 @@ FUTURE_BEFORE = re.compile(
     r"\b(?:\s+[\w’'-]+){0,3}\s*$",
     _F,
 )
-# A vow that names a list, too long for the short look-back: "We will not allow Herat, Kandahar
-# or Kunduz to fall".
-VOW_BEFORE = re.compile(
+# What is not (yet) an event, told too far back for the short look-back: a vow naming a list
+# ("We will not allow Herat, Kandahar or Kunduz to fall"), a forecast ("is likely to be the first
+# provincial capital to fall").
+FAR_FUTURE_BEFORE = re.compile(
     r"\b(?:never|not|won't)\s+(?:be\s+)?(?:allow|permit|let)(?:s|ted|ed)?\s+"
-    r"(?:[\w’'-]+,?\s+){0,10}?(?:to\s+)?$",
+    r"(?:[\w’'-]+,?\s+){0,10}?(?:to\s+)?$"
+    r"|\b(?:likely|expected|set|poised|tipped)\s+to\s+be\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?to\s+$",
     _F,
 )
 FUTURE_AFTER = re.compile(
@@ -1407,7 +1416,8 @@ WHERE_AFTER_PLACE = re.compile(
     # "Sheberghan, where the Taliban launched an assault on Sunday night"
     r"(?:(?:the\s+)?(?:taliban|insurgents|militants|fighters|group)\s+(?:had\s+|have\s+)?"
     r"(?:launched|mounted|began|started)\s+(?:an?\s+|their\s+)?)?"
-    r"(?:(?:heavy|fierce|intense|sporadic|street|renewed|fresh|new|major|coordinated|the)\s+)*$",
+    r"(?:(?:heavy|fierce|intense|sporadic|street|renewed|fresh|new|major|coordinated|large|big"
+    r"|massive|full-scale|the)\s+)*$",
     _F,
 )
 # ", which they seized", ", which the insurgents had overrun": the object is the pronoun.

@@ -65,6 +65,7 @@ GOLD_TABLES = (
     "extract_blind42.tsv",
     "extract_blind43.tsv",
     "extract_blind44.tsv",
+    "extract_blind46.tsv",
 )
 
 
