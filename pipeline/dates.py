@@ -183,6 +183,12 @@ _SOLAR_DAY = re.compile(
     + "|".join(sorted((name.title() for name in SOLAR_MONTHS), key=len, reverse=True))
     + r")(?:\s+(?P<year>1[34]\d\d))?\b"
 )
+# The month first, as some Afghan outlets write it: "on Jawza 20, 1400", "Saratan 30".
+_SOLAR_MONTH_DAY = re.compile(
+    r"\b(?:[Oo]n\s+)?(?P<month>"
+    + "|".join(sorted((name.title() for name in SOLAR_MONTHS), key=len, reverse=True))
+    + r")\s+(?P<day>[12]?\d|3[01])(?:,?\s+(?P<year>1[34]\d\d))?\b(?!\s*(?:km|kilomet|miles|%))"
+)
 # "on the first day of Eid al-Adha", "on the eve of Eid", "during Eid ul-Fitr": a feast's day in
 # the Islamic calendar, which Afghan reporting often dates by.
 _EID = re.compile(
@@ -307,6 +313,7 @@ _PHRASE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("span", _SPAN),
     ("days_after", _DAYS_AFTER),
     ("solar_day", _SOLAR_DAY),
+    ("solar_month_day", _SOLAR_MONTH_DAY),
     ("eid", _EID),
     ("eve_of_weekday", _EVE_OF_WEEKDAY),
     ("month_day", _EXPLICIT_MONTH_DAY),
@@ -376,7 +383,7 @@ def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
 
 # a weekday and the calendar date it names: "on Friday, 1 Asad 1400", "Saturday night (2 Asad)"
 _WEEKDAY_KINDS = frozenset({"weekday", "last_weekday"})
-_CALENDAR_KINDS = frozenset({"month_day", "day_month", "solar_day"})
+_CALENDAR_KINDS = frozenset({"month_day", "day_month", "solar_day", "solar_month_day"})
 _APPOSITION_GAP = re.compile(r"\s*(?:,|\()\s*")
 
 
@@ -893,7 +900,7 @@ def _resolve(
         return DateResolution(None, Precision.UNKNOWN, f"'{text}' names no single day", text)
     if kind in ("month_day", "day_month"):
         return _resolve_explicit(phrase.match, article_date=article_date, reference=reference)
-    if kind == "solar_day":
+    if kind in ("solar_day", "solar_month_day"):
         return _resolve_solar(phrase.match, article_date=article_date, reference=reference)
     if kind == "eid":
         return _resolve_eid(phrase.match, article_date=article_date)

@@ -76,6 +76,7 @@ RECIPIENT_REACH = 60  # how far after a surrender its recipient may be named
 CLEARED_REACH = 20  # how far before "the outskirts of" a clearing verb may stand
 TARGETED_REACH = 30  # how far before "attack" a bombing is named ("A car bomb and gun attack")
 MOVER_REACH = 40  # how far before "moving into" the people moving are named
+ROUNDUP_PROVINCES = 4  # whole provinces fought over in one sentence that make a roundup
 JOINED_SUBJECT_REACH = 40  # how far before "and" a joined subject's first part may start
 PEOPLE_REACH = 60  # how far before a place its people are named ("40 soldiers in Takhar")
 MAX_LABEL_WORDS = 6  # "Taliban spokesman Zabihullah Mujahid:" opening a statement's line
@@ -463,6 +464,8 @@ def _repelled_unless_fallen(text: str, current: list[Event], earlier: list[Event
             e.province_iso in fought
             # "had driven the Taliban out of the centre of Kunduz, but fighting continued"
             or _FIGHTING_GOES_ON.search(text, e.quote_start, e.quote_end) is not None
+            # a ministry's "cleared the Jalrez district ... during a clearance operation"
+            or _OPERATION.search(text, e.quote_start, e.quote_end) is not None
         )
         and e.province_iso not in fallen
         and _DRIVEN_OUT_WORDS.search(text, e.quote_start, e.quote_end)
@@ -483,6 +486,7 @@ _DRIVEN_OUT_WORDS = re.compile(
     r"|\b(?:push(?:ed)?|drove|driven|drive|forced|expelled)\s+them\s+(?:back\s+)?out\b",
     re.IGNORECASE,
 )
+_OPERATION = re.compile(r"\boperations?\b", re.IGNORECASE)
 _FIGHTING_GOES_ON = re.compile(
     r"\b(?:fighting|clashes)\s+(?:continu\w+|(?:are|is|were|was)\s+(?:still\s+)?(?:ongoing"
     r"|continuing|under\s*way|raging))",
@@ -795,6 +799,7 @@ def _sentence_events(
         event = _event(article, sentence, binding, reference=reference)
         if event is not None:
             events.append(event)
+    events = _without_roundup(events)
     # "fell on Thursday, ... while the spokesman said fighting was still going on": the fight
     # the sentence sets against the fall stays beside it
     going_on = _fighting_goes_on(article, sentence, events)
@@ -806,6 +811,18 @@ def _sentence_events(
 
 
 _RETAKE_KINDS = frozenset({"retake", "retake_intrans", "driven_out"})
+
+
+def _without_roundup(events: list[Event]) -> list[Event]:
+    """A ministry's roundup, "conducted clearance operations in Nangarhar, Laghman, Ghazni,
+    Paktia ... provinces": fighting across a list of whole provinces is a tally, not news of a
+    fight for any one of them."""
+    provinces = {
+        e.province_iso for e in events if e.status is _CONTESTED and e.place_kind == "province"
+    }
+    if len(provinces) < ROUNDUP_PROVINCES:
+        return events
+    return [e for e in events if not (e.status is _CONTESTED and e.place_kind == "province")]
 
 
 def _contested_days(events: list[Event], event: Event) -> set[dt.date | None]:
@@ -1762,7 +1779,9 @@ def _event(
         )
         denied_later = _contradicted(text, sentence, cue, mention)
         doubted_here = disputed or _is_hedged(sentence) or denied_later
-        if doubted_here and _in_relative_aside(text, sentence, cue):
+        if doubted_here and (
+            _in_relative_aside(text, sentence, cue) or _answers_fronted_rumour(text, sentence, cue)
+        ):
             doubted_here = False  # the doubt is about the rest of the sentence
         if doubted_here or _scare_quoted(text, cue):
             status, confidence = Status.CLAIMED, HEDGED_CONFIDENCE
@@ -1930,7 +1949,8 @@ def _liberated_by_the_group(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """ "Kohistanat district was liberated last night" in the group's own statement: the
     Taliban's word for taking a place, not a government retake."""
     return text.find("iberat", cue.start, cue.end) >= 0 and (
-        _attribution(text, sentence, cue) == "taliban"
+        not sentence.facts.enemy_is_taliban  # the whole text is the group's statement
+        or _attribution(text, sentence, cue) == "taliban"
         or lx.MUJAHIDEEN.search(text, sentence.start, sentence.end) is not None
     )
 
@@ -2917,6 +2937,23 @@ def _in_relative_aside(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     return not lx.HEDGE.search(aside)
 
 
+def _answers_fronted_rumour(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "Regarding rumors on social media about the fall of Chakhansur, the Governor's Office
+    clarifies that the security forces carried out a tactical relocation": the fronted phrase
+    names the rumour; the clause after it is the office's own word, doubted only by itself."""
+    front = _RUMOUR_FRONT.match(text, sentence.start, sentence.end)
+    if front is None or cue.start < front.end():
+        return False
+    return not lx.HEDGE.search(text, front.end(), sentence.end)
+
+
+_RUMOUR_FRONT = re.compile(
+    r"\W*(?:regarding|concerning|about|as\s+for|in\s+response\s+to|responding\s+to)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?(?:rumou?rs?|reports?|claims?|allegations?)\b[^,;]*,",
+    re.IGNORECASE,
+)
+
+
 def _is_hedged(sentence: _Sentence) -> bool:
     return _hedged(*_read_as(sentence, twins=_HEDGE_TWIN is not None))
 
@@ -3508,7 +3545,12 @@ def _buildings_named_after_object(text: str, sentence: _Sentence, cue: _Cue) -> 
 def _only_facilities_taken(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """ "seized the police headquarters and the intelligence office": part of the place; "seizing
     the governor's compound for several hours before security forces pushed them out" too."""
-    if _takes_by_force(text, cue) and lx.OUTLYING_PART.match(text, cue.end, sentence.end):
+    if (
+        _takes_by_force(text, cue)
+        and lx.OUTLYING_PART.match(text, cue.end, sentence.end)
+        # "after security forces withdrew from the area": the place just named, all of it
+        and not (cue.kind == "withdrawal" and _BARE_AREA.match(text, cue.end, sentence.end))
+    ):
         return True
     if not _buildings_named(text, sentence, cue):
         return False
@@ -3517,6 +3559,9 @@ def _only_facilities_taken(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     if not lx.GOVERNMENT_SEAT.search(text, cue.end, object_end):
         return True
     return _place_still_holds(text, object_end, sentence.end)
+
+
+_BARE_AREA = re.compile(r"\s*the\s+area\b", re.IGNORECASE)
 
 
 def _takes_by_force(text: str, cue: _Cue) -> bool:
@@ -3556,7 +3601,9 @@ def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
         taken = (cue.end, back.end())  # the building points back to the place named before
     else:
         return False
-    if _place_still_holds(text, taken[1], sentence.end):
+    if _place_still_holds(text, taken[1], sentence.end) or _kind(mention) == "province":
+        # (a building never stands for a whole province: "captured the Helmand radio and
+        # television building")
         return True
     # "seized the police headquarters in Lashkar Gah ... after a day of heavy fighting": a
     # building won in a fight for a capital is part of the fight, not the city's fall

@@ -408,7 +408,8 @@ INVERTED_CONDITION = re.compile(r"\s*[\"“']?(?:should|had)\s+(?!not\b)[^,;.:]{
 # "the city has fallen": the subject stands for a place named elsewhere in the sentence.
 BACK_REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:the|its)\s+[\"“]?(?:[\w’'-]+\s+)?(?:provincial\s+)?(?:city|town|capital|provincial\s+capital"
-    r"|district|crossing|border\s+crossing|port|cent(?:re|er))"
+    # "The districts fell on Tuesday": both told in the sentence before
+    r"|districts?|crossing|border\s+crossing|port|cent(?:re|er))"
     r"(?:\s+(?:cent(?:re|er)|headquarters|compound))?"
     # "The capital of the province of the same name fell"
     r"(?:\s+of\s+the\s+(?:province|district)(?:\s+of\s+the\s+same\s+name)?)?[\"”]?"
@@ -702,7 +703,9 @@ CLAIM_OF_GROUP = re.compile(
     r"\bclaims?\s+(?:of|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:taliban|group|insurgents|militants)"
     r"\s+that\b[^.;]{0,40}$"
     # "Taliban claims that Khamyab district, on the border with Turkmenistan, had also fallen"
-    r"|\b(?:taliban|group(?:'s|’s)|insurgents(?:'|’)|militants(?:'|’))\s+claims?\s+that\b[^.;]{0,70}$",
+    r"|\b(?:taliban|group(?:'s|’s)|insurgents(?:'|’)|militants(?:'|’)"
+    # a ministry's "The terrorists' claim that Chimtal district has fallen is completely false"
+    r"|terrorists(?:'|’)|enemy(?:'s|’s))\s+claims?\s+that\b[^.;]{0,70}$",
     _F,
 )
 HEDGE = re.compile(
@@ -818,7 +821,7 @@ GROUP_STATEMENT = re.compile(
     _F,
 )
 GROUP_SIGNATURE = re.compile(
-    r"\bSpokes(?:man|person)\s+of\s+the\s+Islamic\s+Emirate(?:\s+of\s+Afghanistan)?\s*$|"
+    r"\b[Ss]pokes(?:man|person)\s+of\s+the\s+Islamic\s+Emirate(?:\s+of\s+Afghanistan)?\s*$|"
     r"^\s*Islamic\s+Emirate\s+of\s+Afghanistan\s*$",
     re.MULTILINE,
 )

@@ -255,6 +255,10 @@ COUNTED: list[tuple[str, dt.date | None, dt.date | None, Precision, str]] = [
     ("Jurm fell on 29 Saratan.", None, None, UNKNOWN, "on 29 Saratan"),
     ("Jurm fell on 30 Asad.", WED, None, UNKNOWN, "on 30 Asad"),  # 21 August: after the article
     ("Troops were sent to Mizan district.", WED, WED, DAY, ""),  # a district, not a month
+    # the month first, as some Afghan outlets write it
+    ("Jurm fell on Jawza 20, 1400.", None, dt.date(2021, 6, 10), DAY, "on Jawza 20, 1400"),
+    ("Jurm fell on Saratan 29.", WED, dt.date(2021, 7, 20), DAY, "on Saratan 29"),
+    ("Mizan 12 km away was calm.", WED, WED, DAY, ""),  # a distance, not a day
     # spans of a past state and of the last hours: no single day
     ("Jurm had been in Taliban hands for three weeks.", WED, None, UNKNOWN, "for three weeks"),
     ("Jurm fell over the past 48 hours.", WED, None, UNKNOWN, "over the past 48 hours"),

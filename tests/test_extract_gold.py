@@ -66,6 +66,7 @@ GOLD_TABLES = (
     "extract_blind43.tsv",
     "extract_blind44.tsv",
     "extract_blind46.tsv",
+    "extract_blind47.tsv",
 )
 
 
