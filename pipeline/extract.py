@@ -391,7 +391,7 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             narrative = _narrative_day(article, sentence, current, narrative)
     # a headline's "drive Taliban out of Farah city" before the story of the fight: the whole
     # article says whether the place ever fell
-    events = _repelled_unless_fallen(text, events, [])
+    events = _repelled_unless_fallen(text, events, [], whole_article=True)
     events = _without_corrected_falls(text, sentences, events)
     if group_voice:
         # the whole text is the group's word: every capture in it is its claim
@@ -448,7 +448,9 @@ def _as_claim(event: Event) -> Event:
     )
 
 
-def _repelled_unless_fallen(text: str, current: list[Event], earlier: list[Event]) -> list[Event]:
+def _repelled_unless_fallen(
+    text: str, current: list[Event], earlier: list[Event], *, whole_article: bool = False
+) -> list[Event]:
     """ "Taliban fighters stormed into Qala-e-Naw ... By Thursday morning commandos had pushed the
     insurgents out of the city center": driving out fighters from a place the article never
     said fell is the attack repelled, not a retake."""
@@ -464,8 +466,9 @@ def _repelled_unless_fallen(text: str, current: list[Event], earlier: list[Event
             e.province_iso in fought
             # "had driven the Taliban out of the centre of Kunduz, but fighting continued"
             or _FIGHTING_GOES_ON.search(text, e.quote_start, e.quote_end) is not None
-            # a ministry's "cleared the Jalrez district ... during a clearance operation"
-            or _OPERATION.search(text, e.quote_start, e.quote_end) is not None
+            # a ministry's "cleared the Jalrez district ... during a clearance operation" (read
+            # once the whole article is, which may tell the fall later)
+            or (whole_article and _OPERATION.search(text, e.quote_start, e.quote_end) is not None)
         )
         and e.province_iso not in fallen
         and _DRIVEN_OUT_WORDS.search(text, e.quote_start, e.quote_end)
@@ -1121,9 +1124,12 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             continue
         facts = sentence.facts
         object_back = _match(lx.BACK_REFERENCE, facts, cue.end, sentence.end)
-        subject_back = cue.kind in lx.SUBJECT_KINDS and bool(
+        subject_match = (
             _search(lx.BACK_REFERENCE_BEFORE, facts, _window_start(sentence, cue), cue.start)
+            if cue.kind in lx.SUBJECT_KINDS
+            else None
         )
+        subject_back = subject_match is not None
         refers_back = bool(object_back) or subject_back
         role_mentions = speakers  # only ever rebound below, never changed in place
         definite = subject_back or bool(
@@ -1134,7 +1140,13 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             # Kahmard after it briefly fell": the reference is to a place named before it,
             # and "the district" never to a capital ("KABUL (AP) - ... seizing the district
             # headquarters"; a province may hold the district)
-            districts_only = object_back is not None and _names_a_district(object_back.group(0))
+            districts_only = (
+                object_back is not None and _names_a_district(object_back.group(0))
+            ) or (
+                # "lawmaker ... from Faizabad said the districts had fallen": never the city
+                subject_match is not None
+                and _names_a_district(text[subject_match.start() : subject_match.end()])
+            )
             # "In Kabul, a spokesman said forces would retake the area": an area is never the
             # seat of government the report comes from
             area = object_back is not None and object_back.group(0).lower().endswith("area")
@@ -1732,6 +1744,8 @@ def _event(
     status = checked
     if cue.kind == "footage" and not lx.FOOTAGE_NOUN.search(text, sentence.start, cue.start):
         return None
+    if _BARE_CLAIM.fullmatch(text, cue.start, cue.end) and not _NAME_AFTER.match(text, cue.end):
+        return None  # "claimed the city's capture": a claim names what it claims
     if status is Status.RETAKEN and _liberated_by_the_group(text, sentence, cue):
         status = Status.CAPTURED
     if status is Status.RETAKEN and (
@@ -1764,6 +1778,7 @@ def _event(
     if status is Status.CAPTURED:
         claimed = (
             attribution == "taliban"
+            or text.startswith(("claim", "Claim"), cue.start)  # "Taliban claim Aqcha district"
             or bool(
                 _search_slice(lx.CLAIM_NEAR, facts, max(sentence.start, cue.start - 30), cue.start)
             )
@@ -2621,6 +2636,8 @@ def _targeted_attack(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     return bool(
         lx.BOMBING_BEFORE.search(text, window_start, cue.start)
         or lx.PERSONAL_TARGET_AFTER.match(text, cue.end, sentence.end)
+        # "claimed responsibility for the attack in Kabul": an attack someone owns, a bombing
+        or lx.RESPONSIBILITY_BEFORE.search(text, window_start, cue.start)
     )
 
 
@@ -3561,6 +3578,9 @@ def _only_facilities_taken(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     return _place_still_holds(text, object_end, sentence.end)
 
 
+# "the Taliban claimed the Arghistan district": a bare claim verb before a place's name
+_BARE_CLAIM = re.compile(r"claim(?:ed|s)?", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+)?[A-Z]")
 _BARE_AREA = re.compile(r"\s*the\s+area\b", re.IGNORECASE)
 
 
@@ -3591,6 +3611,8 @@ def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
         return True
     building = lx.BUILDING_AFTER.match(text, mention.end, sentence.end)
     if building is not None and _is_what_was_taken(text, cue, mention, building.end()):
+        if _kind(mention) == "province":
+            return True  # "captured the Helmand radio and television building": not the province
         stop = lx.OBJECT_END.search(text, building.end(), sentence.end)
         taken = (mention.end, stop.start() if stop else sentence.end)
     elif cue.end <= mention.start and lx.BUILDINGS_IN_PLACE.fullmatch(text, cue.end, mention.start):
@@ -3601,9 +3623,7 @@ def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
         taken = (cue.end, back.end())  # the building points back to the place named before
     else:
         return False
-    if _place_still_holds(text, taken[1], sentence.end) or _kind(mention) == "province":
-        # (a building never stands for a whole province: "captured the Helmand radio and
-        # television building")
+    if _place_still_holds(text, taken[1], sentence.end):
         return True
     # "seized the police headquarters in Lashkar Gah ... after a day of heavy fighting": a
     # building won in a fight for a capital is part of the fight, not the city's fall

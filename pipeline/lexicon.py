@@ -45,6 +45,14 @@ _CAPTURE_VERBS = (
     r"|surrendering(?!\s+(?:troops|soldiers|forces|men|police(?:men)?|fighters|members|officers))"
     r"|hand(?:ing)?\s+over|(?:walked|rolled|strolled)\s+into"
     r"|abandon(?:ed|ing)|claim(?:ed|s)?\s+(?:full\s+)?control\s+(?:of|over)"
+    # "On July 20, the Taliban claimed the Arghistan district", "Taliban claim Aqcha district"
+    # (checked in ``pipeline.extract`` for a name after it: the scan runs on lowered text)
+    r"|claim(?:ed|s)?(?=\s+(?:the\s+)?(?!(?:the|city|town|district|capital|province|area"
+    r"|provincial)\b)(?:[\w-]+\s+){1,2}(?:district|city|town|crossing|border\s+crossing|port)\b"
+    r"(?![’']))"
+    # a Long War Journal map: "assesses the Kohistan district in Faryab as Taliban-controlled"
+    r"|assess(?:es|ed)?(?=[^.;]{0,80}\bas\s+(?:being\s+)?(?:Taliban[-\s]controlled|controlled\s+by"
+    r"\s+the\s+Taliban))"
     # a resident's "There is no government in Nerkh any more", "no government left in Farah"
     r"|no\s+(?:more\s+)?government\s+(?:left\s+)?(?:in|at)"
     # the group's own word: "boasted of having 'cleansed' Almar district of government forces"
@@ -615,7 +623,9 @@ CONTRARY_TO_CLAIMS = re.compile(
 )
 FUTURE_BEFORE = re.compile(
     # "may have taken" is a guess about the past (a hedge), not a future
-    r"\b(?:could|would|might(?!\s+have\b)|may(?!\s+have\b)|will|shall|must(?!\s+have\b)|should|can"
+    # (never the month: "May 11 - Taliban capture Nerkh district", "on 11 May, fighters took")
+    r"\b(?:could|would|might(?!\s+have\b)|(?<!\d\s)may(?!\s+have\b)(?!\s+\d)|will|shall"
+    r"|must(?!\s+have\b)|should|can"
     r"|if|unless|whether|lest"
     r"|(?:threaten\w*|poised|positioned|ready|set|about|likely|expected|bid|attempts?|attempting|tries|trying"
     r"|try|tried|attempted|effort|aim\w*|plan\w*|prepar\w*|hope\w*|want\w*|seek\w*|vow\w*|fail\w*|able|unable"
@@ -779,9 +789,15 @@ BOMBING_BEFORE = re.compile(
     r"|grenade|rocket|mortar|drone)\b(?:\s+[\w-]+){0,3}\s+$",
     _F,
 )
+# An attack someone claims: "claimed responsibility for the attack in Kabul".
+RESPONSIBILITY_BEFORE = re.compile(
+    r"\bresponsibility\s+for\s+(?:the\s+|an?\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}$", _F
+)
 # An attack on a person: "attack on the home of the acting defence minister".
 PERSONAL_TARGET_AFTER = re.compile(
-    r"\s+on\s+(?:the\s+)?(?:home|house|residence|convoy|car|vehicle|office|guest\s*house)\s+of\b",
+    # (the cue may hold the "on" already: "attack on|")
+    r"(?:\s+on)?\s+(?:the\s+)?(?:home|house|residence|convoy|car|vehicle|office|guest\s*house)"
+    r"\s+of\b",
     _F,
 )
 # The defenders clearing an edge: "Commandos cleared the outskirts of Qala-e Naw".

@@ -67,6 +67,7 @@ GOLD_TABLES = (
     "extract_blind44.tsv",
     "extract_blind46.tsv",
     "extract_blind47.tsv",
+    "extract_blind48.tsv",
 )
 
 
