@@ -71,6 +71,8 @@ _SPAN = re.compile(
     + _DURATION_PATTERN
     + r"|(?:over|in|during|within)\s+the\s+(?:past|last)\s+(?:\d+|[\w-]+)\s+hours"
     r"|the\s+(?:previous|preceding)\s+week|the\s+week\s+before"
+    # "and have since been attacking the outskirts of Sheberghan": from then on, no one day
+    r"|(?:have|has|had)\s+since\s+been"
     # "weeks after" with no count; "two days later" is counted elsewhere
     r"|(?<!\w\s)(?:days|weeks|months)\s+(?:after|before|later|earlier))\b",
     re.IGNORECASE,

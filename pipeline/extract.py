@@ -820,6 +820,8 @@ def _without_roundup(events: list[Event]) -> list[Event]:
     """A ministry's roundup, "conducted clearance operations in Nangarhar, Laghman, Ghazni,
     Paktia ... provinces": fighting across a list of whole provinces is a tally, not news of a
     fight for any one of them."""
+    if len(events) < ROUNDUP_PROVINCES:
+        return events  # most sentences: too few events to be a roundup
     provinces = {
         e.province_iso for e in events if e.status is _CONTESTED and e.place_kind == "province"
     }
@@ -3250,6 +3252,12 @@ def _follow_up(
             return []
         # the claim stays reported; the confirmation reports the capture as well
         return [_upgraded(e, speaker) for e in previous if e.status is Status.CLAIMED]
+    if all(
+        e.place_kind == "province" and not _CAPITAL_WORD.search(e.quote) for e in previous
+    ) and _CITY_BACK.search(text, sentence.start, sentence.end):
+        # "the Taliban took the Shahrak district in Ghor province. ... its troops had cleared
+        # the city": a city is never the province told before
+        return []
     return _carried_capture(article, sentence, previous, reference=reference)
 
 
@@ -3581,6 +3589,8 @@ def _only_facilities_taken(text: str, sentence: _Sentence, cue: _Cue) -> bool:
 # "the Taliban claimed the Arghistan district": a bare claim verb before a place's name
 _BARE_CLAIM = re.compile(r"claim(?:ed|s)?", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+)?[A-Z]")
+_CAPITAL_WORD = re.compile(r"\b(?:capital|city)\b", re.IGNORECASE)
+_CITY_BACK = re.compile(r"\bthe\s+(?:provincial\s+)?(?:city|town|provincial\s+capital)\b")
 _BARE_AREA = re.compile(r"\s*the\s+area\b", re.IGNORECASE)
 
 

@@ -1496,7 +1496,9 @@ SUBJECTLESS_START = re.compile(r"[\s*•·–—-]*")
 DEFINITE = re.compile(r"\b(?:the|its|their|it|police\s+district)\b", _F)
 # "the main highway between Kabul and Kandahar": the places name a road.
 ROUTE_BEFORE = re.compile(
-    r"\b(?:highway|road|route|motorway)s?\s+(?:between|from|linking|connecting|to)\b[^.;,]{0,40}$",
+    # (and the name in apposition: "the highway linking the capital, Kabul, to the north")
+    r"\b(?:highway|road|route|motorway)s?\s+(?:between|from|linking|connecting|to)\b[^.;,]{0,40}"
+    r"(?:,\s*)?$",
     _F,
 )
 # "In the western city of Herat, fighters attacked ...": a fronted place sets the scene.

@@ -68,6 +68,7 @@ GOLD_TABLES = (
     "extract_blind46.tsv",
     "extract_blind47.tsv",
     "extract_blind48.tsv",
+    "extract_blind49.tsv",
 )
 
 
