@@ -225,8 +225,15 @@ _EARLIER = re.compile(
 # government forces on Thursday, fell again on Friday night".
 _RELATIVE_OPENER = re.compile(
     r",\s*(?:which|where|who|whose|lost|retaken|recaptured|captured|seized|taken|overrun|held)\b"
-    # "Spin Boldak, the border town that fell to the Taliban on July 14"
-    r"|,\s*the\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|district|crossing)\s+(?:that|which)\b",
+    # "Spin Boldak, the border town that fell to the Taliban on July 14", "Spin Boldak, the
+    # border town in Kandahar province that the Taliban seized on July 14"
+    r"|,\s*the\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|district|crossing)"
+    r"(?:\s+(?:in|of|on)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s+(?:that|which)\b"
+    # without the comma: "recaptured Baraki Barak district of Logar province which fell to the
+    # Taliban on Saturday night"
+    r"|(?:\swhich|\b(?:district|province|city|town|crossing|capital)\s+that)"
+    r"\s+(?:(?:had\s+)?(?:fell|fallen)|the\s+(?:Taliban|insurgents|militants)\b"
+    r"|(?:was|had\s+been)\s+(?:captured|seized|overrun|taken))",
     re.IGNORECASE,
 )
 _OTHER_TIME = re.compile(r"\b(?:after|before|since|until|when|following)\b", re.IGNORECASE)

@@ -1527,9 +1527,26 @@ def _where_place(sentence: _Sentence, cue: _Cue, skipped: set[int]) -> _MentionL
 
 def _relative_object(sentence: _Sentence, cue: _Cue, skipped: set[int]) -> _MentionLike | None:
     """In "to retake Spin Boldak, which the Taliban seized on Wednesday", the place before
-    "which" is what the cue's subject took."""
+    "which" is what the cue's subject took; so too "the border town in Kandahar province that
+    the Taliban seized", with no comma after a name ending in its kind."""
     mention = _place_before_relative(sentence, cue, lx.RELATIVE_OBJECT_AFTER_PLACE)
+    if mention is None:
+        mention = _bare_relative_place(sentence, cue)
     return None if mention is None or id(mention) in skipped else mention
+
+
+def _bare_relative_place(sentence: _Sentence, cue: _Cue) -> _MentionLike | None:
+    earlier = [m for m in sentence.mentions if m.end <= cue.start]
+    if not earlier:
+        return None
+    mention = earlier[-1]
+    text = sentence.facts.text
+    if not _KIND_AT_END.search(text, mention.start, mention.end):
+        return None
+    return mention if lx.BARE_RELATIVE_OBJECT.fullmatch(text, mention.end, cue.start) else None
+
+
+_KIND_AT_END = re.compile(r"\b(?:province|district|city|town|crossing)$", re.IGNORECASE)
 
 
 def _is_role(text: str, mention: _MentionLike, sentence: _Sentence) -> bool:
@@ -1687,6 +1704,14 @@ def _event(
     reading = _reading(sentence, cue)
     clause_start, clause_end = reading.clause
     negated = reading.negated(facts)
+    if (
+        negated
+        and status_name == Status.RETAKEN.value
+        and _FAILED_TO.search(text, max(sentence.start, cue.start - 20), cue.start)
+    ):
+        # "have failed to retake the Spin Boldak border crossing despite an operation": an
+        # attempt made, so fighting
+        negated = False
     under_way = not negated and _fight_under_way(text, sentence, cue, binding.mention)
     counter_attack = under_way and status_name == Status.RETAKEN.value
     if under_way:
@@ -1752,6 +1777,8 @@ def _event(
         status = Status.CAPTURED
     if status is Status.RETAKEN and (
         (cue.end <= mention.start and lx.BUILDINGS_IN_PLACE.fullmatch(text, cue.end, mention.start))
+        # "have retaken several villages in Saighan district": part of it
+        or (cue.end <= mention.start and _VILLAGES_OBJECT.match(text, cue.end, mention.start))
         or _buildings_named_after_object(text, sentence, cue)
         or (cue.end <= mention.start and lx.BUILDING_AFTER.match(text, mention.end, sentence.end))
     ):
@@ -2229,6 +2256,12 @@ def _checked_by_subject(
         # "Afghan forces captured Dand-e Ghori", "Northern Alliance fighters seized Mazar": the
         # place was taken back from the group
         return Status.RETAKEN
+    if cue.kind == "retake" and facts.text.startswith("returned", cue.start):
+        # families "returned to the city"; only troops returning retake it (the subject may be
+        # the sentence's first: "Afghan forces pulled out of X ..., and returned to the
+        # district center on Wednesday after the Taliban fled")
+        whole_subject = _subject_sides(facts, facts.start, cue.start)
+        return status if government or (whole_subject[1] and not taliban) else None
     if cue.kind == "driven_out":  # "the insurgents were driven out of" / "troops were ..."
         if government and not taliban:
             return Status.CAPTURED
@@ -3036,7 +3069,12 @@ def _one_per_province(events: list[Event]) -> list[Event]:
         [
             e
             for e in events
-            if e.status is _CONTESTED
+            # and a place taken again after its retake: "retook Kishim on Saturday, which the
+            # Taliban had seized on Thursday, but the insurgents overran it again late Sunday"
+            if (
+                e.status is _CONTESTED
+                or (e.status is Status.CAPTURED and (e.province_iso, Status.RETAKEN) in best)
+            )
             and e.date_precision is _DAY
             and (chosen := best[e.province_iso, e.status]) is not e
             and chosen.event_date != e.event_date
@@ -3060,9 +3098,9 @@ def _one_per_province(events: list[Event]) -> list[Event]:
     ]
     if not other_days:
         return kept
-    days_kept = {(e.province_iso, e.event_date) for e in kept if e.status is _CONTESTED}
+    days_kept = {(e.province_iso, e.status, e.event_date) for e in kept}
     for event in other_days:
-        day = (event.province_iso, event.event_date)
+        day = (event.province_iso, event.status, event.event_date)
         if best[event.province_iso, event.status] in kept and day not in days_kept:
             days_kept.add(day)
             kept.append(event)
@@ -3591,6 +3629,12 @@ _BARE_CLAIM = re.compile(r"claim(?:ed|s)?", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+)?[A-Z]")
 _CAPITAL_WORD = re.compile(r"\b(?:capital|city)\b", re.IGNORECASE)
 _CITY_BACK = re.compile(r"\bthe\s+(?:provincial\s+)?(?:city|town|provincial\s+capital)\b")
+_FAILED_TO = re.compile(r"\bfail(?:ed|s)?\s+to\s+$", re.IGNORECASE)
+_VILLAGES_OBJECT = re.compile(
+    r"\s+(?:the\s+)?(?:several|some|a\s+few|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens\s+of)"
+    r"\s+(?:[\w-]+\s+)?(?:villages|areas|outposts|checkpoints|posts)\b",
+    re.IGNORECASE,
+)
 _BARE_AREA = re.compile(r"\s*the\s+area\b", re.IGNORECASE)
 
 

@@ -174,6 +174,13 @@ _RETAKE = (
     # "overran Qala-e-Naw ..., only for commandos to drive them out early Saturday"
     r"|(?:push(?:ed)?|drive|drove|driven|force[ds]?|expel(?:led)?)\s+them\s+(?:back\s+)?out\b(?!\s+of)"
     r"|cleared|liberat(?:e[sd]?|ing)|wrest(?:ed|ing)?\s+back"
+    # "have flushed out the Taliban militants from Charkh", "flushed Taliban fighters out of"
+    r"|flush(?:ed|ing)?\s+(?:out\s+)?(?:the\s+)?(?:Taliban|insurgents|militants|them|fighters)"
+    r"(?:\s+(?:fighters|militants|insurgents))?\s+(?:out\s+of|from)"
+    # "returned to the district center on Wednesday after the Taliban fled" (checked for the
+    # government's side in ``pipeline.extract``)
+    r"|returned\s+to(?=\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:district\s+(?:cent(?:re|er)|headquarters)"
+    r"|city|town)\b)"
 )
 _RETAKE_INTRANS = (
     r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+['‘\"“]?(?:retaken|recaptured|liberated|cleared"
@@ -643,6 +650,8 @@ FUTURE_BEFORE = re.compile(
     r"\b(?:\s+[\w’'-]+){0,3}\s*$"
     # "on the verge of capturing Khan Abad", "on the brink of falling"
     r"|\b(?:verge|brink|point)\s+of\s+$"
+    # "have set their sights on recapturing Kunduz city": a goal
+    r"|\bsights\s+on\s+$"
     # "The Taliban are planning an offensive on Maimana"
     r"|\b(?:plann\w*|prepar\w*|threaten\w*)\s+(?:an?\s+|their\s+)?(?:[\w-]+\s+)?$"
     # "negotiating over a possible handover of the city"
@@ -1306,8 +1315,9 @@ UNDER_WAY_BEFORE = re.compile(
     r"(?:fighting|battling|struggling|trying|attempting|pushing)"
     # a headline's bare present: "Afghan forces battle to retake Spin Boldak"
     r"|\b(?:battle|fight|struggle|push|move)s?"
-    # an attempt made: "tried to take back the crossing on Sunday but were pushed back"
-    r"|\b(?:tried|attempted))"
+    # an attempt made: "tried to take back the crossing on Sunday but were pushed back",
+    # "have failed to retake the Spin Boldak border crossing despite an operation"
+    r"|\b(?:tried|attempted|failed))"
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:\w+day|yesterday|today|overnight)"  # "on Saturday"
     r"(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"\s+(?:to|aimed\s+at)\s+$",
@@ -1335,7 +1345,11 @@ LAUNCHED_AFTER = re.compile(
     r"|(?:is|was|are|were)\s+(?:now\s+|still\s+)?(?:under\s*way|underway))\b",
     _F,
 )
-MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|will|shall|plan\w*|vow\w*|prepar\w*)\b", _F)
+MODAL_BEFORE = re.compile(
+    # (and "were ready to launch an operation to retake": not launched yet)
+    r"\b(?:could|would|might|may|will|shall|plan\w*|vow\w*|prepar\w*|ready|about|set|going)\b",
+    _F,
+)
 # "the Taliban had been pushed back from the city's eastern edge": repelled, not retaken.
 EDGE_AFTER = re.compile(
     r"\s*(?:back\s+)?(?:(?:from|out\s+of)\s+)?(?:the\s+)?(?:[\w’'-]+(?:'s|’s)\s+)?"
@@ -1468,6 +1482,14 @@ RELATIVE_OBJECT_AFTER_PLACE = re.compile(
     r"(?:taliban|insurgents|militants|fighters|forces|troops|commandos|army|soldiers|rebels"
     r"|group|they|enemy|mujahideen)\s+(?:(?:has|had|have)\s+)?(?:also\s+|already\s+|briefly\s+"
     r"|only\s+)?$",
+    _F,
+)
+# The same with no comma, after a name ending in its kind: "Kandahar province that the Taliban
+# seized on July 14" (checked against the place's own words: never "told reporters in Kabul that
+# the Taliban ...").
+BARE_RELATIVE_OBJECT = re.compile(
+    r"\s+(?:which|that)\s+(?:the\s+)?(?:taliban|insurgents|militants)\s+(?:(?:has|had|have)\s+)?"
+    r"(?:also\s+|already\s+|briefly\s+|only\s+)?$",
     _F,
 )
 # A participle with no object: "Taken on July 21", "Captured without a fight".

@@ -69,6 +69,7 @@ GOLD_TABLES = (
     "extract_blind47.tsv",
     "extract_blind48.tsv",
     "extract_blind49.tsv",
+    "extract_blind50.tsv",
 )
 
 
