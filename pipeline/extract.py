@@ -2260,8 +2260,9 @@ def _checked_by_subject(
         # families "returned to the city"; only troops returning retake it (the subject may be
         # the sentence's first: "Afghan forces pulled out of X ..., and returned to the
         # district center on Wednesday after the Taliban fled")
-        whole_subject = _subject_sides(facts, facts.start, cue.start)
-        return status if government or (whole_subject[1] and not taliban) else None
+        # (troops, never a person: "Dostum returned to the northern city of Mazar-i-Sharif")
+        troops = _TROOPS.search(facts.text, facts.start, cue.start) is not None
+        return status if troops and not taliban else None
     if cue.kind == "driven_out":  # "the insurgents were driven out of" / "troops were ..."
         if government and not taliban:
             return Status.CAPTURED
@@ -3629,6 +3630,10 @@ _BARE_CLAIM = re.compile(r"claim(?:ed|s)?", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+)?[A-Z]")
 _CAPITAL_WORD = re.compile(r"\b(?:capital|city)\b", re.IGNORECASE)
 _CITY_BACK = re.compile(r"\bthe\s+(?:provincial\s+)?(?:city|town|provincial\s+capital)\b")
+_TROOPS = re.compile(
+    r"\b(?:forces|troops|soldiers|commandos|police(?:men)?|army|units|ANDSF|ANA|ANP)\b",
+    re.IGNORECASE,
+)
 _FAILED_TO = re.compile(r"\bfail(?:ed|s)?\s+to\s+$", re.IGNORECASE)
 _VILLAGES_OBJECT = re.compile(
     r"\s+(?:the\s+)?(?:several|some|a\s+few|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens\s+of)"

@@ -65,6 +65,7 @@ GOLD_TABLES = (
     "extract_blind42.tsv",
     "extract_blind43.tsv",
     "extract_blind44.tsv",
+    "extract_blind45.tsv",
     "extract_blind46.tsv",
     "extract_blind47.tsv",
     "extract_blind48.tsv",
@@ -239,6 +240,15 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # 1.000/1.000/1.000, claims 1.00, contested 0.955, retaken 0.952, dates 1.00; its 3 failures
 # are strict xfails, not fixed. All 3,197 cases score captured 0.988/0.958/0.972, claimed 0.958,
 # contested 0.953, retaken 0.965, dates 0.980.
+# Eighth session: tables 42-44 and 46-50 (whole articles in outlets used little, the siege
+# phase, article dates of 1995-2001 and 2015-2017, short traps, the English of Afghan outlets
+# and ministries, hard shapes, wire dates, retakes), each run once on a committed tree before
+# its round (19a-19j), and table 45 (24 whole articles of late July - early August 2021) run
+# once on the final tree: 0.974/1.000/0.987, claims 1.00, contested 0.986, retaken 0.909, dates
+# 0.974; four of its five failures are strict xfails, unfixed (the fifth, a person "returned to
+# the northern city", was a false retake from round 19j and is fixed). All 3,710 cases score
+# captured 0.985/0.959/0.972, claimed 0.956, contested 0.954, retaken 0.965, dates 0.980 (the
+# session's start tree scores 0.964/0.953/0.959, 0.947, 0.940, 0.935, 0.975 on the same cases).
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
     Status.CLAIMED: 0.95,
@@ -247,7 +257,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 3197
+MIN_GOLD_CASES = 3710
 
 
 def _param(case):
