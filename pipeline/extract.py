@@ -3628,13 +3628,17 @@ def _only_facilities_taken(text: str, sentence: _Sentence, cue: _Cue) -> bool:
 # "the Taliban claimed the Arghistan district": a bare claim verb before a place's name
 _BARE_CLAIM = re.compile(r"claim(?:ed|s)?", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+)?[A-Z]")
+# A province's capital told with it ("Zaranj, the capital of Nimroz province"): "the city" after
+# it may mean the capital; a bare province never.
 _CAPITAL_WORD = re.compile(r"\b(?:capital|city)\b", re.IGNORECASE)
 _CITY_BACK = re.compile(r"\bthe\s+(?:provincial\s+)?(?:city|town|provincial\s+capital)\b")
+# Who may return to a district centre and so retake it: troops, never a person or families.
 _TROOPS = re.compile(
     r"\b(?:forces|troops|soldiers|commandos|police(?:men)?|army|units|ANDSF|ANA|ANP)\b",
     re.IGNORECASE,
 )
 _FAILED_TO = re.compile(r"\bfail(?:ed|s)?\s+to\s+$", re.IGNORECASE)
+# Parts of a district retaken, not the district: "retaken several villages in Saighan district".
 _VILLAGES_OBJECT = re.compile(
     r"\s+(?:the\s+)?(?:several|some|a\s+few|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens\s+of)"
     r"\s+(?:[\w-]+\s+)?(?:villages|areas|outposts|checkpoints|posts)\b",
