@@ -76,6 +76,8 @@ RECIPIENT_REACH = 60  # how far after a surrender its recipient may be named
 CLEARED_REACH = 20  # how far before "the outskirts of" a clearing verb may stand
 TARGETED_REACH = 30  # how far before "attack" a bombing is named ("A car bomb and gun attack")
 MOVER_REACH = 40  # how far before "moving into" the people moving are named
+OPERATION_REACH = 80  # how far before "to clear" the operation it is the aim of is named
+GOODS_REACH = 40  # how far before "was seized" the goods seized are named
 ROUNDUP_PROVINCES = 4  # whole provinces fought over in one sentence that make a roundup
 JOINED_SUBJECT_REACH = 40  # how far before "and" a joined subject's first part may start
 PEOPLE_REACH = 60  # how far before a place its people are named ("40 soldiers in Takhar")
@@ -1773,6 +1775,14 @@ def _event(
         return None
     if _BARE_CLAIM.fullmatch(text, cue.start, cue.end) and not _NAME_AFTER.match(text, cue.end):
         return None  # "claimed the city's capture": a claim names what it claims
+    if text.startswith("to clear", cue.start) and not _clearing_under_way(
+        text, sentence, cue, binding
+    ):
+        return None  # "to clear" is fighting only as the aim of an operation under way
+    if cue.kind == "capture_intrans" and _GOODS_BEFORE.search(
+        text, max(sentence.start, cue.start - GOODS_REACH), cue.start
+    ):
+        return None  # "a large amount of weapons and ammunition was seized": goods, no place
     if status is Status.RETAKEN and _liberated_by_the_group(text, sentence, cue):
         status = Status.CAPTURED
     if status is Status.RETAKEN and (
@@ -3626,6 +3636,32 @@ def _only_facilities_taken(text: str, sentence: _Sentence, cue: _Cue) -> bool:
 
 
 # "the Taliban claimed the Arghistan district": a bare claim verb before a place's name
+def _clearing_under_way(text: str, sentence: _Sentence, cue: _Cue, binding: _Binding) -> bool:
+    """ "launched an operation this morning to clear the Alingar district", "Operations to clear
+    the Saighan district are ongoing": the place named after it is fought for; never "an
+    operation to clear the city would begin soon", nor a "the city" pointing back."""
+    if binding.indirect or binding.mention.start < cue.end:
+        return False
+    return (
+        _OPERATION_BEFORE.search(text, max(sentence.start, cue.start - OPERATION_REACH), cue.start)
+        is not None
+        and _UNDER_WAY_WORD.search(text, sentence.start, sentence.end) is not None
+        and _NOT_YET_WORD.search(text, sentence.start, sentence.end) is None
+    )
+
+
+_OPERATION_BEFORE = re.compile(r"\b(?:operations?|offensive|push|drive)\b", re.IGNORECASE)
+_UNDER_WAY_WORD = re.compile(
+    r"\b(?:launch(?:ed|ing)|began|begun|start(?:ed|ing)|mount(?:ed|ing)|conduct(?:ed|ing)|ongoing"
+    r"|under\s*way|continu(?:e|es|ed|ing))\b",
+    re.IGNORECASE,
+)
+_NOT_YET_WORD = re.compile(r"\b(?:would|will|soon|plan\w*|prepar\w*|ready)\b", re.IGNORECASE)
+_GOODS_BEFORE = re.compile(
+    r"\b(?:weapons|ammunition|arms|vehicles|equipment|humvees|rangers|tanks|guns|explosives)"
+    r"\s+(?:(?:was|were|had\s+been|have\s+been|has\s+been)\s+)?$",
+    re.IGNORECASE,
+)
 _BARE_CLAIM = re.compile(r"claim(?:ed|s)?", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+)?[A-Z]")
 # A province's capital told with it ("Zaranj, the capital of Nimroz province"): "the city" after

@@ -135,7 +135,12 @@ _CONTEST = (
     r"|infiltrat(?:ed|ing)|gun\s?battles?|skirmish(?:es)?|street\s+fighting"
     r"|for\s+control\s+of|shell(?:ed|ing)|push\s+(?:on|into)"
     # the army's "clearance operations in Zurmat district": fighting for it
-    r"|clearance\s+operations?\s+(?:(?!would|will|could|to\b|soon)\w+\s+){0,3}?(?:in|of|around)"
+    r"|(?:clearance|clearing|mop-?up)\s+operations?\s+(?:(?!would|will|could|to\b|soon)\w+\s+){0,3}?"
+    r"(?:in|of|around|on)"
+    # an operation "to clear" a place (checked for the operation before it in
+    # ``pipeline.extract``): "launched an operation this morning to clear the Alingar district"
+    r"|to\s+clear(?=\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:districts?|city|area|villages?|town|outskirts"
+    r"|police\s+districts?)\b)"
     r"|repel(?:led|s|ling)?|repuls(?:ed|es|ing|e)|beat(?:en)?\s+back|fought\s+off|fend(?:ed)?\s+off"
     r"|(?:moved|moving|advanced|advancing|pushed|pushing|broke|breaking)\s+(?:deep\s+)?into"
     # "Taliban fighters are still holding out in several districts" of a city retaken
@@ -1315,6 +1320,9 @@ UNDER_WAY_BEFORE = re.compile(
     r"(?:fighting|battling|struggling|trying|attempting|pushing)"
     # a headline's bare present: "Afghan forces battle to retake Spin Boldak"
     r"|\b(?:battle|fight|struggle|push|move)s?"
+    # a headline's "Operation Launched to Retake Spin Boldak"
+    r"|\b(?:operations?|offensive|counter-?offensive)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
+    r"(?:launched|begun|started|under\s*way)"
     # an attempt made: "tried to take back the crossing on Sunday but were pushed back",
     # "have failed to retake the Spin Boldak border crossing despite an operation"
     r"|\b(?:tried|attempted|failed))"

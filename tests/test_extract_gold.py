@@ -71,6 +71,7 @@ GOLD_TABLES = (
     "extract_blind48.tsv",
     "extract_blind49.tsv",
     "extract_blind50.tsv",
+    "extract_blind51.tsv",
 )
 
 
