@@ -2279,6 +2279,10 @@ def _checked_by_subject(
         return status if taliban else None
     if cue.kind == "control":  # "the Taliban now control Aybak", never "the army controls"
         return status if taliban and not government else None
+    if cue.kind in ("capture_both", "handover") and _FOREIGN_FORCES.search(
+        facts.text, subject_start, cue.start
+    ):
+        return None  # "The U.S. military has handed over most of its bases to Afghan forces"
     if cue.kind == "withdrawal":  # troops withdrew from X; the Taliban withdrawing is no capture
         if _FOREIGN_FORCES.search(facts.text, subject_start, cue.start):
             return None  # "The last US troops left Bagram Airfield": a handover, no capture
