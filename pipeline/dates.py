@@ -180,15 +180,19 @@ SOLAR_MONTHS = {
     )
     for name in names
 }
+# The Solar months' names as written (title case), longest first for the alternation.
+_SOLAR_MONTH_NAMES = "|".join(
+    sorted((name.title() for name in SOLAR_MONTHS), key=len, reverse=True)
+)
 _SOLAR_DAY = re.compile(
     r"\b(?:[Oo]n\s+)?(?P<day>[12]?\d|3[01])\s+(?P<month>"
-    + "|".join(sorted((name.title() for name in SOLAR_MONTHS), key=len, reverse=True))
+    + _SOLAR_MONTH_NAMES
     + r")(?:\s+(?P<year>1[34]\d\d))?\b"
 )
 # The month first, as some Afghan outlets write it: "on Jawza 20, 1400", "Saratan 30".
 _SOLAR_MONTH_DAY = re.compile(
     r"\b(?:[Oo]n\s+)?(?P<month>"
-    + "|".join(sorted((name.title() for name in SOLAR_MONTHS), key=len, reverse=True))
+    + _SOLAR_MONTH_NAMES
     + r")\s+(?P<day>[12]?\d|3[01])(?:,?\s+(?P<year>1[34]\d\d))?\b(?!\s*(?:km|kilomet|miles|%))"
 )
 # "on the first day of Eid al-Adha", "on the eve of Eid", "during Eid ul-Fitr": a feast's day in

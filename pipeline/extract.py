@@ -80,6 +80,7 @@ OPERATION_REACH = 80  # how far before "to clear" the operation it is the aim of
 GOODS_REACH = 40  # how far before "was seized" the goods seized are named
 ROUNDUP_PROVINCES = 4  # whole provinces fought over in one sentence that make a roundup
 JOINED_SUBJECT_REACH = 40  # how far before "and" a joined subject's first part may start
+RELATIVE_WHO_REACH = 20  # how far before a cue the "who" of its relative clause may stand
 PEOPLE_REACH = 60  # how far before a place its people are named ("40 soldiers in Takhar")
 MAX_LABEL_WORDS = 6  # "Taliban spokesman Zabihullah Mujahid:" opening a statement's line
 DENIAL_WINDOW = 80  # characters before a carried cue searched for "denied that"
@@ -1582,10 +1583,8 @@ def _binding_cue(text: str, sentence: _Sentence, mention: _MentionLike) -> _Cue 
             distance = _gap_distance(gap, sentence, cue.end, mention.start)
             if distance is None or _blocked(gap, cue, facts):
                 continue
-            if _AFTER_ASIDE.search(
-                facts.text, cue.end, mention.start
-            ) and _RELATIVE_SUBJECT_BEFORE.search(
-                facts.text, max(sentence.start, cue.start - 20), cue.start
+            if _AFTER_ASIDE.search(facts.text, cue.end, mention.start) and _who_before(
+                facts.text, sentence.start, cue
             ):
                 continue  # "The Taliban, who captured Kabul on September 27, denied losing X"
             # A new predicate between them: "capture of Herat has shaken Kabul".
@@ -2279,13 +2278,13 @@ def _checked_by_subject(
         return status if taliban else None
     if cue.kind == "control":  # "the Taliban now control Aybak", never "the army controls"
         return status if taliban and not government else None
-    if cue.kind in ("capture_both", "handover") and _FOREIGN_FORCES.search(
+    if cue.kind in ("capture_both", "handover", "withdrawal") and _FOREIGN_FORCES.search(
         facts.text, subject_start, cue.start
     ):
-        return None  # "The U.S. military has handed over most of its bases to Afghan forces"
+        # "The last US troops left Bagram Airfield", "The U.S. military has handed over most of
+        # its bases to Afghan forces": a handover between allies, no capture
+        return None
     if cue.kind == "withdrawal":  # troops withdrew from X; the Taliban withdrawing is no capture
-        if _FOREIGN_FORCES.search(facts.text, subject_start, cue.start):
-            return None  # "The last US troops left Bagram Airfield": a handover, no capture
         return None if taliban and not government else status
     if cue.kind == "contest_location":  # "on the outskirts of" counts only with fighters there
         # "a compound on the outskirts of Herat was attacked": the fighting may follow it
@@ -2882,7 +2881,7 @@ def _speaker_of(
     if verb.start() >= cue.end:
         # "..., officials said" or "..., said X, a member of the council": never the actor
         # of the cue, which sits before the last comma
-        if _RELATIVE_SUBJECT_BEFORE.search(text, max(major_start, cue.start - 20), cue.start):
+        if _who_before(text, major_start, cue):
             # "Taliban fighters who captured Kunduz last week withdrew ..., a spokesman for the
             # group said": what he said is the withdrawal; the capture is the reporter's
             return None
@@ -2915,6 +2914,12 @@ _SUBORDINATE_BEFORE_VERB = re.compile(
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|that|where|who)\b", re.IGNORECASE)
 # "Taliban fighters who captured Kunduz last week withdrew ..., a spokesman said"
 _RELATIVE_SUBJECT_BEFORE = re.compile(r"\bwho\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
+
+
+def _who_before(text: str, start: int, cue: _Cue) -> bool:
+    """The cue is a relative clause's verb: "Taliban fighters who captured Kunduz"."""
+    window_start = max(start, cue.start - RELATIVE_WHO_REACH)
+    return _RELATIVE_SUBJECT_BEFORE.search(text, window_start, cue.start) is not None
 
 
 def _speaker_stretch(between: str) -> str:
@@ -2992,7 +2997,7 @@ def _joined_by_others(window: str, found: list[tuple[re.Match[str], str]]) -> bo
 def _in_relative_aside(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """ "The Taliban, who took Mazar-i-Sharif on Saturday, did not confirm the retreat": the
     aside is the reporter's, and a doubt outside it is about the rest of the sentence."""
-    if not _RELATIVE_SUBJECT_BEFORE.search(text, max(sentence.start, cue.start - 20), cue.start):
+    if not _who_before(text, sentence.start, cue):
         return False
     opener = text.rfind(",", sentence.start, cue.start)
     if opener < 0 or not _RELATIVE_AFTER_COMMA.match(text, opener):
@@ -3199,26 +3204,19 @@ def _outranks(event: Event, current: Event) -> bool:
     they captured Islam Qala" took the province on Thursday. (A province's own name is most
     often a locator, "Tulak in Ghor on Tuesday", whose day is its place's.)"""
     mine, theirs = _preference(event), _preference(current)
-    if (
-        mine[0] == theirs[0]
-        and event.place_start == current.place_start
-        and event.date_precision is _DAY
+    on_two_days = (
+        event.date_precision is _DAY
         and current.date_precision is _DAY
         and event.event_date != current.event_date
-        and bool(event.date_phrase) != bool(current.date_phrase)
-    ):
+    )
+    if not on_two_days:
+        return mine < theirs
+    if event.place_start == current.place_start:
         # of two readings of one place, a day the sentence names beats the article's own: "are
         # now in full control of Mazar-i-Sharif, which fell to them on Saturday"
-        return bool(event.date_phrase)
-    if (
-        mine[:2] == theirs[:2]
-        and event.place_start != current.place_start
-        and event.place_kind != "province"
-        and current.place_kind != "province"
-        and event.date_precision is _DAY
-        and current.date_precision is _DAY
-        and event.event_date != current.event_date
-    ):
+        if mine[0] == theirs[0] and bool(event.date_phrase) != bool(current.date_phrase):
+            return bool(event.date_phrase)
+    elif mine[:2] == theirs[:2] and "province" not in (event.place_kind, current.place_kind):
         return event.event_date < current.event_date  # type: ignore[operator]
     return mine < theirs
 
