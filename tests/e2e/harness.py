@@ -306,6 +306,14 @@ def shown_day(frame) -> str | None:
     return frame.evaluate(DAY_JS)
 
 
+def wait_for_day(frame, day: str, *, timeout_ms: int = MAP_TIMEOUT_MS) -> None:
+    """Wait until the map shows ``day``: a key press repaints a moment later, and under load
+    the repaint may trail the next read (a lost key press still fails, at the timeout)."""
+    frame.wait_for_function(
+        f"() => document.body.getAttribute('data-day') === {day!r}", timeout=timeout_ms
+    )
+
+
 def press_slider(frame, key: str) -> None:
     """Move the map's date slider with the keyboard, as a user would."""
     slider = frame.locator(SLIDER)

@@ -8,7 +8,15 @@ import pytest
 
 from geo.style import STATUS_STYLES
 
-from .harness import all_fills, find_map_frame, press_slider, same_colour, shown_day, slide_to
+from .harness import (
+    all_fills,
+    find_map_frame,
+    press_slider,
+    same_colour,
+    shown_day,
+    slide_to,
+    wait_for_day,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +35,9 @@ def test_keyboard_on_the_slider_recolours_farah(app_server, page, screenshot_dir
     before = all_fills(frame)
     page.screenshot(path=str(screenshot_dir / "slider-before.png"))
     press_slider(frame, "ArrowRight")
+    wait_for_day(frame, FARAH_FALLS.isoformat())
     press_slider(frame, "ArrowRight")
+    wait_for_day(frame, (FARAH_FALLS + dt.timedelta(days=1)).isoformat())
     after = all_fills(frame)
     page.screenshot(path=str(screenshot_dir / "slider-after.png"))
 
