@@ -56,6 +56,14 @@ _DATELINE = re.compile(
     r"(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH.replace("?P<month>", "?:") + r")"
     r"(?:,?\s+\d{4})?"
     r"\s*(?:\([A-Za-z][\w .]*\))?\s*[-—–]"
+    # the South Asian agencies' "Kabul [Afghanistan], July 9 (ANI):", "Kabul, Jul 9 (PTI)"
+    r"|\s*[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*(?:\s*\[[A-Z][\w ]*\])?,\s+"
+    r"(?:"
+    + _MONTH.replace("?P<month>", "?:")
+    + r"\s+\d{1,2}|\d{1,2}\s+"
+    + _MONTH.replace("?P<month>", "?:")
+    + r")"
+    r"(?:,?\s+\d{4})?\s*\((?:ANI|IANS|PTI|UNI|APP|Xinhua|WAM|KUNA|IRNA|TASS|dpa|Sputnik)\)"
 )
 # Phrases that place an event in a span rather than on a day: they date nothing.
 _SPAN = re.compile(

@@ -2051,8 +2051,23 @@ class _CueReading:
                 _search_slice(lx.NEGATION_BEFORE, facts, self.before_start, cue.start)
                 or self._denied(facts)
                 or _search(lx.CORRECTED_BEFORE, facts, self._sentence_span[0], cue.start)
+                or self._denied_by_subject(facts)
             )
         return self._negated
+
+    def _denied_by_subject(self, facts: _SentenceFacts) -> bool:
+        """ "None of the capitals, including Kandahar and Herat, has been captured"."""
+        start, cue = self._sentence_span[0], self._cue
+        lowered = facts.scanned(start, cue.start)
+        lowered = lowered if facts.lowered is not None else lowered.lower()
+        if "none" not in lowered and "neither" not in lowered and "not " not in lowered:
+            return False  # most cues: no such subject before them
+        denial = _search(lx.NONE_SUBJECT_BEFORE, facts, start, cue.start)
+        if denial is None:
+            return False
+        return denial.group("aux") is not None or bool(
+            _match(lx.AUXILIARY_START, facts, cue.start, cue.end)
+        )
 
     def _denied(self, facts: _SentenceFacts) -> bool:
         """ "denied capturing X", never "denied the claim and said heavy fighting was continuing

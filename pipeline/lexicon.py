@@ -593,6 +593,18 @@ NEGATION_BEFORE = re.compile(
     r"|\bno\s+(?:[\w-]+\s+){1,3}(?:has|have|had|was|were)(?:\s+yet)?\s*$",
     _F,
 )
+# "None of the three border towns, Islam Qala, Torghundi and Zaranj, has fallen": a subject
+# that denies every place it lists, however far its head stands from the verb
+NONE_SUBJECT_BEFORE = re.compile(
+    r"\b(?:none|neither|not\s+(?:one|a\s+single))\b"
+    r"(?:(?!\b(?:said|says|say|told|whether|that|when|after|while|because|though|although|but"
+    r"|knew|know|knows|thought|believed|expected|realised|realized|heard|noticed)\b)"
+    r"[^.;:!?]){0,120}?"
+    r"(?P<aux>\b(?:has|have|had|was|were|is|are)(?:\s+(?:yet|so\s+far|now|been))*)?\s*$",
+    _F,
+)
+# a cue that carries its own auxiliary: "had been overrun"
+AUXILIARY_START = re.compile(r"(?:has|have|had|was|were|is|are)\b", _F)
 # A report of its own after a denial: "denied the claim and said fighting was continuing".
 NEW_REPORT = re.compile(
     r"\b(?:and|but)\s+(?:said|says|added|insisted|reported)\b|,\s*saying\b|\band\s+that\b", _F
@@ -765,7 +777,10 @@ FIGURE_BEFORE = re.compile(
 CONFIRMS_EVENT = re.compile(
     r"\bconfirm(?:s|ed)?\s+(?:the|its|their)\s+(?:(?:city|town|district)(?:'s|’s)\s+)?"
     # "confirmed the withdrawal": the defenders leaving gave the place up
-    r"(?:surrender|capture|fall|handover|takeover|seizure|withdrawal|retreat|pull-?out)\b",
+    r"(?:surrender|capture|fall|handover|takeover|seizure|withdrawal|retreat|pull-?out)\b"
+    # "confirmed that the insurgents had taken control of the Afghan side of the crossing"
+    r"|\bconfirm(?:s|ed)?\s+that\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?(?:had|have|has)\s+"
+    r"(?:(?:taken|seized|captured|overrun)\b|(?:withdrawn|retreated|pulled\s+out)\s+from\b)",
     _F,
 )
 # "The last time ... was in 1998, when they took Mazar-i-Sharif": a past year's "when" clause.
@@ -783,7 +798,9 @@ TO_THE_GROUP = re.compile(r"\bto\s+(?:the\s+)?(?:Taliban|insurgents|militants|mu
 # "denied that government forces had entered the district"
 DENIED_THAT = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:reports?\s+|claims?\s+)?"
-    r"that\b[^.;]*$",
+    r"(?:that\b[^.;]*"
+    # "denied the district had fallen": the clause without its "that"
+    r"|(?:the\s+[\w-]+|it|they)(?:\s+(?:had|has|have|was|were)(?:\s+been)?)?\s*)$",
     _F,
 )
 # The group's own word for its fighters: a statement using it is the Taliban's.
@@ -810,8 +827,9 @@ RESPONSIBILITY_BEFORE = re.compile(
 # An attack on a person: "attack on the home of the acting defence minister".
 PERSONAL_TARGET_AFTER = re.compile(
     # (the cue may hold the "on" already: "attack on|")
-    r"(?:\s+on)?\s+(?:the\s+)?(?:home|house|residence|convoy|car|vehicle|office|guest\s*house)"
-    r"\s+of\b",
+    # ("the Kabul residence of", "the heavily guarded home of")
+    r"(?:\s+on)?\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?"
+    r"(?:home|house|residence|convoy|car|vehicle|office|guest\s*house)\s+of\b",
     _F,
 )
 # The defenders clearing an edge: "Commandos cleared the outskirts of Qala-e Naw".
@@ -1226,8 +1244,8 @@ BUILDINGS_STILL_HELD = re.compile(
     + r"\s+(?:(?:is|are|was|were|remains?|remained)\s+)+(?:still\s+)?(?:in|under)\s+(?:the\s+)?"
     r"(?:government|security\s+forces|army|their)(?:'s|’s|'|’)?\s+(?:control|hands)"
     # a building still besieged is still held: "the governor's compound was 'under siege'"
-    r"|" + _HELD_BUILDING + r"\s+(?:(?:is|are|was|were|remains?|remained)\s+)+(?:still\s+)?"
-    r"[\"“'‘]?(?:under\s+siege|besieged|surrounded|encircled|under\s+attack)\b",
+    r"|" + _HELD_BUILDING + r"\s+(?:(?:is|are|was|were|remains?|remained)\s+)+(?:still\s+|now\s+)?"
+    r"[\"“'‘]?(?:under\s+siege|besieged|surrounded|encircled|under\s+(?:attack|threat))\b",
     _F,
 )
 # A building as the object that points back to a place named before: "residents of Helmand
@@ -1367,10 +1385,12 @@ EDGE_AFTER = re.compile(
 )
 # Fighting goes on after a claim: "but the ministry said fighting was continuing".
 CONTINUING = re.compile(
-    r"\bfighting\s+(?:was|is|were|has\s+been)\s+(?:still\s+)?(?:continuing|ongoing|going\s+on"
-    r"|under\s*way|raging)|\b(?:were|are|was|is)\s+(?:still\s+)?fighting\s+back"
+    # "fighting there was continuing": "there" is the place told before
+    r"\bfighting\s+(?:there\s+)?(?:was|is|were|has\s+been)\s+(?:still\s+)?(?:continuing|ongoing"
+    r"|going\s+on|under\s*way|raging)|\b(?:were|are|was|is)\s+(?:still\s+)?fighting\s+back"
     r"|\b(?:were|are|was|is)\s+still\s+fighting"
-    r"|\b(?:fighting|clashes)\s+continu\w+|\b(?:fighting|clashes)\s+(?:are|is|were|was)\s+(?:still\s+)?"
+    r"|\b(?:fighting|clashes)\s+(?:there\s+)?continu\w+"
+    r"|\b(?:fighting|clashes)\s+(?:there\s+)?(?:are|is|were|was)\s+(?:still\s+)?"
     r"(?:ongoing|continuing|under\s*way|raging)",
     _F,
 )

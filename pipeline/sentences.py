@@ -136,6 +136,16 @@ _LINK_START = re.compile(
     r"|see\s+also|more\s+on\s+this(?:\s+story)?|watch|listen)\s*:(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# A link block's heading alone on its line, as scraped pages give it: "READ MORE", "AP RELATED",
+# Al Jazeera's "Keep reading" (its list counters follow: "list 1 of 4" ... "end of list")
+_LINK_HEADING = re.compile(
+    r"[ \t]*(?:ap\s+)?(?:related(?:\s+(?:stories|articles|coverage|content|news|reading))?"
+    r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
+    r"|keep\s+reading|recommended(?:\s+(?:stories|reading))?|more\s+stories"
+    r"|you\s+(?:may|might)\s+also\s+like|most\s+read)[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
+_END_OF_LIST = re.compile(r"\s*end\s+of\s+list\s*$", re.IGNORECASE)
 # An editor's note is furniture only when it retracts: "Correction: ... incorrectly said that
 # Maymana had fallen". One that states the corrected fact ("corrected to show that Islam Qala
 # fell on Thursday") reports it on the article's authority and stays.
@@ -184,7 +194,7 @@ _ATTRIBUTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
 # Every furniture line starts with one of these words or ends with ")": only those lines are read.
 _FURNITURE_WORD = (
     r"[ \t]*(?:photo|caption|pictured|image|file|picture|related|read|also|see|more|watch|listen"
-    r"|editors?|note|corrections?|clarification|an?|this)\b"
+    r"|editors?|note|corrections?|clarification|an?|this|ap|keep|recommended|you|most)\b"
 )
 # Led by the line break, not "^": a literal-led regex skips through the text in C (4x faster).
 _FURNITURE_START = re.compile(r"\n" + _FURNITURE_WORD, re.IGNORECASE)
@@ -201,7 +211,8 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
 
     A caption starts with "Photo:" or "Caption:" or ends with a photo credit; a link block is
     a line starting "Related:" / "Read more:" / "Also read:", and, when that line has nothing
-    after its colon, the short unpunctuated headline lines that follow it; a retraction is an
+    after its colon or is a bare heading ("READ MORE", "Keep reading"), the short unpunctuated
+    headline lines that follow it; a retraction is an
     "Editor's note:" / "Correction:" line that says what was wrong ("incorrectly said"), or a
     line starting "An earlier version of this story"; a print line ("A version of this article
     appears in print on ...") and a contributors' line ("... contributed reporting from Kunduz").
@@ -217,6 +228,9 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
             found.add((start, end))
             if not link.group("rest").strip():
                 found.update(_link_headlines(text, end + 1))
+        elif _LINK_HEADING.match(text, start, end):
+            found.add((start, end))
+            found.update(_link_headlines(text, end + 1))
         elif (
             _CAPTION_START.match(text, start, end)
             or _is_retraction(text, start, end)
@@ -263,6 +277,8 @@ def _link_headlines(text: str, start: int) -> list[tuple[int, int]]:
             if not _looks_like_headline(line):
                 break
             spans.append((start, end))
+            if _END_OF_LIST.match(line):
+                break  # the scraped list says where it ends
         start = end + 1
     return spans
 

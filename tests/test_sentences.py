@@ -122,6 +122,22 @@ FURNITURE: list[tuple[str, list[str]]] = [
     # a paragraph that goes on after the contributors' line is reporting
     ("Ali M Latifi contributed to this report from Kabul. They have captured Farah.", []),
     ("The Taliban took Farah, and officials contributed troops to retake it.", []),
+    # a link block's bare heading, as scraped pages give it
+    (
+        "Farah fell.\nREAD MORE\nTaliban take Kunduz\nThe city is calm.",
+        ["READ MORE", "Taliban take Kunduz"],
+    ),
+    (
+        "Keep reading\nlist of 2 items\nlist 1 of 2\nTaliban take Kunduz\nend of list\nKunduz fell",
+        ["Keep reading", "list of 2 items", "list 1 of 2", "Taliban take Kunduz", "end of list"],
+    ),
+    (
+        "AP RELATED\nTaliban seize Zaranj, officials say",
+        ["AP RELATED", "Taliban seize Zaranj, officials say"],
+    ),
+    # a heading word that opens reporting is no link block
+    ("Read more about the fall of Farah.\nKunduz fell.", []),
+    ("Most read stories said Farah fell.", []),
 ]  # fmt: skip
 
 
