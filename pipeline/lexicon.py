@@ -392,7 +392,13 @@ PARENTHETICAL_GAP = re.compile(
     _F,
 )
 # The comma opening a relative clause that names another place: ", which borders |Uruzgan".
-PARENTHETICAL_OPENER = re.compile(r",\s*(?:which|that|who|where|whose)\b", _F)
+PARENTHETICAL_OPENER = re.compile(
+    r",\s*(?:which|that|who|where|whose)\b"
+    # an appositive locating its head: "Gizab, a district of Daikundi bordering |Uruzgan, fell"
+    r"|,\s*(?:a|an|the)\s+[^,;()]{0,60}?\b(?:bordering|near|next\s+to|adjacent\s+to|close\s+to"
+    r"|neighbou?ring)\s+(?:the\s+)?$",
+    _F,
+)
 # "had fallen on Wednesday| but |was retaken": a verb sharing the subject of the one before.
 SHARED_SUBJECT_JOIN = re.compile(r"\b(?:but|and)\s+(?:then\s+|later\s+|quickly\s+)?$", _F)
 RELATIVE_GAP = re.compile(

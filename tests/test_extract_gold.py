@@ -260,7 +260,7 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # 0.975 on the same cases).
 # Ninth session: tables 53-56 (scraped and truncated whole articles, analysis copy that counts
 # and maps, Afghan outlets' claims and their reprints, short captured / claimed / contested
-# traps), each run once on the session's start tree, then round 20a. All 3,957 cases score
+# traps), each run once on the session's start tree, then round 20a. All 3,958 cases score
 # captured 0.987/0.958/0.972, claimed 0.958, contested 0.957, retaken 0.965, dates 0.981 (the
 # start tree: 0.979/0.957/0.968, 0.958, 0.954, 0.964, 0.980).
 F1_FLOORS: dict[Status, float] = {
@@ -271,7 +271,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 3957
+MIN_GOLD_CASES = 3958
 
 
 def _param(case):
