@@ -50,20 +50,23 @@ DAY_COUNT = (
 _SINCE = re.compile(r"since\s+", re.IGNORECASE)
 _DURATION_PATTERN = r"for\s+(?:a|one|two|three|four|five|six|several|many|\d+)\s+(?:weeks?|months?)"
 _DURATION = re.compile(_DURATION_PATTERN, re.IGNORECASE)
-# "KABUL, July 9 (Reuters) -", "MAZAR-I-SHARIF, Afghanistan, July 27 (Reuters) -".
-_DATELINE = re.compile(
-    r"\s*[A-Z][A-Z’'./-]+(?:\s+[A-Z][A-Z’'./-]+)*,(?:\s+[A-Z][a-z]+,)?\s+"
-    r"(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH.replace("?P<month>", "?:") + r")"
-    r"(?:,?\s+\d{4})?"
-    r"\s*(?:\([A-Za-z][\w .]*\))?\s*[-—–]"
-    # the South Asian agencies' "Kabul [Afghanistan], July 9 (ANI):", "Kabul, Jul 9 (PTI)"
-    r"|\s*[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*(?:\s*\[[A-Z][\w ]*\])?,\s+"
+# "July 9", "9 July": a dateline's day, read only for where the dateline ends
+_DATELINE_DAY = (
     r"(?:"
     + _MONTH.replace("?P<month>", "?:")
     + r"\s+\d{1,2}|\d{1,2}\s+"
     + _MONTH.replace("?P<month>", "?:")
-    + r")"
-    r"(?:,?\s+\d{4})?\s*\((?:ANI|IANS|PTI|UNI|APP|Xinhua|WAM|KUNA|IRNA|TASS|dpa|Sputnik)\)"
+    + r")(?:,?\s+\d{4})?"
+)
+# "KABUL, July 9 (Reuters) -", "MAZAR-I-SHARIF, Afghanistan, July 27 (Reuters) -".
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z’'./-]+(?:\s+[A-Z][A-Z’'./-]+)*,(?:\s+[A-Z][a-z]+,)?\s+"
+    + _DATELINE_DAY
+    + r"\s*(?:\([A-Za-z][\w .]*\))?\s*[-—–]"
+    # the South Asian agencies' "Kabul [Afghanistan], July 9 (ANI):", "Kabul, Jul 9 (PTI)"
+    + r"|\s*[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*(?:\s*\[[A-Z][\w ]*\])?,\s+"
+    + _DATELINE_DAY
+    + r"\s*\((?:ANI|IANS|PTI|UNI|APP|Xinhua|WAM|KUNA|IRNA|TASS|dpa|Sputnik)\)"
 )
 # Phrases that place an event in a span rather than on a day: they date nothing.
 _SPAN = re.compile(

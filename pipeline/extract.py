@@ -2066,7 +2066,8 @@ class _CueReading:
         if denial is None:
             return False
         return denial.group("aux") is not None or bool(
-            _match(lx.AUXILIARY_START, facts, cue.start, cue.end)
+            # a cue that carries its own auxiliary: "had been overrun"
+            _match(lx.AUXILIARY, facts, cue.start, cue.end)
         )
 
     def _denied(self, facts: _SentenceFacts) -> bool:

@@ -609,8 +609,6 @@ NONE_SUBJECT_BEFORE = re.compile(
     r"(?P<aux>\b(?:has|have|had|was|were|is|are)(?:\s+(?:yet|so\s+far|now|been))*)?\s*$",
     _F,
 )
-# a cue that carries its own auxiliary: "had been overrun"
-AUXILIARY_START = re.compile(r"(?:has|have|had|was|were|is|are)\b", _F)
 # A report of its own after a denial: "denied the claim and said fighting was continuing".
 NEW_REPORT = re.compile(
     r"\b(?:and|but)\s+(?:said|says|added|insisted|reported)\b|,\s*saying\b|\band\s+that\b", _F

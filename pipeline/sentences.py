@@ -131,20 +131,20 @@ def _trimmed_and_capped(text: str, start: int, end: int) -> list[tuple[int, int]
 _CAPTION_START = re.compile(
     r"\s*(?:photo(?:\s+caption)?|caption|pictured|image|file\s+photo|picture)\s*:", re.IGNORECASE
 )
-_LINK_START = re.compile(
-    r"\s*(?:related(?:\s+(?:stories|articles|coverage))?|read\s+(?:more|also)|also\s+read"
-    r"|see\s+also|more\s+on\s+this(?:\s+story)?|watch|listen)\s*:(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-# A link block's heading alone on its line, as scraped pages give it: "READ MORE", "AP RELATED",
-# Al Jazeera's "Keep reading" (its list counters follow: "list 1 of 4" ... "end of list")
-_LINK_HEADING = re.compile(
-    r"[ \t]*(?:ap\s+)?(?:related(?:\s+(?:stories|articles|coverage|content|news|reading))?"
+# The headings of link blocks; with a colon a line may hold its link ("Related: Taliban seize
+# Spin Boldak"), alone on its line it heads the headline lines below it, as scraped pages give
+# it ("READ MORE", "AP RELATED", Al Jazeera's "Keep reading" with its "list 1 of 4" ... "end of
+# list")
+_LINK_WORDS = (
+    r"(?:ap\s+)?(?:related(?:\s+(?:stories|articles|coverage|content|news|reading))?"
     r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
     r"|keep\s+reading|recommended(?:\s+(?:stories|reading))?|more\s+stories"
-    r"|you\s+(?:may|might)\s+also\s+like|most\s+read)[ \t]*:?[ \t]*$",
-    re.IGNORECASE,
+    r"|you\s+(?:may|might)\s+also\s+like|most\s+read)"
 )
+_LINK_START = re.compile(
+    r"\s*(?:" + _LINK_WORDS + r"|watch|listen)\s*:(?P<rest>.*)$", re.IGNORECASE
+)
+_LINK_HEADING = re.compile(r"[ \t]*" + _LINK_WORDS + r"[ \t]*$", re.IGNORECASE)
 _END_OF_LIST = re.compile(r"\s*end\s+of\s+list\s*$", re.IGNORECASE)
 # An editor's note is furniture only when it retracts: "Correction: ... incorrectly said that
 # Maymana had fallen". One that states the corrected fact ("corrected to show that Islam Qala

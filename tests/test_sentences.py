@@ -135,6 +135,8 @@ FURNITURE: list[tuple[str, list[str]]] = [
         "AP RELATED\nTaliban seize Zaranj, officials say",
         ["AP RELATED", "Taliban seize Zaranj, officials say"],
     ),
+    # the same headings with a colon hold their link
+    ("Keep reading: Taliban take Kunduz\nThe city fell.", ["Keep reading: Taliban take Kunduz"]),
     # a heading word that opens reporting is no link block
     ("Read more about the fall of Farah.\nKunduz fell.", []),
     ("Most read stories said Farah fell.", []),
