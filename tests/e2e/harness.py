@@ -314,6 +314,15 @@ def wait_for_day(frame, day: str, *, timeout_ms: int = MAP_TIMEOUT_MS) -> None:
     )
 
 
+def wait_for_url_day(page, day: str, *, timeout_ms: int = MAP_TIMEOUT_MS) -> None:
+    """Wait until the app has taken the slider's day (the URL mirrors its view): the map shows
+    a day at once, the rerun that takes it comes a moment later, and a click is only certain to
+    be read once that rerun is done (a CI run under load lost one)."""
+    page.wait_for_function(
+        "d => new URLSearchParams(location.search).get('date') === d", arg=day, timeout=timeout_ms
+    )
+
+
 def press_slider(frame, key: str) -> None:
     """Move the map's date slider with the keyboard, as a user would."""
     slider = frame.locator(SLIDER)

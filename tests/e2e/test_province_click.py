@@ -11,6 +11,7 @@ from .harness import (
     query_params,
     slide_to,
     wait_for_panel,
+    wait_for_url_day,
 )
 
 pytestmark = pytest.mark.browser
@@ -23,6 +24,7 @@ def test_clicking_farah_shows_its_quotes(app_server, page, screenshot_dir):
     page.goto(app_server.url)
     frame = find_map_frame(page)
     slide_to(frame, DAY_AFTER_FARAH_FELL)
+    wait_for_url_day(page, DAY_AFTER_FARAH_FELL)
 
     click_province(frame, FARAH)
     shown = wait_for_panel(page, "Farah")

@@ -12,6 +12,7 @@ from .harness import (
     shown_day,
     slide_to,
     wait_for_panel,
+    wait_for_url_day,
 )
 
 pytestmark = pytest.mark.browser
@@ -31,6 +32,7 @@ def open_user(browser, url):
 def choose(page, day: str, iso: str, name: str):
     frame = find_map_frame(page)
     slide_to(frame, day)
+    wait_for_url_day(page, day)
     click_province(frame, iso)
     wait_for_panel(page, name)
     page.wait_for_function(
