@@ -1070,8 +1070,17 @@ def _resolve_explicit(
 
 def _nearest_year(reference: dt.date, day_in: Callable[[int], dt.date]) -> dt.date:
     """The day, in the year before, of or after ``reference``'s, nearest to it ("2 January"
-    after a December event is in the next year)."""
-    days = [day_in(reference.year + offset) for offset in (-1, 0, 1)]
+    after a December event is in the next year). A year without the day ("29 February" in
+    2021) is skipped; ``ValueError`` when none of the three has it."""
+    days = []
+    for offset in (-1, 0, 1):
+        try:
+            days.append(day_in(reference.year + offset))
+        except ValueError:
+            continue  # no such day that year: the leap day, or the 30th of a short Solar month
+    if not days:
+        msg = f"no day near {reference} for the date"
+        raise ValueError(msg)
     return min(days, key=lambda day: abs((day - reference).days))
 
 

@@ -15,12 +15,18 @@ from __future__ import annotations
 
 import re
 
+# ``re``'s own parser is private and moves between Python versions. Everything here is only a
+# speed-up, so where it is missing or reads a pattern in a shape this module does not know,
+# the callers get ``None`` and run their patterns unfiltered: slower, never different.
 try:  # Python 3.11+
     from re import _constants as _c
     from re import _parser as _p
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+except ImportError:  # pragma: no cover - older or future Pythons
+    try:
+        import sre_constants as _c  # type: ignore[no-redef]
+        import sre_parse as _p  # type: ignore[no-redef]
+    except ImportError:
+        _c = _p = None  # type: ignore[assignment]
 
 PREFIX_LENGTHS = (6, 5, 4)  # characters of each branch's opening, whitespace counted as one
 MAX_STATES = 50_000  # beyond this the pattern is too open for a useful prefilter
@@ -33,6 +39,10 @@ class _TooOpen(Exception):
     """The pattern can start in too many ways to list."""
 
 
+# A parse tree of a shape this module does not know (a future ``re``) reads as too open.
+_UNREADABLE = (_TooOpen, AttributeError, TypeError, ValueError)
+
+
 def triggers_for(
     pattern: str, *, lengths: tuple[int, ...] = PREFIX_LENGTHS
 ) -> re.Pattern[str] | None:
@@ -43,16 +53,29 @@ def triggers_for(
     are likelier to run into an open class; the first length that works wins. ``None`` when
     none does.
     """
-    parsed = list(_p.parse(pattern))
+    parsed = _parsed(pattern)
+    if parsed is None:
+        return None
     for length in lengths:
         try:
             ends = _expand(parsed, {""}, length)
-        except _TooOpen:
+            at_boundary = _starts_at_boundary(parsed)
+        except _UNREADABLE:
             continue
         if "" in ends or _ENDED in ends:
             return None  # a match could be empty or start anywhere
-        return re.compile(_trie(sorted(ends), at_boundary=_starts_at_boundary(parsed)))
+        return re.compile(_trie(sorted(ends), at_boundary=at_boundary))
     return None
+
+
+def _parsed(pattern: str) -> list | None:
+    """``pattern`` as ``re``'s parser reads it, or ``None`` where that parser is unavailable."""
+    if _p is None:
+        return None
+    try:
+        return list(_p.parse(pattern))
+    except (AttributeError, TypeError):  # pragma: no cover - a parser of another shape
+        return None
 
 
 def prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -189,7 +212,13 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """
     if pattern.flags & re.IGNORECASE or _INLINE_FLAGS.search(pattern.pattern):
         return None
-    found = _required(list(_p.parse(pattern.pattern)))
+    parsed = _parsed(pattern.pattern)
+    if parsed is None:
+        return None
+    try:
+        found = _required(parsed)
+    except _UNREADABLE:
+        return None
     return None if found is None else frozenset(found)
 
 

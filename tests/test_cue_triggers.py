@@ -50,3 +50,25 @@ def test_cue_scan_with_prefilter_equals_full_scan() -> None:
         full = [(m.start(), m.end(), m.lastgroup) for m in lx.ALL_CUES.finditer(lowered)]
         fast = [(c.start, c.end, c.kind) for c in _find_cues(lowered, 0, len(lowered))]
         assert fast == full, text[:80]
+
+
+class _ParserOfAnotherShape:
+    """A future ``re`` whose private parser returns a tree of a shape this module never saw."""
+
+    @staticmethod
+    def parse(pattern: str) -> list:
+        return [(object(), pattern)]
+
+
+@pytest.mark.parametrize("parser", [None, _ParserOfAnotherShape()])
+def test_without_the_private_parser_patterns_run_unfiltered(
+    monkeypatch: pytest.MonkeyPatch, parser: object
+) -> None:
+    from pipeline import triggers
+
+    monkeypatch.setattr(triggers, "_p", parser)
+    pattern = re.compile(r"\b(?:captured|seized)\b")
+    assert triggers.triggers_for(pattern.pattern) is None
+    assert triggers.required_literals(pattern) is None
+    assert triggers.literal_guard(pattern) is None
+    assert triggers.prefiltered(pattern) is pattern

@@ -200,6 +200,9 @@ def test_a_week_earlier_counts_seven_days_back_from_the_sentence_day() -> None:
         ("Two days later, on 10 Asad, they attacked.", dt.date(2021, 7, 30), dt.date(2021, 8, 1)),
         # the year nearest the event told before: a January day after a December one
         ("On January 2 the town fell.", dt.date(2000, 12, 30), dt.date(2001, 1, 2)),
+        # a leap day takes the nearest year that has one, not nothing
+        ("On February 29 the town fell.", dt.date(2021, 3, 5), dt.date(2020, 2, 29)),
+        ("On February 29 the town fell.", dt.date(2023, 12, 20), dt.date(2024, 2, 29)),
     ],
 )
 def test_undated_a_day_without_its_year_takes_the_year_of_the_event_before(
@@ -219,6 +222,13 @@ def test_a_day_later_without_reference_is_only_a_bound() -> None:
 def test_impossible_explicit_date_is_rejected() -> None:
     resolution = resolve_date_phrase("It fell on February 30.", article_date=WED)
     assert resolution.date is None
+
+
+def test_undated_a_day_no_year_near_the_reference_has_is_rejected() -> None:
+    resolution = resolve_date_phrase(
+        "It fell on February 30.", article_date=None, reference=dt.date(2021, 3, 5)
+    )
+    assert (resolution.date, resolution.precision) == (None, UNKNOWN), resolution
 
 
 @pytest.mark.parametrize(
