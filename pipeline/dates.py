@@ -92,7 +92,9 @@ _EXPLICIT_MONTH_DAY = re.compile(
     r"\b(?:[Oo]n\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?",
 )
 _EXPLICIT_DAY_MONTH = re.compile(
-    r"\b(?:[Oo]n\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+    # a range's first day, as "July 3-4" gives: "on the night of 3-4 July"
+    r"\b(?:[Oo]n\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+(?:of\s+)?"
+    + _MONTH
     + r"(?:,?\s+(?P<year>\d{4}))?\b",
 )  # fmt: skip
 _OVERNIGHT_INTO = re.compile(r"\bovernight\s+(?:into|to)\s+" + _WEEKDAY + r"\b", re.IGNORECASE)

@@ -388,6 +388,8 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             if sentence.mentions and (not current or not _names_no_scene(text, sentence)):
                 scene, scene_index = sentence, index
         if current:
+            current = _without_denied_retakes(text, current, events)
+        if current:
             current = [*current, *_fallen_before_retake(article, sentence, current)]
             events.extend(_repelled_unless_fallen(text, current, events))
         if current or follows_days:
@@ -451,6 +453,35 @@ def _as_claim(event: Event) -> Event:
     )
 
 
+def _without_denied_retakes(text: str, current: list[Event], earlier: list[Event]) -> list[Event]:
+    """ "Afghan commandos recaptured Khan Abad ... Mujahid said the group's fighters were still in
+    control of Khan Abad", "the army has retaken Dasht-e-Archi, but the Taliban say they still
+    hold it": the group denying a retake the article told is no new claim."""
+    retaken = {e.province_iso for e in (*earlier, *current) if e.status is Status.RETAKEN}
+    if not retaken:
+        return current
+    return [
+        e
+        for e in current
+        if not (
+            e.province_iso in retaken
+            and e.status in (Status.CLAIMED, Status.CAPTURED)
+            and _STILL_IN_CONTROL.search(text, e.quote_start, e.quote_end) is not None
+            and _GROUP_VOICE.search(text, e.quote_start, e.quote_end) is not None
+        )
+    ]
+
+
+# "were still in control of", "still controlled", "are in full control of", "still hold"
+_STILL_IN_CONTROL = re.compile(
+    r"\b(?:still|remain(?:s|ed)?)\s+(?:(?:in\s+(?:full\s+)?)?control|hold|held|holding)"
+    # (never "the district is in full control of the security forces")
+    r"|\bin\s+full\s+control\s+of\s+(?!(?:the\s+)?(?:security|government|afghan|national)\b)",
+    re.IGNORECASE,
+)
+_GROUP_VOICE = re.compile(r"\b(?:Taliban|mujahideen|Mujahid|Islamic\s+Emirate)\b")
+
+
 def _repelled_unless_fallen(
     text: str, current: list[Event], earlier: list[Event], *, whole_article: bool = False
 ) -> list[Event]:
@@ -506,11 +537,11 @@ _RETAKE_WORDS = re.compile(
 def _narrative_day(
     article: Article, sentence: _Sentence, current: list[Event], before: dt.date | None
 ) -> dt.date | None:
-    """The day the story has reached after this sentence: its last dated event's, else the day
-    its own day phrase names ("The next morning government forces counter-attacked"), else
-    the day before it."""
+    """The day the story has reached after this sentence: its latest event's ("retook Qarqin
+    on June 30, a day after it fell": June 30), else the day its own day phrase names ("The
+    next morning government forces counter-attacked"), else the day before it."""
     if current:
-        return _last_date(current) or before
+        return _latest_date(current) or before
     if not sentence.facts.near_place:
         return before  # far from any place: nothing there moves the story's day
     body = article.text[sentence.start : sentence.end]
@@ -1688,6 +1719,8 @@ def _blocked(gap: str, cue: _Cue, facts: _SentenceFacts) -> bool:
         return bool(facts.twin(lx.CONTEST_BLOCKING_PREPOSITION).search(gap))
     if cue.kind == "capture" and facts.twin(lx.SEIZED_GOODS).match(gap):
         return True  # "had seized weapons and vehicles in Andar": goods, not the place
+    if facts.text.startswith("los", cue.start) and _LOST_SOMETHING_ELSE.match(gap):
+        return True  # "lost ground to the Taliban in Kunduz": what was lost is not the place
     if facts.twin(lx.CLAIM_VERB_IN_GAP).search(gap):
         return True  # "Security forces retake Torghundi port, Taliban claim Ghormach"
     return bool(facts.twin(lx.BLOCKING_PREPOSITION).search(gap))
@@ -1782,6 +1815,13 @@ def _event(
         text, max(sentence.start, cue.start - GOODS_REACH), cue.start
     ):
         return None  # "a large amount of weapons and ammunition was seized": goods, no place
+    if (
+        cue.kind == "capture"
+        and cue.end <= mention.start
+        and _PLACE_PREPOSITION.fullmatch(text, cue.end, mention.start)
+        and _TAKEN_BEFORE.search(text, max(sentence.start, cue.start - GOODS_REACH), cue.start)
+    ):
+        return None  # "freed 30 soldiers captured in Ghazni": the participle of people or goods
     if status is Status.RETAKEN and _liberated_by_the_group(text, sentence, cue):
         status = Status.CAPTURED
     if status is Status.RETAKEN and (
@@ -2487,7 +2527,13 @@ def _imagined_fall(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionL
     # "the capture of Spin Boldak would cut off ...": a fall that is only imagined
     if cue.kind != "capture_nominal" or mention.start < cue.end:
         return False
-    return bool(lx.MODAL_AFTER.match(text, mention.end, sentence.end))
+    # past an appositive: "the fall of Zaranj, the capital of Nimroz, would hand the Taliban"
+    apposition = _APPOSITIVE_AFTER.match(text, mention.end, sentence.end)
+    predicate_at = apposition.end() if apposition else mention.end
+    return bool(lx.MODAL_AFTER.match(text, predicate_at, sentence.end))
+
+
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s*(?:the|a|an|its)\s+[^,;.]{1,60},", re.IGNORECASE)
 
 
 def _month_long_past(clause: str, article_date: dt.date | None) -> bool:
@@ -3237,9 +3283,8 @@ def _outranks(event: Event, current: Event) -> bool:
     return mine < theirs
 
 
-def _last_date(events: list[Event]) -> dt.date | None:
-    dated = [e.event_date for e in events if e.event_date is not None]
-    return dated[-1] if dated else None
+def _latest_date(events: list[Event]) -> dt.date | None:
+    return max((e.event_date for e in events if e.event_date is not None), default=None)
 
 
 def _in_text_order(events: list[Event]) -> list[Event]:
@@ -3680,7 +3725,26 @@ _GOODS_BEFORE = re.compile(
     r"\s+(?:(?:was|were|had\s+been|have\s+been|has\s+been)\s+)?$",
     re.IGNORECASE,
 )
+# People or goods right before a capture verb with no object of its own: the verb is their
+# participle ("30 soldiers captured in Ghazni", "weapons seized near Kunduz")
+_TAKEN_BEFORE = re.compile(
+    r"\b(?:soldiers|troops|policemen|police\s+officers|commandos|officers|prisoners|hostages"
+    r"|commanders?|fighters|militants|insurgents|members|men|civilians|weapons|ammunition|arms"
+    r"|vehicles|equipment|humvees|rangers|tanks|guns|explosives|trucks|convoys?)\s+$",
+    re.IGNORECASE,
+)
+_PLACE_PREPOSITION = re.compile(
+    r"\s+(?:in|near|at|around|outside|inside)\s+(?:the\s+)?", re.IGNORECASE
+)
 _BARE_CLAIM = re.compile(r"claim(?:ed|s)?", re.IGNORECASE)
+# "lost ground|soldiers to the Taliban in |Kunduz": the place after the winner is not what was lost
+# (but "lost the district centre to the Taliban in |Imam Sahib" is the district's fall)
+_LOST_SOMETHING_ELSE = re.compile(
+    r"\s*(?!(?:the\s+)?(?:district|city|town|cent(?:re|er)|crossing|base|it|them)\b)[\w’'-]+"
+    r"(?:\s+[\w’'-]+)?\s+(?:again\s+|back\s+)?to\s+(?:the\s+|a\s+)?(?:taliban|insurgents?"
+    r"|militants?)\b",
+    re.IGNORECASE,
+)
 _NAME_AFTER = re.compile(r"\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+)?[A-Z]")
 # A province's capital told with it ("Zaranj, the capital of Nimroz province"): "the city" after
 # it may mean the capital; a bare province never.
@@ -3773,7 +3837,11 @@ def _pushed_back(text: str, cue: _Cue) -> bool:
     return bool(_BACK_WORD.search(words)) and not _TOOK_BACK.match(words)
 
 
-_TOOK_BACK = re.compile(r"(?:took|taken|take[sn]?|taking|won|win\w*)\s+back\b", re.IGNORECASE)
+# "wrested back", and "are back in control of" (a state regained, never pushed back)
+_TOOK_BACK = re.compile(
+    r"(?:took|taken|take[sn]?|taking|won|win\w*|wrest\w*)\s+back\b|\w+\s+back\s+in\s+",
+    re.IGNORECASE,
+)
 
 
 def _upgraded(event: Event, speaker: str) -> Event:
