@@ -2528,12 +2528,14 @@ def _imagined_fall(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionL
     if cue.kind != "capture_nominal" or mention.start < cue.end:
         return False
     # past an appositive: "the fall of Zaranj, the capital of Nimroz, would hand the Taliban"
-    apposition = _APPOSITIVE_AFTER.match(text, mention.end, sentence.end)
-    predicate_at = apposition.end() if apposition else mention.end
+    aside = _NOUN_APPOSITIVE_AFTER.match(text, mention.end, sentence.end)
+    predicate_at = aside.end() if aside else mention.end
     return bool(lx.MODAL_AFTER.match(text, predicate_at, sentence.end))
 
 
-_APPOSITIVE_AFTER = re.compile(r"\s*,\s*(?:the|a|an|its)\s+[^,;.]{1,60},", re.IGNORECASE)
+# A noun phrase in apposition, not any aside: past "Shir Khan Bandar, on the Tajik border,"
+# (``lx.APPOSITIVE``) the clause's "could" is a comment on the seizure, not a forecast of it.
+_NOUN_APPOSITIVE_AFTER = re.compile(r"\s*,\s*(?:the|a|an|its)\s+[^,;.]{1,60},", re.IGNORECASE)
 
 
 def _month_long_past(clause: str, article_date: dt.date | None) -> bool:
@@ -3720,17 +3722,18 @@ _UNDER_WAY_WORD = re.compile(
     re.IGNORECASE,
 )
 _NOT_YET_WORD = re.compile(r"\b(?:would|will|soon|plan\w*|prepar\w*|ready)\b", re.IGNORECASE)
+_GOODS = r"weapons|ammunition|arms|vehicles|equipment|humvees|rangers|tanks|guns|explosives"
 _GOODS_BEFORE = re.compile(
-    r"\b(?:weapons|ammunition|arms|vehicles|equipment|humvees|rangers|tanks|guns|explosives)"
-    r"\s+(?:(?:was|were|had\s+been|have\s+been|has\s+been)\s+)?$",
+    r"\b(?:" + _GOODS + r")\s+(?:(?:was|were|had\s+been|have\s+been|has\s+been)\s+)?$",
     re.IGNORECASE,
 )
 # People or goods right before a capture verb with no object of its own: the verb is their
 # participle ("30 soldiers captured in Ghazni", "weapons seized near Kunduz")
 _TAKEN_BEFORE = re.compile(
     r"\b(?:soldiers|troops|policemen|police\s+officers|commandos|officers|prisoners|hostages"
-    r"|commanders?|fighters|militants|insurgents|members|men|civilians|weapons|ammunition|arms"
-    r"|vehicles|equipment|humvees|rangers|tanks|guns|explosives|trucks|convoys?)\s+$",
+    r"|commanders?|fighters|militants|insurgents|members|men|civilians|trucks|convoys?|"
+    + _GOODS
+    + r")\s+$",
     re.IGNORECASE,
 )
 _PLACE_PREPOSITION = re.compile(
