@@ -658,9 +658,18 @@ def page() -> None:
     tiles = settings()
     full = st.query_params.get("render") == RENDER_FULL
     map_column, panel_column = st.columns([3, 2], gap="medium")
-    with map_column:
-        map_slot = st.empty()
     primed = not full and not data_loaded()
+    # Only a primed run (which may have to take its loading frame back) and the full render
+    # go through an st.empty(). Sent again on every run, a placeholder replaces the live map
+    # until the run reaches the map, and meanwhile the browser keeps the old frame as a
+    # "retained" element, hidden unless focus is inside it. Under load the two arrive in
+    # separate updates: the frame is hidden for a moment, its slider loses keyboard focus (the
+    # next key press is lost) and a click there can miss it. So a steady run sends the
+    # component straight into the column, in the placeholder's place (same key, same frame).
+    map_slot = None
+    if primed or full:
+        with map_column:
+            map_slot = st.empty()
     if primed:
         # A fresh process: send the map's frame first, without data, so the browser loads
         # Leaflet while the store is read and analysed; the rerun below gives the same frame
@@ -670,19 +679,19 @@ def page() -> None:
         timing_mark("frame_sent")
     data = data_or_message()
     if data is None:
-        map_slot.empty()
+        if map_slot is not None:
+            map_slot.empty()
         return
     timing_mark("data_ready")
     if primed:
         st.rerun()
     view = current_view(data)
     with map_column:
-        if full:
+        if full and map_slot is not None:
             with map_slot.container():
                 view = full_map(data, view, tiles=tiles)
         else:
-            with map_slot:
-                view = live_map(data, view, tiles=tiles)
+            view = live_map(data, view, tiles=tiles)
         timing_mark("map_sent")
         legend()
         captures_chart(data, view)

@@ -256,6 +256,45 @@ def test_a_click_reported_by_the_map_fills_the_panel(monkeypatch, seed_db):
     assert ">Farah<" in panel_text(at)
 
 
+def sent_elements(monkeypatch, at: AppTest) -> list[tuple[tuple[int, ...], str]]:
+    """Rerun ``at``; (delta path, element type) of every element the run sent, in order.
+
+    Read as each message is queued: the queue merges a delta into an older one for the same
+    place that is still waiting there (so does the server's), and which of them a browser
+    gets apart depends on when the server flushes, which is why the fault was intermittent."""
+    from streamlit.runtime.forward_msg_queue import ForwardMsgQueue
+
+    messages = []
+    enqueue = ForwardMsgQueue.enqueue
+
+    def recording_enqueue(queue, msg):
+        messages.append(msg)
+        return enqueue(queue, msg)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ForwardMsgQueue, "enqueue", recording_enqueue)
+        at.run()
+    return [
+        (tuple(msg.metadata.delta_path), msg.delta.new_element.WhichOneof("type"))
+        for msg in messages
+        if msg.WhichOneof("type") == "delta" and msg.delta.WhichOneof("type") == "new_element"
+    ]
+
+
+def test_a_rerun_sends_nothing_to_the_live_maps_place_but_the_map(monkeypatch, seed_db):
+    # Anything sent to the map's place first (an st.empty() placeholder) replaces the frame
+    # until the run reaches the map, and Streamlit hides a replaced frame meanwhile: under load
+    # its slider lost keyboard focus (the next key press went nowhere) and a click was lost.
+    at = run_app(monkeypatch, seed_db)
+    assert not at.exception
+
+    sent = sent_elements(monkeypatch, at)
+
+    assert not at.exception
+    (place,) = {path for path, kind in sent if kind == "component_instance"}
+    assert [kind for path, kind in sent if path == place] == ["component_instance"]
+
+
 def test_the_payload_loads_nothing_from_the_network(monkeypatch, seed_db):
     args = map_args(run_app(monkeypatch, seed_db))
 
