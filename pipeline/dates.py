@@ -10,12 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from pipeline.records import Precision
-from pipeline.triggers import literal_guard, lowercase_twin, lowered_text
+from pipeline.triggers import (
+    literal_guard,
+    literal_scan,
+    lowercase_twin,
+    lowered_text,
+    required_literal_sets,
+)
 
 WEEKDAYS: tuple[str, ...] = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -359,30 +364,91 @@ _PHRASE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-class _Guard(NamedTuple):
-    """Words a phrase pattern cannot match without, and whether to look in lowered text."""
-
-    words: re.Pattern[str]
-    lowered: bool
+MIN_SCANNED_WORD = 3  # shorter words ("on", "th") are in nearly every sentence
 
 
-def _guard_of(pattern: re.Pattern[str]) -> _Guard | None:
-    # A case-insensitive pattern's words are read from its twin, so they are searched in the
-    # lowered sentence, where the twin finds what the pattern finds in the sentence itself.
+def _requirements(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """The words a phrase pattern cannot match without, as they read in the lowered sentence.
+
+    Each set holds one word every match contains. A case-insensitive pattern's words are read
+    from its twin, which finds in the lowered sentence what the pattern finds in the sentence.
+    A case-sensitive pattern's words are lowered: str.lower keeps the lowered sentence's
+    offsets (``lowered_text``), so a word in the sentence is there lowered, at the same place.
+    Sets with a word shorter than ``MIN_SCANNED_WORD`` would only slow the scan (measured):
+    they are left out, which only lets more sentences through to the pattern.
+    """
     if pattern.flags & re.IGNORECASE:
         twin = lowercase_twin(pattern)
-        words = literal_guard(twin) if twin is not None else None
-        return None if words is None else _Guard(words, lowered=True)
-    words = literal_guard(pattern)
-    return None if words is None else _Guard(words, lowered=False)
+        found = required_literal_sets(twin) if twin is not None else ()
+    else:
+        found = tuple(
+            frozenset(word.lower() for word in words) for words in required_literal_sets(pattern)
+        )
+    return tuple(words for words in found if min(map(len, words)) >= MIN_SCANNED_WORD)
 
 
-# Most sentences name no date: a scan for the few words each pattern needs, led by literals
-# (skipped through in C), saves the pattern's own scan, which tries every offset of the
-# sentence. Even the guard of "on the 18th", whose only word "the" is in most sentences,
-# costs less than it saves (measured over the seed sentences).
-_PHRASE_GUARDS: tuple[_Guard | None, ...] = tuple(
-    _guard_of(pattern) for _, pattern in _PHRASE_KINDS
+_REQUIREMENTS = tuple(_requirements(pattern) for _, pattern in _PHRASE_KINDS)
+# Each set of words is one bit; a kind's pattern can match only if all its bits are present.
+_WORD_SETS = tuple(dict.fromkeys(words for found in _REQUIREMENTS for words in found))
+_SCANNED_WORDS = frozenset(word for words in _WORD_SETS for word in words)
+# One scan of the lowered sentence for every kind's words at once, in place of a search per
+# kind: a scan finds the longest word at each offset, and it holds every listed word inside it.
+_WORD_SCAN = literal_scan(_SCANNED_WORDS)
+_WORD_BITS = {
+    found: sum(
+        1 << index for index, words in enumerate(_WORD_SETS) if any(word in found for word in words)
+    )
+    for found in _SCANNED_WORDS
+}
+_ALL_BITS = (1 << len(_WORD_SETS)) - 1
+_NEEDED_BITS = tuple(
+    sum(1 << _WORD_SETS.index(words) for words in found) for found in _REQUIREMENTS
+)
+
+
+def _words_present(lowered: str | None) -> int:
+    """The bits of the word sets ``lowered`` holds a word of (all of them if unknown).
+
+    Exact: each search starts one past the last find's start, not at its end, so it stops at
+    every offset where a listed word starts, and takes the longest word there, which holds the
+    shorter ones ("weekend" holds "week").
+    """
+    if lowered is None:
+        # without a lowered twin of the sentence ("İ", "ı", "ſ") nothing is certain
+        return _ALL_BITS
+    present = 0
+    search = _WORD_SCAN.search
+    found = search(lowered)
+    while found is not None:
+        present |= _WORD_BITS[found.group()]
+        found = search(lowered, found.start() + 1)
+    return present
+
+
+# Case-sensitive kinds check their words as written once the lowered ones are seen ("may" is
+# nearly always the verb): their one literal guard, searched in the sentence itself.
+_CASED_GUARDS: tuple[re.Pattern[str] | None, ...] = tuple(
+    None if pattern.flags & re.IGNORECASE else literal_guard(pattern)
+    for _, pattern in _PHRASE_KINDS
+)
+# ``re`` matches a case-insensitive pattern three to four times slower than its twin without
+# the flag; on the lowered sentence (same offsets) the twin finds the same spans.
+_PHRASE_TWINS: tuple[re.Pattern[str] | None, ...] = tuple(
+    lowercase_twin(pattern) for _, pattern in _PHRASE_KINDS
+)
+# Kinds whose every match holds a day number ("July 9", "29 Saratan", "on the 18th"): their
+# patterns require ``\d`` (or "[12]?\d|3[01]", digits too), so a sentence without a digit,
+# four in five, cannot hold one of them. (tests/test_fast_paths.py checks every kind against
+# its plain ``finditer``.)
+_DAY_NUMBER_KINDS = frozenset(
+    {"solar_day", "solar_month_day", "month_day", "day_month", "ordinal_day"}
+)
+_DIGIT = re.compile(r"\d")
+_PHRASE_SCANS = tuple(
+    (kind, pattern, needed, cased, twin, kind in _DAY_NUMBER_KINDS)
+    for (kind, pattern), needed, cased, twin in zip(
+        _PHRASE_KINDS, _NEEDED_BITS, _CASED_GUARDS, _PHRASE_TWINS, strict=True
+    )
 )
 
 
@@ -397,14 +463,35 @@ def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
     if dateline is not None:
         found.append(_Phrase(0, dateline.end(), "dateline", dateline))
     lowered = lowered_text(sentence)
-    for (kind, pattern), guard in zip(_PHRASE_KINDS, _PHRASE_GUARDS, strict=True):
-        if guard is not None and _lacks_words(guard, sentence, lowered):
+    present = _words_present(lowered)
+    has_digit = _DIGIT.search(sentence) is not None
+    for kind, pattern, needed, cased, twin, needs_digit in _PHRASE_SCANS:
+        if present & needed != needed or (needs_digit and not has_digit):
             continue
-        for match in pattern.finditer(sentence):
+        if cased is not None and cased.search(sentence) is None:
+            continue
+        for match in _matches(pattern, twin, sentence, lowered):
             if not any(match.start() < p.end and p.start < match.end() for p in found):
                 found.append(_Phrase(match.start(), match.end(), kind, match))
     ordered = sorted((p for p in found if p.kind != "dateline"), key=lambda p: p.start)
     return tuple(_without_weekdays_in_apposition(ordered, sentence))
+
+
+def _matches(
+    pattern: re.Pattern[str], twin: re.Pattern[str] | None, sentence: str, lowered: str | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(sentence)``, found by the faster twin where there is one.
+
+    The twin finds the same spans in the lowered sentence; each is matched again by the
+    pattern itself at its start (look-behinds and ``\\b`` still see the text before it), so
+    the groups and text are the sentence's own. Matches are rare: the rescan costs little."""
+    if twin is None or lowered is None:
+        yield from pattern.finditer(sentence)
+        return
+    for found in twin.finditer(lowered):
+        match = pattern.match(sentence, found.start())
+        assert match is not None and match.end() == found.end()  # the twin's promise
+        yield match
 
 
 # a weekday and the calendar date it names: "on Friday, 1 Asad 1400", "Saturday night (2 Asad)"
@@ -433,14 +520,6 @@ def _without_weekdays_in_apposition(phrases: list[_Phrase], sentence: str) -> li
             and _APPOSITION_GAP.fullmatch(sentence, phrases[index - 1].end, phrase.start)
         )
     ]
-
-
-def _lacks_words(guard: _Guard, sentence: str, lowered: str | None) -> bool:
-    """Whether ``sentence`` certainly lacks the words the guarded pattern needs."""
-    if not guard.lowered:
-        return guard.words.search(sentence) is None
-    # without a lowered twin of the sentence ("İ", "ı", "ſ") nothing is certain
-    return lowered is not None and guard.words.search(lowered) is None
 
 
 def state_began(phrase: str, *, article_date: dt.date | None) -> DateResolution | None:

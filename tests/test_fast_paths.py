@@ -352,7 +352,8 @@ DATE_SALAD = [
     "two", "days", "ago", "later", "earlier", "hours", "within", "since", "July", "9", "Aug.",
     "13", "29", "Saratan", "1400", "previous", "day", "before", "yesterday", "today",
     "overnight", "into", "Friday", "following", "next", "morning", "a", "after", "İ", "ı", "ſ",
-    "ſince", "already", ".",
+    "ſince", "already", ".", "eve", "of", "by", "nightfall", "Eid", "al-Adha", "Asad", "over",
+    "this", "month", "same", "preceding", "weeknight",
 ]  # fmt: skip
 
 
@@ -387,6 +388,20 @@ def test_guarded_date_phrases_read_as_unguarded_on_gold_sentences() -> None:
 def test_guarded_date_phrases_read_as_unguarded_on_salads(text: str) -> None:
     for sample in (text, text.upper(), text.title()):
         assert _date_phrases(sample) == _unguarded_date_phrases(sample)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*DATE_SALAD, "eveningtoday", "sinceweekend"]), max_size=25).map(
+        "".join
+    )
+)
+def test_one_scan_finds_every_word_set_present(text: str) -> None:
+    """Words glued and overlapping: the scan restarting inside each find misses none."""
+    lowered = text.lower()
+    present = dt_._words_present(lowered)
+    for bit, words in enumerate(dt_._WORD_SETS):
+        assert bool(present >> bit & 1) == any(word in lowered for word in words)
 
 
 @settings(max_examples=300, deadline=None)
