@@ -179,8 +179,14 @@ def _fold_match(match: re.Match[str]) -> str:
 
 def _tokens(surface: str) -> list[str]:
     """The name's parts as ``place_key`` and the matcher see them (casefolded)."""
-    decomposed = unicodedata.normalize("NFKD", _fold(surface))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    folded = _fold(surface)
+    if folded.isascii():
+        # most names ("Lashkar Gah", "Mazar-i-Sharif"): ASCII has no marks to strip, and its
+        # casefold is its lower case, so the character loop below would change nothing
+        plain = folded.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", folded)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     parts = [part for part in _SPLIT_RE.split(plain.strip()) if part]
     parts = [part for part in parts if part not in CONNECTORS] or parts
     return [_unglue(part) for part in parts[:-1]] + parts[-1:]

@@ -3982,6 +3982,11 @@ def _counted_places(
     return events
 
 
+# Every DISTRICT_TALLY match ends in "districts" or is "every district": on lowered text, where
+# its twin finds what it finds, a sentence with neither word holds no tally.
+_TALLY_WORDS = ("districts", "every")
+
+
 def _district_tally(article: Article, sentence: _Sentence, named: _Sentence | None) -> list[Event]:
     """ "Of Badakhshan's 28 districts, the Taliban now control 26", "security forces had
     abandoned 10 districts of the province": districts counted, not named, were taken in the
@@ -3990,6 +3995,10 @@ def _district_tally(article: Article, sentence: _Sentence, named: _Sentence | No
     facts = sentence.facts
     if text.find("district", sentence.start, sentence.end) < 0:
         return []
+    if facts.lowered is not None and not any(
+        facts.lowered.find(word, sentence.start, sentence.end) >= 0 for word in _TALLY_WORDS
+    ):
+        return []  # most sentences name "district" once, "X district": no count of them
     tally = _search(lx.DISTRICT_TALLY, facts, sentence.start, sentence.end)
     if tally is None or _is_skipped_sentence(text[sentence.start : sentence.end]):
         return []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import re
 import string
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
@@ -203,6 +204,37 @@ def test_candidate_scan_finds_what_the_matcher_finds(twin: bool) -> None:
         folded = gz._fold(text)
         expected = [m.span() for m in gazetteer._matcher.finditer(folded)]
         assert list(gz._spans(gazetteer._matcher, lowered_matcher, folded)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=string.printable, max_size=40))
+def test_ascii_names_need_no_marks_stripped(surface: str) -> None:
+    """``_tokens`` reads an ASCII name as lower case: what stripping marks and casefolding give."""
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFKD", surface) if not unicodedata.combining(c)
+    )
+    assert stripped.casefold() == surface.lower()
+
+
+TALLY_SALAD = ("of", "the", "province's", "28", "13", "two", "all", "most", "dozens", "a",
+               "dozen", "more", "districts", "district", "every", "police", "its", "badakhshan's",
+               "control", ",", "seized", "captured")  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TALLY_SALAD), max_size=12).map(" ".join))
+def test_district_tally_needs_its_words(text: str) -> None:
+    """A sentence without ``_TALLY_WORDS`` is skipped unread: the tally never matches there."""
+    twin = ex._TWINS[id(lx.DISTRICT_TALLY)]
+    for sample in (
+        text,
+        *SAMPLES,
+        "Of Badakhshan's 28 districts, the Taliban control every district",
+    ):
+        lowered = lowered_text(sample)
+        assert lowered is not None
+        if twin.search(lowered) is not None:
+            assert any(word in lowered for word in ex._TALLY_WORDS)
 
 
 # --- prefilters and literal guards ------------------------------------------------------------
