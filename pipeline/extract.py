@@ -1422,7 +1422,11 @@ def _fronted_place(
     status = lx.STATUS_OF_KIND.get(cue.kind)
     if status not in ("contested", "captured") or not sentence.mentions:
         return None
-    if status == "captured" and not lx.UNNAMED_DISTRICT_OBJECT.match(text, cue.end, sentence.end):
+    if (
+        status == "captured"
+        and not lx.UNNAMED_DISTRICT_OBJECT.match(text, cue.end, sentence.end)
+        and not lx.CITY_PART_OBJECT.match(text, cue.end, sentence.end)
+    ):
         return None  # "In Paktika province, the Taliban seized Gomal district": a district of it
     first = sentence.mentions[0]
     if id(first) in skipped or first.end > cue.start:
@@ -1969,10 +1973,29 @@ def _in_past_year_clause(article: Article, sentence: _Sentence, cue: _Cue) -> bo
         match
         for match in _finditer(lx.PAST_YEAR_WHEN, sentence.facts, sentence.start, cue.start)
         if _is_past_year(match, article.date)
+        and not (article.date is None and _closes_a_full_date(text, sentence, match))
     ]
     last = years[-1] if years else None
     # only up to the clause's end: "in 2016, when ... ; on Monday they took X" is today's news
     return last is not None and not _CLAUSE_END.search(text, last.end(), cue.start)
+
+
+_FULL_DATE_KINDS = frozenset({"month_day", "day_month"})
+
+
+def _closes_a_full_date(text: str, sentence: _Sentence, match: re.Match[str]) -> bool:
+    """ "came on July 14, 2021, when fighters seized Spin Boldak": the year ends a date that
+    names the day, so in an undated article it dates the clause rather than making it history
+    (as "On July 14, 2021, fighters seized Spin Boldak" is dated)."""
+    if match.group("year_before") is None:
+        return False  # "in 2015, when": a year alone
+    at = match.start("year_before") - sentence.start
+    return any(
+        phrase.kind in _FULL_DATE_KINDS
+        and phrase.match.group("year") is not None
+        and phrase.start <= at < phrase.end
+        for phrase in find_date_phrases(text[sentence.start : sentence.end])
+    )
 
 
 def _follows_a_past_clause(article: Article, sentence: _Sentence, cue: _Cue) -> bool:
@@ -2806,7 +2829,10 @@ def _partial(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -
     if _search(lx.PARTIAL, facts, cue.end, max(cue.end, mention.start)):
         return True
     # "Residents of Qala-e Naw said the Taliban controlled most of the city"
-    if mention.end <= cue.start and _match(lx.PARTIAL_OBJECT, facts, cue.end, sentence.end):
+    if mention.end <= cue.start and (
+        _match(lx.PARTIAL_OBJECT, facts, cue.end, sentence.end)
+        or lx.CITY_PART_OBJECT.match(text, cue.end, sentence.end)
+    ):
         return True
     # "half of it is in the hands of the Taliban"
     if _search(lx.PARTIAL_SUBJECT, facts, max(sentence.start, cue.start - 30), cue.start):
@@ -4024,7 +4050,7 @@ def _district_tally(article: Article, sentence: _Sentence, named: _Sentence | No
     attribution = _attribution(text, sentence, cue)
     claimed = attribution == "taliban" or _is_hedged(sentence)
     base = CLAIMED_CONFIDENCE if claimed else BASE_CONFIDENCE["control"]
-    return [
+    events = [
         _event_at(
             article,
             mention,
@@ -4036,6 +4062,16 @@ def _district_tally(article: Article, sentence: _Sentence, named: _Sentence | No
             confidence=round(base * INDIRECT_FACTOR, 2),
         )
     ]
+    if lx.TALLY_CONTESTED.search(text, tally.end(), sentence.end):
+        # "..., while 6 are contested": the province's other districts are fought over
+        events.append(
+            dataclasses.replace(
+                events[0],
+                status=Status.CONTESTED,
+                confidence=round(BASE_CONFIDENCE["contest"] * INDIRECT_FACTOR, 2),
+            )
+        )
+    return events
 
 
 def _event_at(

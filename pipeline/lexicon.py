@@ -503,6 +503,14 @@ PARTIAL_OBJECT = re.compile(
     r"|district)\b",
     _F,
 )
+# A city's police districts as a capture's object: "(In Lashkar Gah,) the Taliban have captured
+# nine of the city's 10 police districts", "seized three police districts".
+CITY_PART_OBJECT = re.compile(
+    r"\s+(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|several|most|some|all)"
+    r"\s+(?:of\s+)?)?(?:the\s+(?:city|town)(?:'s|’s)\s+|its\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"police\s+districts?\b",
+    _F,
+)
 # Part of the place as the subject before a state cue: "half of it is in the hands of".
 PARTIAL_SUBJECT = re.compile(
     r"\b(?:half|parts?|most|much|some|sections?)\s+of\s+(?:it|the\s+(?:city|town|district))\s+$", _F
@@ -898,6 +906,16 @@ DISTRICT_TALLY = re.compile(
     r"(?:" + _TALLY_COUNT + r"\s+)?)?\s+(?:(?!police\b)[\w-]+\s+)?districts|every\s+district)\b",
     _F,
 )
+# The rest of a tally: "controls 9 of Ghazni's 19 districts, while 6 are contested", "and another
+# five are contested", "; the remaining three are contested" (Long War Journal's count).
+TALLY_CONTESTED = re.compile(
+    r"(?:\b(?:(?:another|the\s+(?:other|remaining))\s+)?"
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|some)"
+    r"(?:\s+(?:others?|more))?(?:\s+(?:[\w-]+\s+)?districts?)?"
+    r"|\bthe\s+rest(?:\s+of\s+them)?"
+    r")\s+(?:are|were|is|remain|remained)\s+(?:still\s+|now\s+)?contested\b",
+    _F,
+)
 # What happened to the counted districts: taken or lost outright, or held by a side ("hold").
 DISTRICT_LOSS = re.compile(
     # (not "holding out in several districts": resisting there, not holding them)
@@ -1211,6 +1229,10 @@ FRONTED_PAST = re.compile(
 # Someone on the government side still holds part of the place: it has not fallen.
 STILL_HOLDS = re.compile(
     r"\bthe\s+rest\s+of\s+the\s+(?:city|town)\b"
+    # "captured the police headquarters in Lashkar Gah but had not taken the city"
+    r"|\b(?:ha(?:ve|s|d)|had|did)\s*(?:not|n[o'’]t)\s+(?:yet\s+)?(?:taken|captured|seized|overrun|take"
+    r"|capture|seize|overrun)\s+the\s+(?:city|town)\b(?!\s+of\b)"
+    r"|\bthe\s+(?:city|town)\s+(?:itself\s+)?(?:ha[sd]|had)\s*(?:not|n[o'’]t)\s+(?:yet\s+)?fallen\b"
     r"|\bleaving\s+only\s+the\s+(?:governor|police|army|airport|compound|city\s+cent)",
     _F,
 )
