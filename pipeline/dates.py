@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.records import Precision
@@ -479,19 +479,22 @@ def find_date_phrases(sentence: str) -> tuple[_Phrase, ...]:
 
 def _matches(
     pattern: re.Pattern[str], twin: re.Pattern[str] | None, sentence: str, lowered: str | None
-) -> Iterator[re.Match[str]]:
+) -> list[re.Match[str]]:
     """``pattern.finditer(sentence)``, found by the faster twin where there is one.
 
     The twin finds the same spans in the lowered sentence; each is matched again by the
     pattern itself at its start (look-behinds and ``\\b`` still see the text before it), so
-    the groups and text are the sentence's own. Matches are rare: the rescan costs little."""
+    the groups and text are the sentence's own. Matches are rare: the rescan costs little.
+    Should the twin ever disagree, the pattern's own scan is the answer, never an error."""
     if twin is None or lowered is None:
-        yield from pattern.finditer(sentence)
-        return
+        return list(pattern.finditer(sentence))
+    matches = []
     for found in twin.finditer(lowered):
         match = pattern.match(sentence, found.start())
-        assert match is not None and match.end() == found.end()  # the twin's promise
-        yield match
+        if match is None or match.end() != found.end():
+            return list(pattern.finditer(sentence))
+        matches.append(match)
+    return matches
 
 
 # a weekday and the calendar date it names: "on Friday, 1 Asad 1400", "Saturday night (2 Asad)"
