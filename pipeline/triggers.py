@@ -255,21 +255,36 @@ def _all_required(items: list) -> list[set[str]]:
     """Every requirement of a sequence: its literal runs, the requirements of its groups and
     repeats (they match whenever the sequence does), and the best of each alternation."""
     options: list[set[str]] = []
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is _c.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            options.append({"".join(run)})
-            run = []
-        if op is _c.SUBPATTERN:
+    for op, av in _with_literal_runs(items):
+        if op is _LITERAL_RUN:
+            options.append({av})
+        elif op is _c.SUBPATTERN:
             options.extend(_all_required(list(av[-1])))
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
             options.extend(_all_required(list(av[2])))
         elif op is _c.BRANCH and (found := _required([(op, av)])):
             options.append(found)
     return options
+
+
+_LITERAL_RUN = object()  # an item of _with_literal_runs: consecutive literals as one string
+
+
+def _with_literal_runs(items: list) -> list[tuple]:
+    """The parsed sequence with each run of literal characters joined: (_LITERAL_RUN, text)."""
+    joined: list[tuple] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            joined.append((_LITERAL_RUN, "".join(run)))
+            run = []
+        joined.append((op, av))
+    if run:
+        joined.append((_LITERAL_RUN, "".join(run)))
+    return joined
 
 
 def literal_scan(words: frozenset[str]) -> re.Pattern[str]:
@@ -302,15 +317,10 @@ def _literal_node(node: dict) -> str:
 def _required(items: list) -> set[str] | None:
     """The best requirement of a sequence: its literal runs and its parts' requirements."""
     options: list[set[str]] = []
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is _c.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            options.append({"".join(run)})
-            run = []
-        if op is _c.SUBPATTERN:
+    for op, av in _with_literal_runs(items):
+        if op is _LITERAL_RUN:
+            found = {av}
+        elif op is _c.SUBPATTERN:
             found = _required(list(av[-1]))
         elif op is _c.BRANCH:
             branches = [_required(list(branch)) for branch in av[1]]
