@@ -457,19 +457,17 @@ def _without_denied_retakes(text: str, current: list[Event], earlier: list[Event
     """ "Afghan commandos recaptured Khan Abad ... Mujahid said the group's fighters were still in
     control of Khan Abad", "the army has retaken Dasht-e-Archi, but the Taliban say they still
     hold it": the group denying a retake the article told is no new claim."""
-    retaken = {e.province_iso for e in (*earlier, *current) if e.status is Status.RETAKEN}
-    if not retaken:
-        return current
-    return [
+    denials = [
         e
         for e in current
-        if not (
-            e.province_iso in retaken
-            and e.status in (Status.CLAIMED, Status.CAPTURED)
-            and _STILL_IN_CONTROL.search(text, e.quote_start, e.quote_end) is not None
-            and _GROUP_VOICE.search(text, e.quote_start, e.quote_end) is not None
-        )
+        if e.status in (Status.CLAIMED, Status.CAPTURED)
+        and _STILL_IN_CONTROL.search(text, e.quote_start, e.quote_end) is not None
+        and _GROUP_VOICE.search(text, e.quote_start, e.quote_end) is not None
     ]
+    if not denials:
+        return current  # most sentences: no need to read the article's earlier events
+    retaken = {e.province_iso for e in (*earlier, *current) if e.status is Status.RETAKEN}
+    return [e for e in current if not (e.province_iso in retaken and e in denials)]
 
 
 # "were still in control of", "still controlled", "are in full control of", "still hold"

@@ -1230,9 +1230,9 @@ FRONTED_PAST = re.compile(
 STILL_HOLDS = re.compile(
     r"\bthe\s+rest\s+of\s+the\s+(?:city|town)\b"
     # "captured the police headquarters in Lashkar Gah but had not taken the city"
-    r"|\b(?:ha(?:ve|s|d)|had|did)\s*(?:not|n[o'’]t)\s+(?:yet\s+)?(?:taken|captured|seized|overrun|take"
-    r"|capture|seize|overrun)\s+the\s+(?:city|town)\b(?!\s+of\b)"
-    r"|\bthe\s+(?:city|town)\s+(?:itself\s+)?(?:ha[sd]|had)\s*(?:not|n[o'’]t)\s+(?:yet\s+)?fallen\b"
+    r"|\b(?:ha(?:ve|s|d)|did)\s*n[o'’]t\s+(?:yet\s+)?(?:taken|captured|seized|overrun|take"
+    r"|capture|seize)\s+the\s+(?:city|town)\b(?!\s+of\b)"
+    r"|\bthe\s+(?:city|town)\s+(?:itself\s+)?ha[sd]\s*n[o'’]t\s+(?:yet\s+)?fallen\b"
     r"|\bleaving\s+only\s+the\s+(?:governor|police|army|airport|compound|city\s+cent)",
     _F,
 )

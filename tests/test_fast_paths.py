@@ -436,6 +436,18 @@ def test_one_scan_finds_every_word_set_present(text: str) -> None:
         assert bool(present >> bit & 1) == any(word in lowered for word in words)
 
 
+def test_a_twin_that_disagrees_leaves_the_answer_to_the_pattern() -> None:
+    """Twins are exact (checked above); should one ever find a span its pattern does not, the
+    phrases are the pattern's own scan, never an error or a lost phrase."""
+    pattern = re.compile(r"friday", re.IGNORECASE)
+    wrong_twin = re.compile(r"night")
+    sentence = "Fell on Friday night"
+
+    found = dt_._matches(pattern, wrong_twin, sentence, sentence.lower())
+
+    assert [m.span() for m in found] == [m.span() for m in pattern.finditer(sentence)]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=string.ascii_letters, min_size=1, max_size=14))
 def test_place_key_of_one_plain_word_reads_as_its_tokens(word: str) -> None:
