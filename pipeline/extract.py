@@ -1468,8 +1468,23 @@ def _place_before_relative(
             rest = facts.scanned(before.end + aside.end(), cue.start)
             if facts.twin(gap_pattern).fullmatch(rest):
                 return before
+        if _locates_by_province(facts, before, mention):
+            # "Doshi in Baghlan Province, which was recaptured": the clause is about Doshi
+            gap = facts.scanned(mention.end, cue.start)
+            return before if facts.twin(gap_pattern).fullmatch(gap) else None
     gap = facts.scanned(mention.end, cue.start)
     return mention if facts.twin(gap_pattern).fullmatch(gap) else None
+
+
+def _locates_by_province(facts: _SentenceFacts, place: _MentionLike, locator: _MentionLike) -> bool:
+    """Whether ``locator`` is the province of ``place`` named right after it ("in Baghlan")."""
+    return (
+        locator.place.kind == "province"
+        and place.place.kind != "province"
+        and locator.place.iso == place.place.iso
+        and facts.twin(lx.PROVINCE_LOCATOR_GAP).fullmatch(facts.scanned(place.end, locator.start))
+        is not None
+    )
 
 
 def _relative_place(

@@ -1494,6 +1494,9 @@ RELATIVE_AFTER_PLACE = re.compile(
     # ", the provincial capital, which", ", the border town that"
     + r"(?:,\s*the\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|cent(?:re|er)|crossing)\s*,?\s*"
     r"|,\s*)(?:which|that)\s+"
+    # "Imam Sahib district, which officials said had fallen": a source's words in between
+    r"(?:(?:local\s+|provincial\s+|security\s+|government\s+)?(?:officials|police|residents"
+    r"|lawmakers|the\s+(?:ministry|governor|spokesman|police))\s+(?:said|say|confirmed)\s+)?"
     r"(?:(?:has|had|have|was|were)\s+)?(?:also\s+|already\s+|now\s+|briefly\s+)?(?:been\s+)?$",
     _F,
 )
@@ -1529,6 +1532,13 @@ LOCATOR_APPOSITIVE = re.compile(
     r"\s*(?:district|city|town)?\s*,\s*(?:on|near|along|outside|at|just|about|some|(?:\d+|[a-z]+)"
     r"\s+(?:km|kilometres|kilometers|miles)|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\b"
     r"[^,;.]{0,60}?(?=,)",
+    _F,
+)
+# "Doshi |in| Baghlan Province, which": the words between a place and the province that
+# locates it.
+PROVINCE_LOCATOR_GAP = re.compile(
+    r"\s*(?:district|city|town)?\s*,?\s*(?:in|of)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?",
     _F,
 )
 RELATIVE_OBJECT_AFTER_PLACE = re.compile(
