@@ -398,10 +398,79 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     # article says whether the place ever fell
     events = _repelled_unless_fallen(text, events, [], whole_article=True)
     events = _without_corrected_falls(text, sentences, events)
+    events = _headlines_dated_by_story(text, events)
     if group_voice:
         # the whole text is the group's word: every capture in it is its claim
         events = [_as_claim(e) for e in events]
     return _in_text_order(events)
+
+
+def _headlines_dated_by_story(text: str, events: list[Event]) -> list[Event]:
+    """ "Taliban overrun Dawlat Shah district in Laghman" above "The Taliban overran Dawlat Shah
+    district ... on 13th June": a headline has no day of its own, and the article date it falls
+    back on is not the day of the change the story below it dates. Not when the article also
+    tells the place changing hands the other way (a capture may then be a second one)."""
+    dated = [e for e in events if e.date_phrase and e.date_precision is _DAY]
+    if not dated:
+        return events
+    reversed_in = {
+        (e.province_iso, side) for e in events for side in _CHANGE_SIDES.get(e.status, ())
+    }
+    redated = []
+    for event in events:
+        story = None
+        if (
+            event.date_basis == BASIS_ARTICLE_DATE
+            and (event.province_iso, event.status) not in reversed_in
+            and _is_headline(text, event)
+        ):
+            story = min(
+                (
+                    e
+                    for e in dated
+                    if e.province_iso == event.province_iso
+                    and e.status is event.status
+                    and e.quote_start > event.quote_start
+                    and e.event_date < event.event_date  # type: ignore[operator]
+                ),
+                key=lambda e: e.quote_start,
+                default=None,
+            )
+        if story is None:
+            redated.append(event)
+            continue
+        basis = f"{story.date_basis}, as the story below the headline tells it"
+        redated.append(
+            dataclasses.replace(
+                event, event_date=story.event_date, date_basis=basis, date_phrase=story.date_phrase
+            )
+        )
+    return redated
+
+
+# A change one way makes a change the other way in the same article a second one.
+_CHANGE_SIDES: dict[Status, tuple[Status, ...]] = {
+    Status.RETAKEN: (Status.CAPTURED, Status.CLAIMED),
+    Status.CAPTURED: (Status.RETAKEN,),
+    Status.CLAIMED: (Status.RETAKEN,),
+}
+
+
+def _is_headline(text: str, event: Event) -> bool:
+    """A line of its own that ends without a full stop, before the story's first sentence."""
+    start, end = event.quote_start, event.quote_end
+    if (start > 0 and text[start - 1] != "\n") or (end < len(text) and text[end] != "\n"):
+        return False
+    if text[start:end].rstrip().endswith((".", "!", "?", ":", '"', "”", "'", "’")):
+        return False
+    before = text[:start]
+    if _FULL_STOP_LINE.search(before):
+        return False
+    return sum(1 for line in before.split("\n") if line.strip()) < HEADLINE_LINES
+
+
+HEADLINE_LINES = 4  # a headline sits under at most an outlet's name, a kicker and a section
+_FULL_STOP_LINE = re.compile(r"[.!?][\"”'’]?\s*\n")
 
 
 def _without_corrected_falls(
@@ -1220,7 +1289,10 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             scene = [m for m in sentence.mentions if m.end <= cue.start and id(m) in bound]
             role_mentions = scene or role_mentions
         if role_mentions and refers_back:
-            nearest = min(role_mentions, key=lambda m: abs(m.start - cue.start))
+            nearest = min(
+                _without_province_locators(facts, sentence, role_mentions),
+                key=lambda m: abs(m.start - cue.start),
+            )
             bindings.append(_Binding(nearest, cue, indirect=True))
         elif (relative := _relative_place(text, sentence, cue, routes)) is not None:
             # "Residents of the Khamyab district, which the Taliban overran": a relative clause
@@ -1487,6 +1559,22 @@ def _locates_by_province(facts: _SentenceFacts, place: _MentionLike, locator: _M
     )
 
 
+def _without_province_locators(
+    facts: _SentenceFacts, sentence: _Sentence, mentions: list[_MentionLike]
+) -> list[_MentionLike]:
+    """ "Residents in Bangi district of Takhar said ... the district compound": the district, not
+    the province that locates it (which is nearer the cue)."""
+    if len(mentions) < 2:
+        return mentions
+    named = sentence.mentions
+    located = {
+        id(named[index])
+        for index in range(1, len(named))
+        if _locates_by_province(facts, named[index - 1], named[index])
+    }
+    return [m for m in mentions if id(m) not in located] or mentions
+
+
 def _relative_place(
     text: str, sentence: _Sentence, cue: _Cue, skipped: set[int]
 ) -> _MentionLike | None:
@@ -1609,6 +1697,10 @@ def _is_role(text: str, mention: _MentionLike, sentence: _Sentence) -> bool:
 
 def _names_a_role(text: str, mention: _MentionLike, sentence: _Sentence) -> bool:
     facts = sentence.facts
+    index = sentence.mentions.index(mention)
+    if index > 0 and _locates_by_province(facts, (before := sentence.mentions[index - 1]), mention):
+        # "the police chief of Ghorian district in Herat province": the province locates a role
+        return _is_role(text, before, sentence)
     if _match_slice(lx.ROLE_AFTER, facts, mention.end, min(sentence.end, mention.end + 40)):
         return True
     window_start = max(sentence.start, mention.start - 60)
@@ -1959,7 +2051,16 @@ def _scare_quoted(text: str, cue: _Cue) -> bool:
     )
 
 
-_DISPUTE_WORDS = ("claim", "report", "rumo", "clear", "propaganda", "news", "assertion")
+_DISPUTE_WORDS = (
+    "claim",
+    "report",
+    "rumo",
+    "clear",
+    "propaganda",
+    "news",
+    "assertion",
+    "statement",
+)
 
 
 def _claim_disputed(text: str, sentence: _Sentence, cue: _Cue) -> bool:
@@ -2369,6 +2470,8 @@ def _checked_by_subject(
             return Status.CAPTURED
         return status if taliban else None
     if cue.kind == "control":  # "the Taliban now control Aybak", never "the army controls"
+        if government and not taliban and _FROM_THE_GROUP.search(facts.text, cue.end, clause_end):
+            return Status.RETAKEN  # "government forces seized control of X from the Taliban"
         return status if taliban and not government else None
     if cue.kind in ("capture_both", "handover", "withdrawal") and _FOREIGN_FORCES.search(
         facts.text, subject_start, cue.start
@@ -2739,8 +2842,9 @@ def _mention_own_day(
 
 
 def _fight_under_way(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
-    """An operation "launched ... to recapture X": fighting, when X itself is the object."""
-    if lx.STATUS_OF_KIND.get(cue.kind) not in ("retaken", "captured"):
+    """An operation "launched ... to recapture X", fighters who "tried to storm X": fighting,
+    when X itself is the object."""
+    if lx.STATUS_OF_KIND.get(cue.kind) not in ("retaken", "captured", "contested"):
         return False
     # "to retake Spin Boldak", "to retake the key border crossing of Spin Boldak", "In Kunduz,
     # ... launched a counteroffensive to retake the city"; not "to retake districts lost in
@@ -3275,8 +3379,18 @@ def _news_after_past_change(event: Event, change: Event) -> bool:
     """ "launched an operation on Saturday to push the Taliban out of X, following the earlier
     seizure of the town", "launched an operation on Friday to retake X, which the Taliban
     seized on Wednesday": dated fighting after a past or earlier change stays apart."""
-    if event.status is not Status.CONTESTED or event.date_precision is not Precision.DAY:
+    if event.status is not Status.CONTESTED:
         return False
+    if event.date_precision is not Precision.DAY:
+        # an undated article's "launched an operation to retake Spin Boldak, which fell to the
+        # Taliban on July 14th": the government's fight for a place lost on a day of its own
+        return (
+            event.date_precision is Precision.UNKNOWN
+            and not event.date_phrase
+            and event.actor == GOVERNMENT_ACTOR
+            and change.status is Status.CAPTURED
+            and bool(change.date_phrase)
+        )
     if change.date_precision is Precision.ON_OR_BEFORE:
         return True
     if change.event_date is None and change.date_phrase and event.event_date is not None:

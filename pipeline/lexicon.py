@@ -47,7 +47,7 @@ _CAPTURE_VERBS = (
     r"|abandon(?:ed|ing)|claim(?:ed|s)?\s+(?:full\s+)?control\s+(?:of|over)"
     # "On July 20, the Taliban claimed the Arghistan district", "Taliban claim Aqcha district"
     # (checked in ``pipeline.extract`` for a name after it: the scan runs on lowered text)
-    r"|claim(?:ed|s)?(?=\s+(?:the\s+)?(?!(?:the|city|town|district|capital|province|area"
+    r"|claim(?:ed|s)?(?=\s+(?:the\s+)?(?!(?:the|that|city|town|district|capital|province|area"
     r"|provincial)\b)(?:[\w-]+\s+){1,2}(?:district|city|town|crossing|border\s+crossing|port)\b"
     r"(?![’']))"
     # a Long War Journal map: "assesses the Kohistan district in Faryab as Taliban-controlled"
@@ -639,7 +639,9 @@ DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s)?|dismiss(?:ed|es
 DISPUTED_CLAIM_BEFORE = re.compile(
     # "reject a separate Taliban claim on Friday that the insurgents had also taken Qalat"
     r"(?:\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|refut\w+)\s+"
-    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?claims?\s+(?:on\s+\w+\s+)?that"
+    r"(?:a|an|the)\s+(?:(?:[\w-]+\s+){0,2}?claims?|(?:[\w-]+\s+)?(?:taliban(?:'s|’s)?|group(?:'s|’s)"
+    # "denied a Taliban statement that": the group's statement, never anyone's
+    r"|insurgents(?:'|’)?|militants(?:'|’)?)\s+statements?)\s+(?:on\s+\w+\s+)?that"
     r"|\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|refut\w+)\s+"
     r"(?:the\s+)?(?:(?:taliban(?:'s|’s)?\s+|group(?:'s|’s)\s+|insurgents(?:'|’)\s+"
     r"|militants(?:'|’)\s+)?claims?|(?:taliban(?:'s|’s)?\s+|group(?:'s|’s)\s+)"
@@ -841,7 +843,9 @@ BOMBING_BEFORE = re.compile(
 )
 # An attack someone claims: "claimed responsibility for the attack in Kabul".
 RESPONSIBILITY_BEFORE = re.compile(
-    r"\bresponsibility\s+for\s+(?:the\s+|an?\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}$", _F
+    # ("for Tuesday's attack")
+    r"\bresponsibility\s+for\s+(?:the\s+|an?\s+|this\s+|that\s+)?(?:[\w’'-]+\s+){0,2}$",
+    _F,
 )
 # An attack on a person: "attack on the home of the acting defence minister".
 PERSONAL_TARGET_AFTER = re.compile(
@@ -976,7 +980,10 @@ BACK_REFERENCE = re.compile(
     r"|police\s+headquarters|police\s+district(?:\s+\d+)?|(?:provincial\s+|district\s+)?headquarters"
     r"|bazaar"
     r"|government\s+buildings"
-    r"|(?:border\s+)?crossing|border\s+posts?|(?:border\s+|dry\s+)?port|area|it)\b",
+    r"|(?:border\s+)?crossing|border\s+posts?|(?:border\s+|dry\s+)?port|area|it)\b"
+    # "captured the district governor": a person the place names, not the place
+    r"(?!\s+(?:(?:deputy\s+)?governor|chief|police\s+chief|commanders?|officials?|council"
+    r"|elders?|spokes\w+|mayor)\b)",
     _F,
 )
 # Buildings inside a city whose seizure is part of it changing hands, not all of it: "seized

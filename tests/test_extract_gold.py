@@ -83,6 +83,8 @@ GOLD_TABLES = (
     "extract_blind60.tsv",
     "extract_blind61.tsv",
     "extract_blind62.tsv",
+    "extract_blind63.tsv",
+    "extract_blind64.tsv",
 )
 
 
@@ -269,6 +271,13 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # traps), each run once on the session's start tree, then round 20a. All 3,958 cases score
 # captured 0.987/0.958/0.972, claimed 0.958, contested 0.957, retaken 0.965, dates 0.981 (the
 # start tree: 0.979/0.957/0.968, 0.958, 0.954, 0.964, 0.980).
+# Twelfth session: tables 63 (22 scraped whole articles with debris, corrections, a live blog
+# and machine-translated copy; first run 0.960/1.000/0.980, claims and retakes 1.00, contested
+# 0.976) and 64 (96 short excerpts in the widest spread of verbs, denials and traps; first run
+# 0.979/0.979/0.979, claims 0.947, contested 0.897, retaken 0.952), each run once on a
+# committed tree, then round 23a. All 4,519 cases score captured 0.986/0.961/0.973, claimed
+# 0.961, contested 0.958, retaken 0.969, dates 0.981 (the start tree: 0.985/0.961/0.973, 0.959,
+# 0.957, 0.968, 0.981).
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
     Status.CLAIMED: 0.95,
@@ -277,7 +286,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 4392
+MIN_GOLD_CASES = 4519
 
 
 def _param(case):
