@@ -1697,10 +1697,12 @@ def _is_role(text: str, mention: _MentionLike, sentence: _Sentence) -> bool:
 
 def _names_a_role(text: str, mention: _MentionLike, sentence: _Sentence) -> bool:
     facts = sentence.facts
-    index = sentence.mentions.index(mention)
-    if index > 0 and _locates_by_province(facts, (before := sentence.mentions[index - 1]), mention):
-        # "the police chief of Ghorian district in Herat province": the province locates a role
-        return _is_role(text, before, sentence)
+    if mention.place.kind == "province" and mention is not sentence.mentions[0]:
+        before = sentence.mentions[sentence.mentions.index(mention) - 1]
+        if _locates_by_province(facts, before, mention):
+            # "the police chief of Ghorian district in Herat province": the province locates a
+            # role
+            return _is_role(text, before, sentence)
     if _match_slice(lx.ROLE_AFTER, facts, mention.end, min(sentence.end, mention.end + 40)):
         return True
     window_start = max(sentence.start, mention.start - 60)
