@@ -79,6 +79,7 @@ MOVER_REACH = 40  # how far before "moving into" the people moving are named
 OPERATION_REACH = 80  # how far before "to clear" the operation it is the aim of is named
 GOODS_REACH = 40  # how far before "was seized" the goods seized are named
 ROUNDUP_PROVINCES = 4  # whole provinces fought over in one sentence that make a roundup
+HEADLINE_LINES = 4  # a headline sits under at most an outlet's name, a kicker and a section
 JOINED_SUBJECT_REACH = 40  # how far before "and" a joined subject's first part may start
 RELATIVE_WHO_REACH = 20  # how far before a cue the "who" of its relative clause may stand
 PEOPLE_REACH = 60  # how far before a place its people are named ("40 soldiers in Takhar")
@@ -416,13 +417,15 @@ def _headlines_dated_by_story(text: str, events: list[Event]) -> list[Event]:
     reversed_in = {
         (e.province_iso, side) for e in events for side in _CHANGE_SIDES.get(e.status, ())
     }
+    head_end = _head_end(text)
     redated = []
     for event in events:
         story = None
         if (
             event.date_basis == BASIS_ARTICLE_DATE
+            and event.quote_start < head_end
             and (event.province_iso, event.status) not in reversed_in
-            and _is_headline(text, event)
+            and _is_own_line_without_full_stop(text, event)
         ):
             story = min(
                 (
@@ -456,21 +459,26 @@ _CHANGE_SIDES: dict[Status, tuple[Status, ...]] = {
 }
 
 
-def _is_headline(text: str, event: Event) -> bool:
-    """A line of its own that ends without a full stop, before the story's first sentence."""
+def _head_end(text: str) -> int:
+    """The offset a headline starts before: no line ending with a full stop (the story's)
+    comes before it, and it is among the first ``HEADLINE_LINES`` lines that hold any text."""
+    stop = _FULL_STOP_LINE.search(text)
+    end = stop.start() + 1 if stop is not None else len(text) + 1
+    for number, line in enumerate(_TEXT_LINE.finditer(text, 0, end)):
+        if number == HEADLINE_LINES - 1:
+            return line.start() + 1  # the last line a headline may be
+    return end
+
+
+def _is_own_line_without_full_stop(text: str, event: Event) -> bool:
     start, end = event.quote_start, event.quote_end
     if (start > 0 and text[start - 1] != "\n") or (end < len(text) and text[end] != "\n"):
         return False
-    if text[start:end].rstrip().endswith((".", "!", "?", ":", '"', "”", "'", "’")):
-        return False
-    before = text[:start]
-    if _FULL_STOP_LINE.search(before):
-        return False
-    return sum(1 for line in before.split("\n") if line.strip()) < HEADLINE_LINES
+    return not text[start:end].rstrip().endswith((".", "!", "?", ":", '"', "”", "'", "’"))
 
 
-HEADLINE_LINES = 4  # a headline sits under at most an outlet's name, a kicker and a section
 _FULL_STOP_LINE = re.compile(r"[.!?][\"”'’]?\s*\n")
+_TEXT_LINE = re.compile(r"^[^\n]*\S", re.MULTILINE)
 
 
 def _without_corrected_falls(
@@ -4193,13 +4201,7 @@ def _district_tally(article: Article, sentence: _Sentence, named: _Sentence | No
     ]
     if lx.TALLY_CONTESTED.search(text, tally.end(), sentence.end):
         # "..., while 6 are contested": the province's other districts are fought over
-        events.append(
-            dataclasses.replace(
-                events[0],
-                status=Status.CONTESTED,
-                confidence=round(BASE_CONFIDENCE["contest"] * INDIRECT_FACTOR, 2),
-            )
-        )
+        events.append(_fighting_copy(events[0]))
     return events
 
 

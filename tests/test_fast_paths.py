@@ -3,7 +3,8 @@
 Each fast path is checked against the slow reading it stands for: lexicon twins on lowered
 text against the case-insensitive patterns, the gazetteer's candidate scan against the full
 matcher, the fold against ``str.translate``, the sentence splitter's look-back against its
-regex, and the major-clause regex against its plain spelling.
+regex, the major-clause regex against its plain spelling, and the article head's bound against
+the plain headline test.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pipeline import dates as dt_
 from pipeline import extract as ex
 from pipeline import lexicon as lx
 from pipeline import sentences as sn
-from pipeline.records import Article
+from pipeline.records import Article, Event, Status
 from pipeline.triggers import (
     CASE_UNSAFE,
     literal_guard,
@@ -459,3 +460,40 @@ def test_place_key_of_one_plain_word_reads_as_its_tokens(word: str) -> None:
 @pytest.mark.parametrize("word", ["e", "I", "ul", "Mazari", "KUNDUZ", "Taliban"])
 def test_place_key_of_connectors_and_glued_words(word: str) -> None:
     assert gz.place_key(word) == " ".join(t.replace("'", "") for t in gz._tokens(word))
+
+
+def _reads_as_headline(text: str, start: int, end: int) -> bool:
+    """The plain reading: a line of its own without a full stop, no full-stop line before it,
+    fewer than ``HEADLINE_LINES`` lines with text above it."""
+    if (start > 0 and text[start - 1] != "\n") or (end < len(text) and text[end] != "\n"):
+        return False
+    if text[start:end].rstrip().endswith((".", "!", "?", ":", '"', "”", "'", "’")):
+        return False
+    before = text[:start]
+    if re.search(r"[.!?][\"”'’]?\s*\n", before):
+        return False
+    return sum(1 for line in before.split("\n") if line.strip()) < ex.HEADLINE_LINES
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .!”\n", max_size=40))
+def test_the_head_bound_reads_as_the_plain_headline_test(text: str) -> None:
+    head_end = ex._head_end(text)
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1):
+            if text[start].isspace() or text[end - 1].isspace():
+                continue  # a quote starts and ends on text
+            quote = Event(
+                article_id="a",
+                province_iso="AF-FRA",
+                province="Farah",
+                place="Farah",
+                status=Status.CAPTURED,
+                quote=text[start:end],
+                quote_start=start,
+                quote_end=end,
+                place_start=start,
+                place_end=end,
+            )
+            fast = start < head_end and ex._is_own_line_without_full_stop(text, quote)
+            assert fast == _reads_as_headline(text, start, end), (text, start, end)
