@@ -81,6 +81,7 @@ GOODS_REACH = 40  # how far before "was seized" the goods seized are named
 ROUNDUP_PROVINCES = 4  # whole provinces fought over in one sentence that make a roundup
 HEADLINE_LINES = 4  # a headline sits under at most an outlet's name, a kicker and a section
 JOINED_SUBJECT_REACH = 40  # how far before "and" a joined subject's first part may start
+PRONOUN_ANTECEDENT_REACH = 300  # how far back the sentence naming "he" may start
 RELATIVE_WHO_REACH = 20  # how far before a cue the "who" of its relative clause may stand
 PEOPLE_REACH = 60  # how far before a place its people are named ("40 soldiers in Takhar")
 MAX_LABEL_WORDS = 6  # "Taliban spokesman Zabihullah Mujahid:" opening a statement's line
@@ -2674,7 +2675,11 @@ def _only_gathered(text: str, sentence: _Sentence, cue: _Cue) -> bool:
 
 def _imagined_fall(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
     # "the capture of Spin Boldak would cut off ...": a fall that is only imagined
-    if cue.kind != "capture_nominal" or mention.start < cue.end:
+    if mention.start < cue.end:
+        return False
+    if cue.kind != "capture_nominal" and not (
+        cue.kind == "control" and _is_nominal_control(text, sentence, cue, mention)
+    ):
         return False
     # past an appositive: "the fall of Zaranj, the capital of Nimroz, would hand the Taliban"
     aside = _NOUN_APPOSITIVE_AFTER.match(text, mention.end, sentence.end)
@@ -2682,6 +2687,16 @@ def _imagined_fall(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionL
     return bool(lx.MODAL_AFTER.match(text, predicate_at, sentence.end))
 
 
+def _is_nominal_control(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
+    """Control as the group's noun, "Taliban control of Spin Boldak", not a verb's object."""
+    found = _NOMINAL_CONTROL.search(text, max(sentence.start, cue.start - 24), mention.start)
+    return found is not None and found.start() < cue.start < found.end()
+
+
+_NOMINAL_CONTROL = re.compile(
+    r"\b(?:Taliban|insurgent|militant|group|Emirate)(?:'s|’s|s'|s’)?\s+control\s+(?:of|over)\s",
+    re.IGNORECASE,
+)
 # A noun phrase in apposition, not any aside: past "Shir Khan Bandar, on the Tajik border,"
 # (``lx.APPOSITIVE``) the clause's "could" is a comment on the seizure, not a forecast of it.
 _NOUN_APPOSITIVE_AFTER = re.compile(r"\s*,\s*(?:the|a|an|its)\s+[^,;.]{1,60},", re.IGNORECASE)
@@ -3117,10 +3132,38 @@ def _speaker_of(
             # is the reporter's, not what the speaker says
             return None
         if _PRONOUN_SPEAKER.fullmatch(stretch):
-            return None  # "..., he said, and the Taliban took ...": the words after are news
+            # "..., he said, and the Taliban took ...": the words after are news; "he" is the
+            # speaker the sentence before named, when that was the group's
+            return _group_speaker_before(text, major_start, kinds)
         return _speaker_class(_first_words(after_text, 12), first=True, kinds=kinds)
     window_before = text[max(major_start, verb.start() - 120) : verb.start()]
     return _speaker_class(_last_words(window_before, 14), kinds=kinds)
+
+
+def _group_speaker_before(
+    text: str, start: int, kinds: Sequence[tuple[str, re.Pattern[str]]]
+) -> str | None:
+    """ "Zabihullah Mujahid, a Taliban spokesman, said ... . 'Lashkar Gah is now ours,' he
+    wrote": "he" is the group's speaker when the sentence just before (in this paragraph or
+    ending the one before) opens with one who says something. Any other is left unread."""
+    before = text[max(0, start - PRONOUN_ANTECEDENT_REACH) : start].rstrip()
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    if not ends or ends[-1] != len(before):
+        return None  # the clause does not open its sentence, or nothing stands before it
+    previous = before[ends[-2] if len(ends) > 1 else 0 :]
+    opening = _SPEAKER_OPENING.match(previous)
+    if opening is None:
+        return None
+    speaker = _speaker_class(opening.group("who"), kinds=kinds)
+    return speaker if speaker == "taliban" else None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?(?:\s+|$)")
+# A sentence that opens with its speaker: "Zabihullah Mujahid, a Taliban spokesman, said".
+_SPEAKER_OPENING = re.compile(
+    r"\s*(?P<who>[^.;:!?\"“”]{2,90}?)\s+(?:said|says|told|wrote|tweeted|claimed|announced|added)\b",
+    re.IGNORECASE,
+)
 
 
 # A comma and a lower-case word that is no conjunction: the relative clause has ended.
@@ -3443,7 +3486,9 @@ def _outranks(event: Event, current: Event) -> bool:
         # now in full control of Mazar-i-Sharif, which fell to them on Saturday"
         if mine[0] == theirs[0] and bool(event.date_phrase) != bool(current.date_phrase):
             return bool(event.date_phrase)
-    elif mine[:2] == theirs[:2] and "province" not in (event.place_kind, current.place_kind):
+    elif mine[0] == theirs[0] and "province" not in (event.place_kind, current.place_kind):
+        # whatever the confidence of each reading: "fell on Friday, a day after the loss of
+        # Islam Qala" tells the earlier fall through a noun, and it is still the earlier fall
         return event.event_date < current.event_date  # type: ignore[operator]
     return mine < theirs
 
