@@ -76,7 +76,9 @@ _DATELINE = re.compile(
 # Phrases that place an event in a span rather than on a day: they date nothing.
 _SPAN = re.compile(
     # "Since LWJ's last update on July 22, the Taliban have taken ..."
-    r"\b(?:since\s+(?:[\w'’]+\s+){1,4}?on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+)"
+    # (not "Since Sher Khan Bandar fell on June 22": the clause's own change, on its own day)
+    r"\b(?:since\s+(?:(?!(?:fell|fallen|captured|seized|took|taken|overran|overrun|retook"
+    r"|recaptured|retaken)\b)[\w'’]+\s+){1,4}?on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+)"
     r"|since\s+(?:last\s+)?(?:\w+day|early|late|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june|july)"
     r"|in\s+(?:recent|the\s+past|the\s+last)\s+(?:few\s+)?(?:days|weeks|months|week|month|fortnight)"
     r"|last\s+week|last\s+month|last\s+fortnight"
@@ -240,7 +242,9 @@ _ORDINAL_DAY = re.compile(
     r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:after|when|as|and|but|before|following|amid|in|at|by|with)\b)"
 )
 _EARLIER = re.compile(
-    r"\b(?:(?:earlier\s+)?this\s+week|(?:earlier\s+)?this\s+month|already|earlier(?!\s+today)|previously|before\s+that)\b",
+    # (not the present's "are already fighting on the edges of Kandahar": that is now)
+    r"\b(?:(?:earlier\s+)?this\s+week|(?:earlier\s+)?this\s+month|(?<!\bare\s)(?<!\bis\s)already"
+    r"|earlier(?!\s+today)|previously|before\s+that)\b",
     re.IGNORECASE,
 )
 # A relative or participle clause opened by a comma has its own day: "Almar, retaken by
@@ -263,6 +267,8 @@ _OTHER_TIME = re.compile(r"\b(?:after|before|since|until|when|following)\b", re.
 _CLAUSE_PUNCTUATION = re.compile(r"[;:—–()]|\s-\s|,(?!\s+[A-Z])")
 _CLOSING_ADVERBIAL = re.compile(
     r"\s*(?:[.;!]|$|,\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:said|say|says|told|reported)\b)"
+    # or a subordinate clause the main one ends before: "..., last month after forces withdrew"
+    r"|\s+(?:after|when|as|following|before)\s"
 )
 _AFTER_COMMA = re.compile(r",\s*$")
 _COORDINATOR = re.compile(r"\b(?:and|but|then)\b", re.IGNORECASE)

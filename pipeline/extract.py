@@ -401,6 +401,7 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     events = _repelled_unless_fallen(text, events, [], whole_article=True)
     events = _without_corrected_falls(text, sentences, events)
     events = _headlines_dated_by_story(text, events)
+    events = _dated_by_line_label(text, events, article.date)
     if group_voice:
         # the whole text is the group's word: every capture in it is its claim
         events = [_as_claim(e) for e in events]
@@ -449,6 +450,34 @@ def _headlines_dated_by_story(text: str, events: list[Event]) -> list[Event]:
                 event, event_date=story.event_date, date_basis=basis, date_phrase=story.date_phrase
             )
         )
+    return redated
+
+
+def _dated_by_line_label(
+    text: str, events: list[Event], article_date: dt.date | None
+) -> list[Event]:
+    """ "July 8: The Taliban say they have captured Islam Qala. Afghan officials say fighting
+    is continuing at Islam Qala.": a timeline's line is dated by its label, every sentence of
+    it, not only the one the label opens."""
+    redated = []
+    for event in events:
+        line_start = text.rfind("\n", 0, event.quote_start) + 1
+        label = (
+            lx.DATE_LABEL.match(text, line_start, event.quote_start)
+            if event.date_basis == BASIS_ARTICLE_DATE and line_start < event.quote_start
+            else None
+        )
+        resolution = (
+            resolve_date_phrase(label.group(0), article_date=article_date, cue_at=label.end())
+            if label is not None
+            else None
+        )
+        if resolution is None or resolution.precision is not Precision.DAY:
+            redated.append(event)
+            continue
+        basis = f"{resolution.basis}, the label of its line"
+        fields = {**_date_fields(resolution), "date_basis": basis}
+        redated.append(dataclasses.replace(event, **fields))
     return redated
 
 
@@ -1222,8 +1251,10 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
     speakers = [m for m in sentence.mentions if id(m) in roles and id(m) not in seat]
     bindings: list[_Binding] = []
     bound_cues: set[_Cue] = set()
+    # "KABUL -- Officials said ... had fallen": where the report was filed took nothing
+    dateline = _dateline_end(text, sentence)
     for mention in sentence.mentions:
-        if id(mention) in roles or id(mention) in routes:
+        if id(mention) in roles or id(mention) in routes or mention.end <= dateline:
             continue
         cue = _binding_cue(text, sentence, mention)
         if cue is not None:
@@ -2239,6 +2270,7 @@ class _CueReading:
                 _search_slice(lx.NEGATION_BEFORE, facts, self.before_start, cue.start)
                 or self._denied(facts)
                 or _search(lx.CORRECTED_BEFORE, facts, self._sentence_span[0], cue.start)
+                or _search(lx.RETRACTED_AFTER, facts, cue.end, self._sentence_span[1])
                 or self._denied_by_subject(facts)
             )
         return self._negated
@@ -2608,7 +2640,10 @@ def _names_past_year(clause: str, article_date: dt.date | None) -> bool:
 
 
 def _fronted_past(article: Article, sentence: _Sentence, cue: _Cue) -> bool:
-    """A past year before the first comma ("In 2001, Kunduz ... fell") up to a major break."""
+    """A past year before the first comma ("In 2001, Kunduz ... fell") up to a major break, or
+    labelling a timeline's line ("1996: The Taliban seize Kabul")."""
+    if _labelled_past_year(article, sentence, cue):
+        return True
     fronted = _match(lx.FRONTED_PAST, sentence.facts, sentence.start, cue.start) or _match(
         lx.FRONTED_LAST_TIME, sentence.facts, sentence.start, cue.start
     )
@@ -2619,6 +2654,16 @@ def _fronted_past(article: Article, sentence: _Sentence, cue: _Cue) -> bool:
         return False
     breaks = sentence.facts.major_breaks()
     return not any(fronted.end() <= at < cue.start for at in breaks)
+
+
+def _labelled_past_year(article: Article, sentence: _Sentence, cue: _Cue) -> bool:
+    """A timeline's line labelled by a year before the article's ("1996: ...", "Sept. 27, 1996
+    - ..."); undated, before the latest year the article names ("June 22, 2021:" is news)."""
+    label = lx.YEAR_LABEL.match(sentence.facts.text, sentence.start, cue.start)
+    if label is None:
+        return False
+    latest = article.date.year if article.date is not None else _latest_year(article.text)
+    return latest is not None and int(label.group("year")) < latest
 
 
 def _only_near(text: str, cue: _Cue) -> bool:
@@ -4328,7 +4373,14 @@ def _tally_province(
     dateline = _dateline_end(text, sentence)
     places = [m for m in sentence.mentions if id(m) not in elsewhere and m.start >= dateline]
     if len({m.place.iso for m in places}) == 1:
-        return places[0]
+        if _THE_PROVINCE.match(text, tally.end(), sentence.end) or not all(
+            getattr(m.place, "national_capital", False) and _is_role(text, m, sentence)
+            for m in places
+        ):
+            return places[0]
+        # "officials in Kabul said", "told reporters in Kabul": the government speaks from its
+        # seat, which is not where the districts are (a province's governor or council is)
+        return None
     if places or named is None or named is sentence:
         return None
     if not _THE_PROVINCE.match(text, tally.end(), sentence.end):

@@ -633,6 +633,14 @@ CORRECTED_BEFORE = re.compile(
     r"|announced|written|wrote|described)\b[^.;]{0,80}$",
     _F,
 )
+# The source takes it back later in the sentence: "initially told Reuters that Shibar had
+# fallen, but later said he had been misinformed".
+RETRACTED_AFTER = re.compile(
+    r"\bbut\s+(?:later|subsequently|then)\s+(?:(?:said|told|admitted|acknowledged|conceded)\b"
+    r"[^.;]{0,60}?\b(?:misinformed|mistaken|(?:was|been)\s+wrong|incorrect|not\s+true)"
+    r"|(?:retracted|withdrew|corrected)\b)",
+    _F,
+)
 DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s)?|dismiss(?:ed|es)?|refut\w+)\b", _F)
 # the claim a denial or a doubt is about: "denied Taliban claims that", "rejected reports
 # that", "It was not clear whether"
@@ -1073,7 +1081,9 @@ ROLE_BEFORE = re.compile(
     r"|spokes\w+|families|representing|represents?|officers?|commanders?|doctors?|activists?"
     r"|shopkeepers?|traders?|teachers?|(?<!no\s)government|administration|authorities)"
     r"\s+(?:in|from|of|for)\s+(?:the\s+)?"
-    r"(?:[\w’'-]+\s+){0,2}(?:province\s+of\s+)?$",
+    r"(?:[\w’'-]+\s+){0,2}(?:province\s+of\s+)?$"
+    # where the words were spoken: "a spokesman said in Kabul", "Speaking in Kabul, the minister"
+    r"|\b(?:said|says|told\s+(?:[\w’'-]+\s+){1,2}|speaking|spoke|added)\s+in\s+$",
     _F,
 )
 PHOTO_CREDIT = re.compile(
@@ -1198,7 +1208,9 @@ DESTINATION_BEFORE = re.compile(
     r"|\b(?:on|along)\s+(?:their|its|his|her|the)\s+way\s+to\s+$"
     # where people came from: "reinforcements had arrived from Mazar-i-Sharif"
     r"|\b(?:arriv(?:ed|ing|es)|flown\s+in|flew\s+in|sent\s+in|brought\s+in|dispatched|redeployed)"
-    r"\s+(?:[\w’'-]+\s+){0,3}?from\s+(?:the\s+)?$",
+    r"\s+(?:[\w’'-]+\s+){0,3}?from\s+(?:the\s+)?$"
+    # "sent reinforcements from Jalalabad to take it back"
+    r"|\breinforcements?\s+(?:[\w’'-]+\s+){0,3}?from\s+(?:the\s+)?$",
     _F,
 )
 # Places joined to a destination go there too: "fled to Kunduz and Kabul".
@@ -1222,6 +1234,20 @@ HISTORICAL_TAIL = re.compile(
 FRONTED_LAST_TIME = re.compile(
     r"[\"“‘']?(?:when\b[^.;,]{0,60}?\blast\b|the\s+last\s+time\b)[^.;]{0,80}?"
     r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)s?\s*,",
+    _F,
+)
+# A timeline's line labelled by a year: "1996: The Taliban seize Kabul", "- Sept. 27, 1996 - ...".
+YEAR_LABEL = re.compile(
+    r"[-•*–—\s]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\s*(?::|-|–|—)\s",
+    _F,
+)
+# A timeline's line labelled by a day: "July 8: ...", "- 22 June 2021 - ...".
+DATE_LABEL = re.compile(
+    r"[-•*–—\s]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
+    r"(?:,?\s+(?:19|20)\d\d)?\s*(?::|-|–|—)\s",
     _F,
 )
 FRONTED_PAST = re.compile(
