@@ -81,7 +81,6 @@ GOODS_REACH = 40  # how far before "was seized" the goods seized are named
 ROUNDUP_PROVINCES = 4  # whole provinces fought over in one sentence that make a roundup
 HEADLINE_LINES = 4  # a headline sits under at most an outlet's name, a kicker and a section
 JOINED_SUBJECT_REACH = 40  # how far before "and" a joined subject's first part may start
-PRONOUN_ANTECEDENT_REACH = 300  # how far back the sentence naming "he" may start
 RELATIVE_WHO_REACH = 20  # how far before a cue the "who" of its relative clause may stand
 PEOPLE_REACH = 60  # how far before a place its people are named ("40 soldiers in Takhar")
 MAX_LABEL_WORDS = 6  # "Taliban spokesman Zabihullah Mujahid:" opening a statement's line
@@ -236,6 +235,7 @@ class _SentenceFacts:
         "gaps",
         "lowered",
         "near_place",
+        "previous",
         "readings",
         "roles",
         "text",
@@ -250,8 +250,11 @@ class _SentenceFacts:
         *,
         near_place: bool = True,
         enemy_is_taliban: bool = True,
+        previous: tuple[int, int] | None = None,
     ) -> None:
         self.text, self.lowered, self._start, self._end = text, lowered, start, end
+        # The sentence before it in the article (the splitter's), for a "he said" to look back
+        self.previous = previous
         # Whether the sentence is close enough to a place for its cues to be read
         self.near_place = near_place
         # "the enemy" is the group in the government's words, the government in the group's
@@ -461,24 +464,30 @@ def _dated_by_line_label(
     it, not only the one the label opens."""
     redated = []
     for event in events:
-        line_start = text.rfind("\n", 0, event.quote_start) + 1
-        label = (
-            lx.DATE_LABEL.match(text, line_start, event.quote_start)
-            if event.date_basis == BASIS_ARTICLE_DATE and line_start < event.quote_start
-            else None
-        )
-        resolution = (
-            resolve_date_phrase(label.group(0), article_date=article_date, cue_at=label.end())
-            if label is not None
-            else None
-        )
-        if resolution is None or resolution.precision is not Precision.DAY:
+        resolution = _line_label_day(text, event, article_date)
+        if resolution is None:
             redated.append(event)
             continue
-        basis = f"{resolution.basis}, the label of its line"
-        fields = {**_date_fields(resolution), "date_basis": basis}
+        fields = {
+            **_date_fields(resolution),
+            "date_basis": f"{resolution.basis}, the label of its line",
+        }
         redated.append(dataclasses.replace(event, **fields))
     return redated
+
+
+def _line_label_day(text: str, event: Event, article_date: dt.date | None) -> DateResolution | None:
+    """The day labelling the line of an event that has only the article's day of its own."""
+    if event.date_basis != BASIS_ARTICLE_DATE:
+        return None
+    line_start = text.rfind("\n", 0, event.quote_start) + 1
+    if line_start == event.quote_start:
+        return None  # the label's own sentence: its day is already its own
+    label = lx.DATE_LABEL.match(text, line_start, event.quote_start)
+    if label is None:
+        return None
+    resolution = resolve_date_phrase(label.group(0), article_date=article_date, cue_at=label.end())
+    return resolution if resolution.precision is Precision.DAY else None
 
 
 # A change one way makes a change the other way in the same article a second one.
@@ -784,7 +793,13 @@ def _sentences(
         )
         cues = _reported_cues(lowered, start, end) if near_place else ()
         facts = _SentenceFacts(
-            text, twin_text, start, end, near_place=near_place, enemy_is_taliban=enemy_is_taliban
+            text,
+            twin_text,
+            start,
+            end,
+            near_place=near_place,
+            enemy_is_taliban=enemy_is_taliban,
+            previous=spans[index - 1] if index > 0 else None,
         )
         sentences.append(_Sentence(start, end, cues, mentions_in[index], facts))
     return sentences
@@ -1252,9 +1267,9 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
     bindings: list[_Binding] = []
     bound_cues: set[_Cue] = set()
     # "KABUL -- Officials said ... had fallen": where the report was filed took nothing
-    dateline = _dateline_end(text, sentence)
+    dateline_end = _dateline_end(text, sentence)
     for mention in sentence.mentions:
-        if id(mention) in roles or id(mention) in routes or mention.end <= dateline:
+        if id(mention) in roles or id(mention) in routes or mention.end <= dateline_end:
             continue
         cue = _binding_cue(text, sentence, mention)
         if cue is not None:
@@ -1297,7 +1312,7 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             # ("GHAZNI - Militants attacked the outskirts of the eastern city"), a crossing is not
             # ("KABUL, Afghanistan (AP) - ... have seized the main border crossing")
             dateline = (
-                _dateline_end(text, sentence)
+                dateline_end
                 if object_back is not None and not _names_a_city(object_back.group(0))
                 else sentence.start
             )
@@ -3115,7 +3130,9 @@ def _read_attribution(text: str, sentence: _Sentence, cue: _Cue) -> str:
         # spans a ";" or a "but", and the clause's edges sit at word boundaries.
         if verb.start() < major_start or verb.end() > major_end:
             continue
-        speaker = _speaker_of(text, verb, cue, (major_start, major_end), kinds)
+        # "he said" may point back to the sentence before when its clause opens the sentence
+        previous = sentence.facts.previous if major_start == sentence.start else None
+        speaker = _speaker_of(text, verb, cue, (major_start, major_end), kinds, previous=previous)
         if speaker is not None:
             speakers.append(speaker)
     if not speakers:
@@ -3149,6 +3166,8 @@ def _speaker_of(
     cue: _Cue,
     major: tuple[int, int],
     kinds: Sequence[tuple[str, re.Pattern[str]]],
+    *,
+    previous: tuple[int, int] | None = None,
 ) -> str | None:
     major_start, major_end = major
     after_text = text[verb.end() : major_end]
@@ -3179,31 +3198,29 @@ def _speaker_of(
         if _PRONOUN_SPEAKER.fullmatch(stretch):
             # "..., he said, and the Taliban took ...": the words after are news; "he" is the
             # speaker the sentence before named, when that was the group's
-            return _group_speaker_before(text, major_start, kinds)
+            return _group_speaker_before(text, previous, kinds) if previous else None
         return _speaker_class(_first_words(after_text, 12), first=True, kinds=kinds)
     window_before = text[max(major_start, verb.start() - 120) : verb.start()]
     return _speaker_class(_last_words(window_before, 14), kinds=kinds)
 
 
 def _group_speaker_before(
-    text: str, start: int, kinds: Sequence[tuple[str, re.Pattern[str]]]
+    text: str, previous: tuple[int, int], kinds: Sequence[tuple[str, re.Pattern[str]]]
 ) -> str | None:
     """ "Zabihullah Mujahid, a Taliban spokesman, said ... . 'Lashkar Gah is now ours,' he
     wrote": "he" is the group's speaker when the sentence just before (in this paragraph or
     ending the one before) opens with one who says something. Any other is left unread."""
-    before = text[max(0, start - PRONOUN_ANTECEDENT_REACH) : start].rstrip()
-    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
-    if not ends or ends[-1] != len(before):
-        return None  # the clause does not open its sentence, or nothing stands before it
-    previous = before[ends[-2] if len(ends) > 1 else 0 :]
-    opening = _SPEAKER_OPENING.match(previous)
+    start, end = previous
+    if not _ENDS_WITH_FULL_STOP.search(text, start, end):
+        return None  # a headline or a list item, not a sentence that names a speaker
+    opening = _SPEAKER_OPENING.match(text, start, end)
     if opening is None:
         return None
     speaker = _speaker_class(opening.group("who"), kinds=kinds)
     return speaker if speaker == "taliban" else None
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?(?:\s+|$)")
+_ENDS_WITH_FULL_STOP = re.compile(r"[.!?][\"”’']?\s*$")
 # A sentence that opens with its speaker: "Zabihullah Mujahid, a Taliban spokesman, said".
 _SPEAKER_OPENING = re.compile(
     r"\s*(?P<who>[^.;:!?\"“”]{2,90}?)\s+(?:said|says|told|wrote|tweeted|claimed|announced|added)\b",

@@ -1236,20 +1236,16 @@ FRONTED_LAST_TIME = re.compile(
     r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)s?\s*,",
     _F,
 )
-# A timeline's line labelled by a year: "1996: The Taliban seize Kabul", "- Sept. 27, 1996 - ...".
+# A timeline's line label: a day ("July 8", "22 June") or a year, then a colon or a dash.
+_LABEL_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_LABEL_DAY = rf"(?:{_LABEL_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_LABEL_MONTH})"
+_LABEL_OPEN, _LABEL_CLOSE = r"[-•*–—\s]*", r"\s*(?::|-|–|—)\s"
+# "1996: The Taliban seize Kabul", "- Sept. 27, 1996 - ..."
 YEAR_LABEL = re.compile(
-    r"[-•*–—\s]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+)?"
-    r"(?P<year>(?:19|20)\d\d)\s*(?::|-|–|—)\s",
-    _F,
+    rf"{_LABEL_OPEN}(?:{_LABEL_DAY},?\s+)?(?P<year>(?:19|20)\d\d){_LABEL_CLOSE}", _F
 )
-# A timeline's line labelled by a day: "July 8: ...", "- 22 June 2021 - ...".
-DATE_LABEL = re.compile(
-    r"[-•*–—\s]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
-    r"(?:,?\s+(?:19|20)\d\d)?\s*(?::|-|–|—)\s",
-    _F,
-)
+# "July 8: ...", "- 22 June 2021 - ..."
+DATE_LABEL = re.compile(rf"{_LABEL_OPEN}{_LABEL_DAY}(?:,?\s+(?:19|20)\d\d)?{_LABEL_CLOSE}", _F)
 FRONTED_PAST = re.compile(
     r"[\"“‘']?(?:(?:but|and|yet|back)\s+)?(?:(?:in|during|by|until|since)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
