@@ -646,11 +646,14 @@ _SINCE_SUBJECT_TAIL = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:had\s+|has\s+|have\s+
 
 
 def _opens_cue_clause(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
-    """ "since the group": a "since" clause whose verb is the cue, not a span of days."""
+    """ "since the group": a "since" clause whose verb is the cue, not a span of days; "since
+    the fall of Nad Ali on Thursday": a "since" whose noun is the cue."""
+    if phrase.kind != "span" or sentence[phrase.start : phrase.start + 5].lower() != "since":
+        return False
+    if phrase.start < cue_at < phrase.end:
+        return True
     return (
-        phrase.kind == "span"
-        and phrase.end <= cue_at
-        and sentence[phrase.start : phrase.start + 5].lower() == "since"
+        phrase.end <= cue_at
         and _SINCE_SUBJECT_TAIL.fullmatch(sentence, phrase.end, cue_at) is not None
     )
 
@@ -769,7 +772,11 @@ def _anchor_before(
     ]
     if not anchors:
         return None
-    return _resolve(anchors[-1], article_date=article_date, reference=None).date
+    # "overran Dand on Monday, officials said Tuesday, before commandos pushed them out later
+    # the same day": the count runs from the event's day, not from the day it was told
+    events_days = [p for p in anchors if not _SPEECH_BEFORE.search(sentence, 0, p.start)]
+    anchor = (events_days or anchors)[-1]
+    return _resolve(anchor, article_date=article_date, reference=None).date
 
 
 # "captured Sheberghan late Saturday, officials said Sunday, two days after ...": the day of

@@ -1371,7 +1371,26 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             earlier = [m for m in sentence.mentions if m.end <= cue.start and id(m) not in roles]
             if earlier:
                 bindings.append(_Binding(earlier[-1], cue, indirect=True))
+        elif (denied := _denied_fall_place(sentence, cue, bindings)) is not None:
+            bindings.append(_Binding(denied, cue, indirect=True))
     return bindings
+
+
+def _denied_fall_place(
+    sentence: _Sentence, cue: _Cue, bindings: list[_Binding]
+) -> _MentionLike | None:
+    """ "Qarghayi had not fallen, though fighting was continuing around the district
+    headquarters": fighting told after a denied fall, naming no place, is the fight for it."""
+    if lx.STATUS_OF_KIND.get(cue.kind) != "contested":
+        return None
+    denied = [
+        b.mention
+        for b in bindings
+        if b.cue.end <= cue.start
+        and lx.STATUS_OF_KIND.get(b.cue.kind) == "captured"
+        and _reading(sentence, b.cue).negated(sentence.facts)
+    ]
+    return denied[-1] if denied else None
 
 
 def _in_the_seat(text: str, mention: _MentionLike) -> bool:
@@ -1904,13 +1923,9 @@ def _event(
     reading = _reading(sentence, cue)
     clause_start, clause_end = reading.clause
     negated = reading.negated(facts)
-    if (
-        negated
-        and status_name == Status.RETAKEN.value
-        and _FAILED_TO.search(text, max(sentence.start, cue.start - 20), cue.start)
-    ):
-        # "have failed to retake the Spin Boldak border crossing despite an operation": an
-        # attempt made, so fighting
+    if negated and _FAILED_TO.search(text, max(sentence.start, cue.start - 20), cue.start):
+        # "have failed to retake the Spin Boldak border crossing despite an operation", "had
+        # tried and failed to take Paryan on July 2": an attempt made, so fighting
         negated = False
     under_way = not negated and _fight_under_way(text, sentence, cue, binding.mention)
     counter_attack = under_way and status_name == Status.RETAKEN.value
@@ -2320,8 +2335,11 @@ class _CueReading:
         if self._future is None:
             cue = self._cue
             after_end = min(self._sentence_span[1], cue.end + FUTURE_AFTER_CHARS)
+            before = _search_slice(lx.FUTURE_BEFORE, facts, self.before_start, cue.start)
+            if before is not None and _past_conjunct(facts.text, before.group(0), cue):
+                before = None
             self._future = bool(
-                _search_slice(lx.FUTURE_BEFORE, facts, self.before_start, cue.start)
+                before
                 or _match_slice(lx.FUTURE_AFTER, facts, cue.end, after_end)
                 or _far_future(facts, self._sentence_span[0], cue)
             )
@@ -2408,6 +2426,21 @@ def _reports_state(facts: _SentenceFacts, sentence_span: tuple[int, int], cue_at
     body = facts.scanned(*sentence_span)
     origin = facts.twin(lx.STATE_ORIGIN).search(body, cue_at)
     return origin is not None and bool(facts.twin(lx.STATE).search(body, 0, origin.start()))
+
+
+def _past_conjunct(text: str, before: str, cue: _Cue) -> bool:
+    """ "launched an operation to retake Alasay and recaptured the district centre": a verb in
+    the past after "and" starts a clause of its own, not the aim's second verb ("plan to
+    surround and capture the city", "to be surrounded and captured")."""
+    return (
+        _AND_AT_END.search(before) is not None
+        and _BE_WORD.search(before) is None
+        and _SIMPLE_PAST.match(text, cue.start, cue.end) is not None
+    )
+
+
+_BE_WORD = re.compile(r"\b(?:be|been|being|have|has)\b", re.IGNORECASE)
+_SIMPLE_PAST = re.compile(r"\w+ed\b|(?:re)?took\b|overran\b|fell\b|drove\b|won\b", re.IGNORECASE)
 
 
 def _reading(sentence: _Sentence, cue: _Cue) -> _CueReading:

@@ -441,7 +441,9 @@ INVERTED_CONDITION = re.compile(r"\s*[\"“']?(?:should|had)\s+(?!not\b)[^,;.:]{
 BACK_REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:the|its)\s+[\"“]?(?:[\w’'-]+\s+)?(?:provincial\s+)?(?:city|town|capital|provincial\s+capital"
     # "The districts fell on Tuesday": both told in the sentence before
-    r"|districts?|crossing|border\s+crossing|port|cent(?:re|er))"
+    r"|districts?|crossing|border\s+crossing|port|cent(?:re|er)"
+    # "The area fell late on Wednesday after a two-day siege"
+    r"|area)"
     r"(?:\s+(?:cent(?:re|er)|headquarters|compound))?"
     # "The capital of the province of the same name fell"
     r"(?:\s+of\s+the\s+(?:province|district)(?:\s+of\s+the\s+same\s+name)?)?[\"”]?"
@@ -697,6 +699,10 @@ FUTURE_BEFORE = re.compile(
     r"|\b(?:verge|brink|point)\s+of\s+$"
     # "have set their sights on recapturing Kunduz city": a goal
     r"|\bsights\s+on\s+$"
+    # the aim's second verb: "are expected to surround the city and capture Kunduz"
+    r"|\b(?:expected|likely|poised|set|plan(?:s|ned|ning)?|threaten\w*|vow\w*|aim\w*|prepar\w*"
+    r"|tries|trying|try|tried|attempt\w*|want\w*|hope\w*|seek\w*|going|ready|about|able|unable)"
+    r"\s+to\s+[a-z]+(?:\s+[\w’'-]+){0,5}?\s+and\s+$"
     # "The Taliban are planning an offensive on Maimana"
     r"|\b(?:plann\w*|prepar\w*|threaten\w*)\s+(?:an?\s+|their\s+)?(?:[\w-]+\s+)?$"
     # "negotiating over a possible handover of the city"
@@ -1181,7 +1187,11 @@ LEFT_BEHIND = re.compile(
     r"(?:[\w-]+\s+)?(?:district|districts|centres|centers|city|town|base|headquarters|compound)\b"
     # "Our forces left last night without firing a shot"
     r"|\b(?:forces|troops|soldiers|police|we)\s+(?:had\s+|have\s+)?(?:left|withdrew|pulled\s+out"
-    r"|retreated)\b(?!\s+(?:for|to|towards?|the)\b)",
+    r"|retreated)\b(?!\s+(?:for|to|towards?|the)\b)"
+    # "The pullout, which the spokesman described as a tactical move, was completed late on
+    # Thursday"
+    r"|\bthe\s+(?:withdrawal|pull-?out|retreat|evacuation|handover|hand-over)\b"
+    r"(?=[^.;]{0,80}?\b(?:was|were|had\s+been)\s+(?:completed|finished|carried\s+out)\b)",
     _F,
 )
 # An attack on a place named before was fought off: "said the attack had been repelled".
@@ -1394,6 +1404,8 @@ UNDER_WAY_BEFORE = re.compile(
     r"(?:\b(?:launch\w*|began|begun|beginning|start\w*|mount\w*|intensif\w*|stepped\s+up"
     # "repelled a government attempt to recapture Dand wa Patan": the attempt was made
     r"|repel\w*|repuls\w*|foil\w*|thwart\w*|defeat\w*"
+    # "made a failed attempt to take Paryan", "in an abortive bid to seize the town"
+    r"|made\s+(?:an?|another|several|repeated|fresh|new)|failed|unsuccessful|abortive|botched"
     r"|under\s*way|underway)\b(?:\s+[\w’'-]+){0,4}?\s+(?:operations?|offensives?"
     r"|counter-?offensives?|counter-?attacks?|push|bid|attempts?|efforts?|campaign|assault|drive)"
     r"|\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+(?:still\s+|now\s+)?"
@@ -1405,7 +1417,7 @@ UNDER_WAY_BEFORE = re.compile(
     r"(?:launched|begun|started|under\s*way)"
     # an attempt made: "tried to take back the crossing on Sunday but were pushed back",
     # "have failed to retake the Spin Boldak border crossing despite an operation"
-    r"|\b(?:tried|attempted|failed))"
+    r"|\b(?:tried|attempted|failed)(?:\s+(?:unsuccessfully|in\s+vain|again|repeatedly|twice))?)"
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:\w+day|yesterday|today|overnight)"  # "on Saturday"
     r"(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"\s+(?:to|aimed\s+at)\s+$",
