@@ -242,9 +242,10 @@ _ORDINAL_DAY = re.compile(
     r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:after|when|as|and|but|before|following|amid|in|at|by|with)\b)"
 )
 _EARLIER = re.compile(
-    # (not the present's "are already fighting on the edges of Kandahar": that is now)
-    r"\b(?:(?:earlier\s+)?this\s+week|(?:earlier\s+)?this\s+month|(?<!\bare\s)(?<!\bis\s)already"
-    r"|earlier(?!\s+today)|previously|before\s+that)\b",
+    # (not the present's "are already fighting on the edges of Kandahar": that is now; not a
+    # count's "attacking Qala-e Naw for the second time this month")
+    r"\b(?:(?<!\btime\s)(?<!\btimes\s)(?:earlier\s+)?this\s+(?:week|month)"
+    r"|(?<!\bare\s)(?<!\bis\s)already|earlier(?!\s+today)|previously|before\s+that)\b",
     re.IGNORECASE,
 )
 # A relative or participle clause opened by a comma has its own day: "Almar, retaken by
@@ -587,6 +588,10 @@ def resolve_date_phrase(
         phrases = [p for p in phrases if not _speech_day(p, sentence, cue)]
         # "killed 27 civilians since the group took over the district on Tuesday": the cue is
         # the "since" clause's own verb, and its day dates it
+        phrases = [p for p in phrases if not _opens_cue_clause(p, sentence, cue)] or phrases
+    elif len(phrases) > 1 and any(p.start >= cue for p in phrases):
+        # "since the Taliban seized the border town earlier this month": the clause's own
+        # phrase, whatever its kind, dates the cue the "since" opens
         phrases = [p for p in phrases if not _opens_cue_clause(p, sentence, cue)] or phrases
     if all(p.end <= cue or p.kind == "days_after" for p in phrases):
         # no day after the cue but a count: "retook Kahmard a week after it fell on July 18"

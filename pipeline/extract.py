@@ -3031,9 +3031,11 @@ def _civilians_moving(text: str, sentence: _Sentence, cue: _Cue) -> bool:
 
 
 def _people_joined(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
-    """ "40 soldiers in Takhar province had joined the Islamic Emirate": people went over, the
-    place did not."""
-    if cue.kind != "capture_intrans" or text.find("joined", cue.start, cue.end) < 0:
+    """ "40 soldiers in Takhar province had joined the Islamic Emirate", "prisoners held in
+    Kandahar were freed": people went over or out, the place did not change hands."""
+    joined = cue.kind == "capture_intrans" and text.find("joined", cue.start, cue.end) >= 0
+    freed = cue.kind == "retake_intrans" and text.find("freed", cue.start, cue.end) >= 0
+    if not (joined or freed):
         return False
     window_start = max(sentence.start, mention.start - PEOPLE_REACH)
     return bool(lx.PEOPLE_OF_BEFORE.search(text, window_start, mention.start))
@@ -3855,9 +3857,31 @@ def _carried_capture(
     events: list[Event] = []
     for cue in referring:
         event = _carried_event(article, sentence, cue, previous, reference=reference)
-        if event is not None and all(e.status is not event.status for e in events):
+        if event is None or _entered_as_it_fell(text, cue, event, previous):
+            continue
+        if all(e.status is not event.status for e in events):
             events.append(event)
     return events
+
+
+def _entered_as_it_fell(text: str, cue: _Cue, event: Event, previous: list[Event]) -> bool:
+    """ "... evacuated the Tulak district center. Taliban entered the district shortly after":
+    the entry told after a fall by the defenders' leaving, on its day or later, is how the
+    place fell, no fight (an entry after a place was overrun may be the fight for it)."""
+    if event.status is not Status.CONTESTED or text[cue.start : cue.start + 5].lower() != "enter":
+        return False
+    return any(
+        e.status in (Status.CAPTURED, Status.CLAIMED)
+        and (e.event_date is None or event.event_date is None or e.event_date <= event.event_date)
+        and _DEFENDERS_LEFT.search(e.quote) is not None
+        for e in previous
+    )
+
+
+_DEFENDERS_LEFT = re.compile(
+    r"\b(?:retreat(?:ed|ing)|withdr[ae]w\w*|evacuat(?:ed|ing)|pulled\s+out|abandon(?:ed|ing))\b",
+    re.IGNORECASE,
+)
 
 
 def _carried_event(

@@ -100,7 +100,7 @@ _CAPTURE_INTRANS = (
     r"f[ae]ll(?:s|en)?"
     r"|falling(?=\s+to)|(?<=after\s)falling(?=\s+(?:on|late|early|in|last))|collapsed"
     r"|(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|got)\s+"
-    r"(?:(?:now|also|reportedly|quickly|swiftly)\s+)?"
+    r"(?:(?:now|also|reportedly|quickly|swiftly|completely|fully|entirely)\s+)?"
     # the group's word quoted: "had been 'conquered'"
     r"['‘\"“]?"
     r"(?:captured|seized|taken(?:\s+over)?|overrun|overtaken|lost|surrendered|handed\s+over|conquered"
@@ -133,7 +133,7 @@ _CONTEST = (
     r"|clash(?:es|ed|ing)?|attack(?:s|ed|ing)?(?:\s+on)?|assault(?:s|ed|ing)?(?:\s+on)?"
     r"|offensive\s+(?:on|against)|besieg(?:e|ed|ing)|siege\s+of|surround(?:ed|ing)"
     r"|(?:laid|lay|laying|lays)\s+siege\s+to"
-    r"|push(?:ed|ing)?\s+into|stormed|storm(?:s|ing)?|breach(?:ed|ing)|entered|enter(?:s|ing)"
+    r"|push(?:ed|ing)?\s+into|stormed|storm(?:s|ing)?|breach(?:ed|ing)|entered|(?<!to\s)enter(?:s|ing)?"
     r"|infiltrat(?:ed|ing)|gun\s?battles?|skirmish(?:es)?|street\s+fighting"
     r"|for\s+control\s+of|shell(?:ed|ing)|push\s+(?:on|into)"
     # the army's "clearance operations in Zurmat district": fighting for it
@@ -192,7 +192,9 @@ _RETAKE = (
     r"|city|town)\b)"
 )
 _RETAKE_INTRANS = (
-    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+['‘\"“]?(?:retaken|recaptured|liberated|cleared"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:now|also|completely|fully|entirely)\s+)?"
+    # "Dawlat Shah District Has Been Freed: Laghman Governor"
+    r"['‘\"“]?(?:retaken|recaptured|liberated|cleared|freed"
     # "Marjah was wrested back from the Taliban"
     r"|(?:wrested|won|taken)\s+back)"
     # "was back in government hands before nightfall"
@@ -753,7 +755,9 @@ HISTORICAL = re.compile(
     r"\b\d+\s+years\s+ago\b"
     r"|\byears?\s+(?:ago|earlier)\b"
     # "almost exactly a year after they briefly captured the city"
-    r"|\b(?:a|one|two|three|four|five|\d+)\s+years?\s+after\b|\b(?:previous|last|earlier|(?<!for\sthe\s)first)\s+"
+    # "In 1997 ... A year later they returned and took the city"
+    r"|\b(?:a|one|two|three|four|five|\d+)\s+years?\s+(?:after|later)\b"
+    r"|\bthe\s+(?:following|next)\s+year\b|\b(?:previous|last|earlier|(?<!for\sthe\s)first)\s+"
     r"(?:time|rule|regime)\b"
     r"|\bwhen\s+the\s+Taliban\s+(?:ruled|were\s+in\s+power)\b|\blast\s+year\b"
     r"|\bmonths\s+ago\b"
@@ -852,7 +856,8 @@ MOVEMENT_CUE = re.compile(r"(?:mov|stream|pour|flood|flock|head|walk|swarm)", _F
 # A bombing or a strike is no fight for a place: "A car bomb and gun attack on ...".
 BOMBING_BEFORE = re.compile(
     r"\b(?:(?:car|truck|roadside|suicide|magnetic|sticky)\s+bomb\w*|bomb(?:ing)?|suicide|IED"
-    r"|grenade|rocket|mortar|drone)\b(?:\s+[\w-]+){0,3}\s+$",
+    # "gunmen attacked their camp": a killing, never the Taliban's fight for the place
+    r"|grenade|rocket|mortar|drone|(?<!taliban\s)gunm[ae]n)\b(?:\s+[\w-]+){0,3}\s+$",
     _F,
 )
 # An attack someone claims: "claimed responsibility for the attack in Kabul".
@@ -1426,7 +1431,8 @@ UNDER_WAY_BEFORE = re.compile(
 # People of a place, not the place: "40 soldiers in Takhar province had joined the Islamic Emirate".
 PEOPLE_OF_BEFORE = re.compile(
     r"\b(?:soldiers|troops|police(?:men)?|fighters|men|officers|personnel|commanders?|members"
-    r"|militia(?:men)?|people|residents|elders|forces|guards)\s+(?:[\w-]+\s+){0,3}?"
+    r"|militia(?:men)?|people|residents|elders|forces|guards|prisoners|inmates|detainees"
+    r"|hostages)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:in|of|from|at)\s+(?:the\s+)?$",
     _F,
 )
@@ -1465,6 +1471,10 @@ CONTINUING = re.compile(
     r"\bfighting\s+(?:there\s+)?(?:was|is|were|has\s+been)\s+(?:still\s+)?(?:continuing|ongoing"
     r"|going\s+on|under\s*way|raging)|\b(?:were|are|was|is)\s+(?:still\s+)?fighting\s+back"
     r"|\b(?:were|are|was|is)\s+still\s+fighting"
+    # "said government forces were fighting to hold the district centre", "were fighting the
+    # militants around the district headquarters"
+    r"|\b(?:were|are|was|is)\s+(?:now\s+)?fighting\s+(?:to\s+(?:hold|defend|keep|clear|push)\b"
+    r"|(?:the\s+)?(?:militants|insurgents|taliban|enemy|attackers)\s+(?:around|in|inside|near|at)\b)"
     r"|\b(?:fighting|clashes)\s+(?:there\s+)?continu\w+"
     r"|\b(?:fighting|clashes)\s+(?:there\s+)?(?:are|is|were|was)\s+(?:still\s+)?"
     r"(?:ongoing|continuing|under\s*way|raging)",
