@@ -375,13 +375,19 @@ _PHRASE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 MIN_SCANNED_WORD = 3  # shorter words ("on", "th") are in nearly every sentence
 
 
-def _all_requirements(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
-    """The words a phrase pattern cannot match without, as they read in the lowered sentence.
+def _requirements(
+    pattern: re.Pattern[str],
+) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+    """The words a phrase pattern cannot match without, as they read in the lowered sentence:
+    the sets the one scan looks for, and those it leaves out.
 
     Each set holds one word every match contains. A case-insensitive pattern's words are read
     from its twin, which finds in the lowered sentence what the pattern finds in the sentence.
     A case-sensitive pattern's words are lowered: str.lower keeps the lowered sentence's
     offsets (``lowered_text``), so a word in the sentence is there lowered, at the same place.
+    Sets with a word shorter than ``MIN_SCANNED_WORD`` would only slow the scan (measured):
+    they are tested with ``in`` once a kind's scanned words are all there ("by" alone settles
+    "by nightfall", which is otherwise only known to need "the").
     """
     if pattern.flags & re.IGNORECASE:
         twin = lowercase_twin(pattern)
@@ -390,26 +396,13 @@ def _all_requirements(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
         found = tuple(
             frozenset(word.lower() for word in words) for words in required_literal_sets(pattern)
         )
-    return found
+    scanned = tuple(words for words in found if min(map(len, words)) >= MIN_SCANNED_WORD)
+    short = tuple(words for words in found if min(map(len, words)) < MIN_SCANNED_WORD)
+    return scanned, short
 
 
-def _requirements(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
-    """The sets of words the one scan looks for. Sets with a word shorter than
-    ``MIN_SCANNED_WORD`` would only slow the scan (measured): they are left out of it."""
-    return tuple(
-        words for words in _all_requirements(pattern) if min(map(len, words)) >= MIN_SCANNED_WORD
-    )
-
-
-def _short_requirements(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
-    """The sets the scan leaves out, tested with ``in`` once a kind's scanned words are all
-    there: "by" alone settles "by nightfall", which is otherwise only known to need "the"."""
-    return tuple(
-        words for words in _all_requirements(pattern) if min(map(len, words)) < MIN_SCANNED_WORD
-    )
-
-
-_REQUIREMENTS = tuple(_requirements(pattern) for _, pattern in _PHRASE_KINDS)
+_SPLIT_REQUIREMENTS = tuple(_requirements(pattern) for _, pattern in _PHRASE_KINDS)
+_REQUIREMENTS = tuple(scanned for scanned, _ in _SPLIT_REQUIREMENTS)
 # Each set of words is one bit; a kind's pattern can match only if all its bits are present.
 _WORD_SETS = tuple(dict.fromkeys(words for found in _REQUIREMENTS for words in found))
 _SCANNED_WORDS = frozenset(word for words in _WORD_SETS for word in words)
@@ -466,7 +459,7 @@ _PHRASE_SCANNERS = tuple(
     prefiltered(twin) if twin is not None and kind in _PREFILTERED_KINDS else twin
     for (kind, _), twin in zip(_PHRASE_KINDS, _PHRASE_TWINS, strict=True)
 )
-_SHORT_NEEDED = tuple(_short_requirements(pattern) for _, pattern in _PHRASE_KINDS)
+_SHORT_NEEDED = tuple(short for _, short in _SPLIT_REQUIREMENTS)
 # Kinds whose every match holds a day number ("July 9", "29 Saratan", "on the 18th"): their
 # patterns require ``\d`` (or "[12]?\d|3[01]", digits too), so a sentence without a digit,
 # four in five, cannot hold one of them. (tests/test_fast_paths.py checks every kind against
@@ -620,12 +613,10 @@ def resolve_date_phrase(
         # "officials said on Monday that the Taliban had captured Imam Sahib district in Kunduz
         # province on Saturday night": the day of the saying never beats the event's own
         phrases = [p for p in phrases if not _speech_day(p, sentence, cue)]
-        # "killed 27 civilians since the group took over the district on Tuesday": the cue is
-        # the "since" clause's own verb, and its day dates it
-        phrases = [p for p in phrases if not _opens_cue_clause(p, sentence, cue)] or phrases
-    elif len(phrases) > 1 and any(p.start >= cue for p in phrases):
-        # "since the Taliban seized the border town earlier this month": the clause's own
-        # phrase, whatever its kind, dates the cue the "since" opens
+    if len(phrases) > 1 and any(p.start >= cue for p in phrases):
+        # "killed 27 civilians since the group took over the district on Tuesday", "since the
+        # Taliban seized the border town earlier this month": the cue is the "since" clause's
+        # own, and the clause's phrase, whatever its kind, dates it
         phrases = [p for p in phrases if not _opens_cue_clause(p, sentence, cue)] or phrases
     if all(p.end <= cue or p.kind == "days_after" for p in phrases):
         # no day after the cue but a count: "retook Kahmard a week after it fell on July 18"

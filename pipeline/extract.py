@@ -78,6 +78,7 @@ TARGETED_REACH = 30  # how far before "attack" a bombing is named ("A car bomb a
 MOVER_REACH = 40  # how far before "moving into" the people moving are named
 OPERATION_REACH = 80  # how far before "to clear" the operation it is the aim of is named
 GOODS_REACH = 40  # how far before "was seized" the goods seized are named
+NOMINAL_CONTROL_REACH = 24  # how far before "control" its owner stands ("Taliban's control of")
 ROUNDUP_PROVINCES = 4  # whole provinces fought over in one sentence that make a roundup
 HEADLINE_LINES = 4  # a headline sits under at most an outlet's name, a kicker and a section
 JOINED_SUBJECT_REACH = 40  # how far before "and" a joined subject's first part may start
@@ -182,18 +183,17 @@ _GUARDS: dict[int, re.Pattern[str]] = {
 _STATE_ORIGIN_GUARD = (
     literal_guard(_TWINS[id(lx.STATE_ORIGIN)]) if id(lx.STATE_ORIGIN) in _TWINS else None
 )
-# The hedge and manner patterns for lowered sentences, when they ignore case.
+# The hedge pattern for lowered sentences, when it ignores case.
 _HEDGE_TWIN = _TWINS.get(id(lx.HEDGE))
+# The manner patterns for lowered sentences, when they all ignore case: (name, guard, twin),
+# each twin led by a scan for the words it needs (a handover or a surrender is named in one
+# sentence in fifty of those with an event, and the scan skips through the rest in C).
 _LOWERED_MANNER = (
-    tuple((name, _TWINS[id(pattern)]) for name, pattern in lx.MANNER)
+    tuple(
+        (name, literal_guard(_TWINS[id(pattern)]) or _TWINS[id(pattern)], _TWINS[id(pattern)])
+        for name, pattern in lx.MANNER
+    )
     if all(id(pattern) in _TWINS for _, pattern in lx.MANNER)
-    else None
-)
-# Each of them led by a scan for the words it needs: a handover or a surrender is named in
-# one sentence in fifty of those with an event, and the scan skips through the rest in C.
-_GUARDED_MANNER = (
-    tuple((name, literal_guard(twin) or twin, twin) for name, twin in _LOWERED_MANNER)
-    if _LOWERED_MANNER is not None
     else None
 )
 # The speaker patterns for lowered windows, when all of them ignore case.
@@ -341,7 +341,7 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     text = article.text
     mentions = [m for m in gazetteer.find(text) if _kind(m) not in IGNORED_PLACE_KINDS]
     views = _lowered_views(text)
-    group_voice = _group_statement(text, views[0])
+    group_voice = _group_statement(text)
     sentences = _sentences(text, mentions, views=views, group_voice=group_voice)
     events: list[Event] = []
     previous: list[Event] = []
@@ -563,36 +563,12 @@ _CORRECTION_START = re.compile(
 )
 
 
-def _group_statement(text: str, twin_text: str | None = None) -> bool:
+def _group_statement(text: str) -> bool:
     """ "Statement of the Islamic Emirate regarding the conquest of districts ...", signed
-    "Zabihullah Mujahid, Spokesman of the Islamic Emirate": the article is the group's own.
-
-    ``twin_text``: the article lowered for the twins (``_lowered_views``), when there is one.
-    Nearly every article holds neither: a scan for the words each pattern needs settles it.
-    """
-    if twin_text is not None and _GROUP_STATEMENT_SCANS is not None:
-        guard, twin = _GROUP_STATEMENT_SCANS
-        head = guard.search(twin_text, 0, GROUP_STATEMENT_HEAD) is not None and (
-            twin.search(twin_text, 0, GROUP_STATEMENT_HEAD) is not None
-        )
-    else:
-        head = lx.GROUP_STATEMENT.search(text, 0, GROUP_STATEMENT_HEAD) is not None
-    if head:
-        return True
-    tail = max(0, len(text) - GROUP_STATEMENT_TAIL)
-    return _GROUP_SIGNATURE_GUARD.search(text, tail) is not None and bool(
-        lx.GROUP_SIGNATURE.search(text, tail)
+    "Zabihullah Mujahid, Spokesman of the Islamic Emirate": the article is the group's own."""
+    return lx.GROUP_STATEMENT.search(text, 0, GROUP_STATEMENT_HEAD) is not None or bool(
+        lx.GROUP_SIGNATURE.search(text, max(0, len(text) - GROUP_STATEMENT_TAIL))
     )
-
-
-# GROUP_STATEMENT's twin, led by a scan for the words it needs (None if it has no twin)
-_GROUP_STATEMENT_TWIN = _TWINS.get(id(lx.GROUP_STATEMENT))
-_GROUP_STATEMENT_SCANS = (
-    None
-    if _GROUP_STATEMENT_TWIN is None
-    else (literal_guard(_GROUP_STATEMENT_TWIN) or _GROUP_STATEMENT_TWIN, _GROUP_STATEMENT_TWIN)
-)
-_GROUP_SIGNATURE_GUARD = literal_guard(lx.GROUP_SIGNATURE) or lx.GROUP_SIGNATURE
 
 
 def _as_claim(event: Event) -> Event:
@@ -2819,7 +2795,9 @@ def _imagined_fall(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionL
 
 def _is_nominal_control(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
     """Control as the group's noun, "Taliban control of Spin Boldak", not a verb's object."""
-    found = _NOMINAL_CONTROL.search(text, max(sentence.start, cue.start - 24), mention.start)
+    found = _NOMINAL_CONTROL.search(
+        text, max(sentence.start, cue.start - NOMINAL_CONTROL_REACH), mention.start
+    )
     return found is not None and found.start() < cue.start < found.end()
 
 
@@ -3443,8 +3421,8 @@ def _hedged(body: str, lowered: bool) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _manner(body: str, lowered: bool) -> str:
-    if lowered and _GUARDED_MANNER is not None:
-        for name, guard, twin in _GUARDED_MANNER:
+    if lowered and _LOWERED_MANNER is not None:
+        for name, guard, twin in _LOWERED_MANNER:
             if guard.search(body) and twin.search(body):
                 return name
         return ""
