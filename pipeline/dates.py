@@ -1042,9 +1042,18 @@ def _dates_state(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
     if phrase.start < cue_at or phrase.kind in ("span", "days_after", "days_later", "earlier"):
         return False
     between = [m.group(0).lower() for m in _OTHER_TIME.finditer(sentence, cue_at, phrase.start)]
-    return between in (["after"], ["following"]) and not _CLAUSE_SPLIT.search(
-        sentence, cue_at, phrase.start
+    return (
+        between in (["after"], ["following"])
+        and not _CLAUSE_SPLIT.search(sentence, cue_at, phrase.start)
+        # "captured the district after fighting that began on Saturday": the day a fight began
+        # is not the day it ended in the fall
+        and not _PROCESS_BEGAN.search(sentence, cue_at, phrase.start)
     )
+
+
+_PROCESS_BEGAN = re.compile(
+    r"\b(?:began|begun|started|erupted|broke\s+out|flared\s+up|launched)\s+$", re.IGNORECASE
+)
 
 
 def _across_clauses(phrase: _Phrase, sentence: str, cue_at: int) -> bool:

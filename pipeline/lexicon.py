@@ -134,6 +134,10 @@ _CONTEST = (
     r"|offensive\s+(?:on|against)|besieg(?:e|ed|ing)|siege\s+of|surround(?:ed|ing)"
     r"|(?:laid|lay|laying|lays)\s+siege\s+to"
     r"|push(?:ed|ing)?\s+into|stormed|storm(?:s|ing)?|breach(?:ed|ing)|entered|(?<!to\s)enter(?:s|ing)?"
+    # "managed to enter the city": an entry made; "tried to enter it": an attack (never "afraid
+    # to enter", "refused to enter")
+    r"|(?:(?<=managed\sto\s)|(?<=tried\sto\s)|(?<=trying\sto\s)|(?<=attempted\sto\s)"
+    r"|(?<=attempting\sto\s))enter"
     r"|infiltrat(?:ed|ing)|gun\s?battles?|skirmish(?:es)?|street\s+fighting"
     r"|for\s+control\s+of|shell(?:ed|ing)|push\s+(?:on|into)"
     # the army's "clearance operations in Zurmat district": fighting for it
@@ -612,7 +616,7 @@ NEGATION_BEFORE = re.compile(
     r"\b(?:not|never|no\s+longer|yet\s+to|failed\s+to|fail\s+to|without|nor|cannot|can't"
     r"|unable\s+to|halt|stop|cease|suspend|didn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|won't|no"
     r"|rather\s+than|instead\s+of)\b"
-    r"(?:\s+\w+){0,2}\s*$"
+    r"(?:\s+\w+){0,2}(?:\s+to)?\s*$"  # "have not yet tried to enter"
     # "no provincial capital has changed hands"
     r"|\bno\s+(?:[\w-]+\s+){1,3}(?:has|have|had|was|were)(?:\s+yet)?\s*$",
     _F,
@@ -684,7 +688,9 @@ FUTURE_BEFORE = re.compile(
     r"|must(?!\s+have\b)|should|can"
     r"|if|unless|whether|lest"
     r"|(?:threaten\w*|poised|positioned|ready|set|about|likely|expected|bid|attempts?|attempting|tries|trying"
-    r"|try|tried|attempted|effort|aim\w*|plan\w*|prepar\w*|hope\w*|want\w*|seek\w*|vow\w*|fail\w*|able|unable"
+    r"|try|tried|attempted|effort|aim\w*|plan\w*|prepar\w*|hope\w*|want\w*|seek\w*|vow\w*|fail\w*|unable"
+    # "were able to seize the city" told what was done; "will be able to" has its "will"
+    r"|(?<!was\s)(?<!were\s)able"
     r"|going|fears?|risk|danger|before|operations?|offensive|campaign|push|mission|orders?|ordered"
     r"|efforts?|moves?|race|struggle|fight|vow)\s+(?:to|of|that)?)\b"
     # ('would "soon" take', 'would soon "liberate"')
@@ -852,7 +858,7 @@ CLAIM_VERB_IN_GAP = re.compile(
     r",\s*(?:the\s+)?(?:taliban|insurgents|militants|group)\s+(?:claims?|claimed|say|says)\b", _F
 )
 # Cues of movement into a place, which civilians make too: "moving into", "streaming into".
-MOVEMENT_CUE = re.compile(r"(?:mov|stream|pour|flood|flock|head|walk|swarm)", _F)
+MOVEMENT_CUE = re.compile(r"(?:mov|stream|pour|flood|flock|head|walk|swarm|enter)", _F)
 # A bombing or a strike is no fight for a place: "A car bomb and gun attack on ...".
 BOMBING_BEFORE = re.compile(
     r"\b(?:(?:car|truck|roadside|suicide|magnetic|sticky)\s+bomb\w*|bomb(?:ing)?|suicide|IED"
@@ -894,10 +900,12 @@ PLACE_LIST_ITEMS = re.compile(
     r"\s*" + _LIST_ITEM + r"(?:\s*(?:,|;|\band\b|,\s*and\b|;\s*and\b)\s*" + _LIST_ITEM + r")*"
     r"\s*[.;]?\s*",
 )  # case-sensitive: "PLACE" and the capitals of names the gazetteer does not know
-# Who moves into a place without fighting for it: "with families moving into Kandahar city".
+# Who moves into a place without fighting for it: "with families moving into Kandahar city",
+# "aid convoys entered the city".
 CIVILIANS_BEFORE = re.compile(
     r"\b(?:families|residents|civilians|people|villagers|refugees|displaced(?:\s+\w+)?|IDPs|thousands"
-    r"|hundreds)\s+(?:(?:are|were|have\s+been|had\s+been|have|had|who\s+\w+)\s+)?(?:\w+\s+)?$",
+    r"|hundreds|convoys)\s+(?:(?:are|were|have\s+been|had\s+been|have|had|who\s+\w+)\s+)?(?:\w+\s+)?"
+    r"(?:to\s+)?$",  # "families tried to enter the city"
     _F,
 )
 # The group's own statements: "Statement of the Islamic Emirate regarding ...", "Report of the
