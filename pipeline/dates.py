@@ -264,7 +264,12 @@ _RELATIVE_OPENER = re.compile(
     r"|(?:was|had\s+been)\s+(?:captured|seized|overrun|taken))",
     re.IGNORECASE,
 )
-_OTHER_TIME = re.compile(r"\b(?:after|before|since|until|when|following)\b", re.IGNORECASE)
+# ("before dawn on Sunday", "shortly after midnight": a time of the cue's own day, no other event)
+_OTHER_TIME = re.compile(
+    r"\b(?:after|before)\b(?!\s+(?:dawn|daybreak|sunrise|first\s+light|midnight|noon|dusk|sunset"
+    r"|nightfall|dark)\b)|\b(?:since|until|when|following)\b",
+    re.IGNORECASE,
+)
 # A comma before a capitalised word is usually a list of places, not a new clause.
 _CLAUSE_PUNCTUATION = re.compile(r"[;:—–()]|\s-\s|,(?!\s+[A-Z])")
 _CLOSING_ADVERBIAL = re.compile(
@@ -733,8 +738,18 @@ def _own_conjunct(phrases: list[_Phrase], sentence: str, cue_at: int) -> list[_P
     if not own_after:
         return phrases
     return [
-        p for p in phrases if p.start >= cue_at or not _COORDINATOR.search(sentence, p.end, cue_at)
+        p
+        for p in phrases
+        if p.start >= cue_at
+        or not (
+            _COORDINATOR.search(sentence, p.end, cue_at)
+            # "took Khamyab on Saturday, lost it on Sunday": the next verb after a comma
+            or _COMMA_ONLY.fullmatch(sentence, p.end, cue_at)
+        )
     ]
+
+
+_COMMA_ONLY = re.compile(r"\s*,\s*")
 
 
 def _counted_back_from_anchor(phrases: list[_Phrase], sentence: str, cue_at: int) -> _Phrase | None:
@@ -953,8 +968,11 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int, lowered: str | None =
         return cue_at >= phrase.end and _days_after_event_clause(sentence, phrase, cue_at) is None
     if phrase.kind != "span":
         return True
-    if not sentence[: phrase.start].strip(" \"'“‘"):
-        return True  # "Since May, the Taliban have taken ...": a fronted span covers it all
+    head = sentence[: phrase.start]
+    if not head.strip(" \"'“‘") or _SPEAKER_LABEL.fullmatch(head):
+        # "Since May, the Taliban have taken ...", an interview's "A: In the last few days
+        # alone, they have taken ...": a fronted span covers it all
+        return True
     if (
         phrase.start > cue_at
         and _AFTER_COMMA.search(sentence, 0, phrase.start)
@@ -971,6 +989,8 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int, lowered: str | None =
     return not _CLAUSE_PUNCTUATION.search(sentence, low, high)
 
 
+# who speaks, in a transcript or an interview: "A: ", "HADID: "
+_SPEAKER_LABEL = re.compile(r"\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}:\s+[\"'“‘]?")
 _OBJECT_THEN_SPAN = re.compile(
     r"\S+\s+[^,;.]*?(?:,\s*(?:the|a|an|which|that)\s[^,;.]*,|,\s*including\s[^,;.]*?"
     # a name in apposition: "fought their way into the capital, Tirin Kot, last month"

@@ -1439,8 +1439,10 @@ def _without_capital_appositives(text: str, bindings: list[_Binding]) -> list[_B
 
 def _retaken_from_them(text: str, cue: _Cue, bindings: list[_Binding]) -> _MentionLike | None:
     """ "overran Qala-e-Naw on Friday, only for commandos to drive them out early Saturday":
-    "them" are the fighters of the capture told before, driven out of the place they took."""
-    if text.find(" them", cue.start, cue.end) < 0:
+    "them" are the fighters of the capture told before, driven out of the place they took; in
+    "took Khamyab on Saturday, lost it on Sunday", "it" is the place they took."""
+    lost_it = text.startswith("los", cue.start) and _IT_AFTER.match(text, cue.end) is not None
+    if not lost_it and text.find(" them", cue.start, cue.end) < 0:
         return None
     taken = [
         b.mention
@@ -1448,6 +1450,11 @@ def _retaken_from_them(text: str, cue: _Cue, bindings: list[_Binding]) -> _Menti
         if b.cue.end <= cue.start and lx.STATUS_OF_KIND.get(b.cue.kind) == "captured"
     ]
     return taken[0] if taken else None
+
+
+# The bare verb of a loss, read by who lost ("lost it", never "lost control of")
+_BARE_LOSS = re.compile(r"los(?:t|ing)", re.IGNORECASE)
+_IT_AFTER = re.compile(r"\s+it\b(?!['’]s)")
 
 
 def _names_a_city(reference: str) -> bool:
@@ -2584,7 +2591,17 @@ def _checked_by_subject(
         # its bases to Afghan forces": a handover between allies, no capture
         return None
     if cue.kind == "withdrawal":  # troops withdrew from X; the Taliban withdrawing is no capture
-        return None if taliban and not government else status
+        lost = _BARE_LOSS.fullmatch(facts.text, cue.start, cue.end) is not None
+        if lost and not taliban and not government:
+            # a later verb of the sentence's subject: "The Taliban took Khamyab on Saturday,
+            # lost it on Sunday"
+            taliban, government = _subject_sides(facts, facts.start, cue.start)
+        if taliban and not government:
+            # but the group losing a place is its retake: "lost it to commandos a day later"
+            return Status.RETAKEN if lost else None
+        if lost and not government and not lx.TO_THE_GROUP.search(facts.text, cue.end, clause_end):
+            return None  # "Losing it leaves the capital ...": nobody's loss told
+        return status
     if cue.kind == "contest_location":  # "on the outskirts of" counts only with fighters there
         # "a compound on the outskirts of Herat was attacked": the fighting may follow it
         # ("Heavy clashes broke out ... between Taliban fighters and Afghan forces on the
@@ -3767,9 +3784,10 @@ def _only_place(text: str, sentence: _Sentence, *, past_dateline: bool = False) 
 def _dateline_end(text: str, sentence: _Sentence) -> int:
     """Where a wire dateline opening the sentence's line ends (its start when there is none)."""
     start = sentence.start
-    if (start > 0 and text[start - 1] != "\n") or not text[start : start + 2].isupper():
+    if start > 0 and text[start - 1] != "\n":
         return start
-    match = lx.DATELINE.match(text, start, sentence.end)
+    dateline = lx.DATELINE if text[start : start + 2].isupper() else lx.TITLE_DATELINE
+    match = dateline.match(text, start, sentence.end)
     return start if match is None else match.end()
 
 
@@ -3990,11 +4008,13 @@ def _carried_status(
     if under_way:  # "had launched an operation to retake the town": fought for, not retaken
         return Status.CONTESTED
     subject_start = _subject_start(facts, sentence.start, cue.start)
-    if cue.kind == "withdrawal" and (
-        _checked_by_subject(cue, facts, subject_start, Status.CAPTURED, clause_end=sentence.end)
-        is None
-    ):
-        return None  # the Taliban withdrawing from the city gave nothing up
+    if cue.kind == "withdrawal":
+        withdrawn = _checked_by_subject(
+            cue, facts, subject_start, Status.CAPTURED, clause_end=sentence.end
+        )
+        if withdrawn is not Status.CAPTURED:
+            # the Taliban withdrawing from the city gave nothing up; losing it, they lost it
+            return withdrawn
     if lx.STATUS_OF_KIND[cue.kind] == "contested":
         return Status.CONTESTED
     if cue.kind in ("retake", "driven_out") and _buildings_named_after_object(text, sentence, cue):

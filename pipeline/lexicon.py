@@ -93,6 +93,13 @@ _WITHDRAWAL = (
     r"|(?!\d|many\b|several\b|some\b|dozens\b|hundreds\b|their\b|its\b|his\b)[\w’'-]+(?:\s+[\w’'-]+)?)"
     r"\s+(?:again\s+|back\s+)?"
     r"to\s+(?:the\s+|a\s+)?(?:Taliban|insurgents?|militants?))"
+    # a loss told without the winner, read by who lost it ("the army lost Yamgan district on
+    # Tuesday"; the group's "seized Yamgan on June 19, lost it to commandos three days later")
+    r"|los(?:t|ing)(?=\s+(?:it|them)\b(?!['’]s)"
+    r"|\s+(?!the\b|an?\b|their\b|its\b|his\b|many\b|several\b|some\b)[\w’'-]+(?:\s+[\w’'-]+)?"
+    r"\s+(?:district|city|town)\b"
+    r"|\s+(?:[\w’'-]+\s+){0,5}?to\s+(?:an?\s+|the\s+)?(?:government|commandos?|counter-?attack"
+    r"|counter-?offensive|security\s+forces|afghan\s+forces|troops|army)\b)"
 )
 _CONTEST_LOCATION = r"the\s+(?:edges?|outskirts|gates|streets)\s+of|outskirts\s+of"
 _CAPTURE_INTRANS = (
@@ -617,6 +624,8 @@ NEGATION_BEFORE = re.compile(
     r"|unable\s+to|halt|stop|cease|suspend|didn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|won't|no"
     r"|rather\s+than|instead\s+of)\b"
     r"(?:\s+\w+){0,2}(?:\s+to)?\s*$"  # "have not yet tried to enter"
+    # "Rather than launching a frontal assault on Kandahar": what was not done
+    r"|\b(?:rather\s+than|instead\s+of)\s+\w+ing(?:\s+\w+){0,3}\s*$"
     # "no provincial capital has changed hands"
     r"|\bno\s+(?:[\w-]+\s+){1,3}(?:has|have|had|was|were)(?:\s+yet)?\s*$",
     _F,
@@ -638,7 +647,10 @@ NEW_REPORT = re.compile(
 # a live blog's correction: "An earlier entry wrongly said the Taliban had captured X"
 CORRECTED_BEFORE = re.compile(
     r"\b(?:wrongly|erroneously|incorrectly|mistakenly|falsely)\s+(?:said|reported|stated|claimed"
-    r"|announced|written|wrote|described)\b[^.;]{0,80}$",
+    r"|announced|written|wrote|described)\b[^.;]{0,80}$"
+    # a wire's own correction: "An earlier version of this dispatch said the Taliban had ..."
+    r"|\b(?:earlier|previous|original)\s+version\s+of\s+this\s+(?:story|article|report|dispatch"
+    r"|item|post|copy)\b[^.;]{0,80}$",
     _F,
 )
 # The source takes it back later in the sentence: "initially told Reuters that Shibar had
@@ -845,7 +857,9 @@ DENIED_THAT = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:reports?\s+|claims?\s+)?"
     r"(?:that\b[^.;]*"
     # "denied the district had fallen": the clause without its "that"
-    r"|(?:the\s+[\w-]+|it|they)(?:\s+(?:had|has|have|was|were)(?:\s+been)?)?\s*)$",
+    r"|(?:the\s+[\w-]+|it|they)(?:\s+(?:had|has|have|was|were)(?:\s+been)?)?\s*"
+    # "The Taliban denied losing it": the verb itself
+    r"|)$",
     _F,
 )
 # The group's own word for its fighters: a statement using it is the Taliban's.
@@ -1392,6 +1406,10 @@ DATELINE = re.compile(
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?(?:,?\s+\d{4})?"
     r"\s*(?:\([A-Za-z][\w .]*\))?\s*(?:[-—–]+|:)\s"
 )
+# The agencies' own form, in title case with the agency after it: "Kabul (AFP) - ", "Kunduz (dpa) -"
+TITLE_DATELINE = re.compile(
+    r"\s*[A-Z][a-z’'.-]+(?:[ -][A-Z][a-z’'.-]+){0,2}\s*\([A-Za-z][\w .]*\)\s*(?:[-—–]+|:)\s"
+)
 DOORSTEP_AFTER = re.compile(r"(?:'s|’s)\s+(?:door\s*step|doorstep)\b", _F)
 # A place naming a road ("the Kandahar-Herat highway") is not where anything happened.
 ROUTE_AFTER = re.compile(r"(?:-[A-Z][\w’'-]*)*\s+(?:highway|road|motorway|route|corridor)\b")
@@ -1405,7 +1423,10 @@ CONTRADICTION = re.compile(
     r"|\b(?:still|remain\w*)\s+(?:firmly\s+)?(?:under|in)\s+(?:the\s+)?(?:government(?:'s|’s)?"
     r"|their|its|our|army|security\s+forces(?:'|’)?)\s+(?:control|hands)"
     r"|\b(?:forces|troops|army)\s+(?:still|continued?\s+to)\s+(?:held|hold|holds|control\w*)"
-    r"\s+(?:the\s+(?:city|town|district|area)|it)\b",
+    r"\s+(?:the\s+(?:city|town|district|area)|it)\b"
+    # "said the report was false", "called the claims baseless"
+    r"|\b(?:reports?|claims?|news|rumou?rs?)\s+(?:was|were|is|are|as)\s+(?:(?:completely|totally"
+    r"|entirely)\s+)?(?:false|untrue|baseless|unfounded|incorrect|wrong|fake|not\s+true)\b",
     _F,
 )
 # Where the subject of a cue starts: after the last conjunction before it.
@@ -1520,7 +1541,10 @@ WITHDRAWAL_CAUSE = re.compile(
     _F,
 )
 # A capture cue that states control: its "since June 21" is when control began.
-CONTROL_STATE = re.compile(r"\b(?:control|hands|held|controlled)\b", _F)
+# (never "has taken control of X since June 21": a taking somewhere in the span, no state)
+CONTROL_STATE = re.compile(
+    r"(?<!taken\s)(?<!took\s)(?<!seized\s)(?<!gained\s)\b(?:control|hands|held|controlled)\b", _F
+)
 # A state rather than an event: "is now in the hands of the Taliban", "clashes are ongoing".
 # Its start is dated by an "after" clause: "... after government forces withdrew on Sunday".
 STATE = re.compile(
