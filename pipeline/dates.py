@@ -744,12 +744,9 @@ def _own_conjunct(phrases: list[_Phrase], sentence: str, cue_at: int) -> list[_P
         or not (
             _COORDINATOR.search(sentence, p.end, cue_at)
             # "took Khamyab on Saturday, lost it on Sunday": the next verb after a comma
-            or _COMMA_ONLY.fullmatch(sentence, p.end, cue_at)
+            or sentence[p.end : cue_at].strip() == ","
         )
     ]
-
-
-_COMMA_ONLY = re.compile(r"\s*,\s*")
 
 
 def _counted_back_from_anchor(phrases: list[_Phrase], sentence: str, cue_at: int) -> _Phrase | None:
@@ -989,7 +986,8 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int, lowered: str | None =
     return not _CLAUSE_PUNCTUATION.search(sentence, low, high)
 
 
-# who speaks, in a transcript or an interview: "A: ", "HADID: "
+# who speaks, in a transcript or an interview: "A: ", "HADID: " (``lx.LINE_LABEL``, a
+# statement's source, wants three letters or more and would miss "A:" and "Q:")
 _SPEAKER_LABEL = re.compile(r"\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}:\s+[\"'“‘]?")
 _OBJECT_THEN_SPAN = re.compile(
     r"\S+\s+[^,;.]*?(?:,\s*(?:the|a|an|which|that)\s[^,;.]*,|,\s*including\s[^,;.]*?"

@@ -1441,7 +1441,10 @@ def _retaken_from_them(text: str, cue: _Cue, bindings: list[_Binding]) -> _Menti
     """ "overran Qala-e-Naw on Friday, only for commandos to drive them out early Saturday":
     "them" are the fighters of the capture told before, driven out of the place they took; in
     "took Khamyab on Saturday, lost it on Sunday", "it" is the place they took."""
-    lost_it = text.startswith("los", cue.start) and _IT_AFTER.match(text, cue.end) is not None
+    lost_it = (
+        _BARE_LOSS.fullmatch(text, cue.start, cue.end) is not None
+        and _IT_AFTER.match(text, cue.end) is not None
+    )
     if not lost_it and text.find(" them", cue.start, cue.end) < 0:
         return None
     taken = [
