@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple, Protocol
@@ -117,6 +118,8 @@ LOOK_BACK_CHARS = 80  # longest end-anchored phrase before a cue ("the provincia
 _MAJOR_BREAK = re.compile(r";|w(?<!\ww)(?:hile|hereas)\b|b(?<!\wb)ut\b")
 _WORD = re.compile(r"[\w’'-]+|[:,]")
 _MENTION_TOKEN = "x"
+# A place in brackets between a cue and the place it binds, once gaps are collapsed: "(x)".
+_BRACKETED_PLACE = re.compile(r"\s*\(\s*x(?:\s+province)?\s*\)")
 _DIGIT_AT_END = re.compile(r"\d\W{0,3}$")
 _DIGIT = re.compile(r"\d")
 # A month name, without which MONTH_ONLY cannot match: a scan that skips to capitals in C,
@@ -1063,7 +1066,7 @@ def _fallen_before_retake(
     if text.find(" after ", sentence.start, sentence.end) < 0:
         return []
     counted = lx.FELL_COUNTED_BEFORE.search(text, sentence.start, sentence.end)
-    if counted is None:
+    if counted is None or (counted.group("unit") is None and counted.group("own_day") is None):
         return []
     retake = retakes[0]
     if counted.group("own_day") is not None:
@@ -1472,11 +1475,15 @@ def _names_a_district(reference: str) -> bool:
 
 
 def _located_elsewhere(text: str, sentence: _Sentence) -> frozenset[int]:
-    """Ids of the mentions that are no scene of the sentence: destinations and the places a
-    distance is measured from."""
+    """Ids of the mentions that are no scene of the sentence: destinations, the places a
+    distance is measured from and names a province beside them puts elsewhere."""
     facts = sentence.facts
     if facts.elsewhere is None:
-        facts.elsewhere = frozenset(_destinations(text, sentence) | _locators(text, sentence))
+        facts.elsewhere = frozenset(
+            _destinations(text, sentence)
+            | _locators(text, sentence)
+            | _placed_by_another_province(sentence)
+        )
     return facts.elsewhere
 
 
@@ -1519,6 +1526,45 @@ def _locators(text: str, sentence: _Sentence) -> set[int]:
         if lx.LOCATOR_BEFORE.search(text, window_start, mention.start):
             found.add(id(mention))
     return found
+
+
+def _placed_by_another_province(sentence: _Sentence) -> set[int]:
+    """Ids of the mentions whose name the gazetteer gives to one province and the writer, by a
+    province right beside it, to another: in "the Arghandab district of Zabul" the district is
+    Zabul's (the gazetteer knows Kandahar's), so only Zabul is the scene."""
+    found: set[int] = set()
+    mentions = sentence.mentions
+    if len(mentions) < 2:
+        return found
+    facts = sentence.facts
+    for place, other in itertools.pairwise(mentions):
+        if place.place.iso == other.place.iso:
+            continue
+        if other.place.kind == "province" and _located_after(facts, sentence, place, other):
+            found.add(id(place))
+        elif (
+            place.place.kind == "province"
+            and other.place.kind != "province"
+            and facts.twin(lx.POSSESSIVE_GAP).fullmatch(facts.scanned(place.end, other.start))
+        ):
+            found.add(id(other))  # "Zabul's Arghandab district"
+    return found
+
+
+def _located_after(
+    facts: _SentenceFacts, sentence: _Sentence, place: _MentionLike, province: _MentionLike
+) -> bool:
+    """ "Arghandab district of Zabul", "Tagab (Badakhshan)", "Khost district of Baghlan"."""
+    gap_pattern = (
+        lx.DISTRICT_OF_PROVINCE_GAP if place.place.kind == "province" else (lx.OTHER_PROVINCE_GAP)
+    )
+    gap = facts.twin(gap_pattern).fullmatch(facts.scanned(place.end, province.start))
+    if gap is None:
+        return False
+    if not gap.group().rstrip().endswith("("):
+        return True
+    after = facts.scanned(province.end, sentence.end)
+    return facts.twin(lx.BRACKET_CLOSE_AFTER).match(after) is not None
 
 
 def _may_name_unnamed_place(sentence: _Sentence) -> bool:
@@ -1908,6 +1954,8 @@ def _gap_distance(gap: str, sentence: _Sentence, start: int, end: int) -> int | 
 
 def _words_between(gap: str, sentence: _Sentence, start: int, end: int) -> int | None:
     collapsed = _collapse(gap, sentence, start, end)
+    if "(" in collapsed or ")" in collapsed:
+        collapsed = _without_province_brackets(collapsed, sentence, start, end)
     if sentence.facts.twin(lx.CLAUSE_BREAK).search(collapsed):
         return None
     if "between" in collapsed:
@@ -1919,6 +1967,29 @@ def _words_between(gap: str, sentence: _Sentence, start: int, end: int) -> int |
     if len(words) > lx.MAX_GAP_WORDS:
         return None
     return len(words)
+
+
+def _without_province_brackets(collapsed: str, sentence: _Sentence, start: int, end: int) -> str:
+    """ "overran Shindand (Herat), Qadis (Badghis) and ...": a province in brackets only says
+    where the name before it lies, so its brackets break no clause, and the province is the
+    place a name the gazetteer does not know ("Qadis") stands for."""
+    collapsed = _BRACKETED_PLACE.sub("", collapsed)
+    text = sentence.facts.text
+    if collapsed.rstrip().endswith("("):
+        after = next((m for m in sentence.mentions if m.start == end), None)
+        if after is not None and after.place.kind == "province":
+            closed = lx.BRACKET_CLOSE_AFTER.match(text, after.end, sentence.end)
+            if closed is not None:
+                collapsed = collapsed.rstrip()[:-1]
+    if collapsed.lstrip().startswith(")"):
+        before = next((m for m in sentence.mentions if m.end == start), None)
+        if (
+            before is not None
+            and before.place.kind == "province"
+            and text[sentence.start : before.start].rstrip().endswith("(")
+        ):
+            collapsed = collapsed.lstrip()[1:]
+    return collapsed
 
 
 def _blocked(gap: str, cue: _Cue, facts: _SentenceFacts) -> bool:

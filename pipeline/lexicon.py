@@ -357,10 +357,12 @@ FELL_AFTER = re.compile(
     r"[^;.]*?,?\s+(?:coming\s+|following\s+)?after\s+",
     _F,
 )
-# A retake's "a week after losing it", "two days after it first fell": the fall, counted back.
+# A retake's "a week after losing it", "two days after it first fell": the fall, counted back;
+# without a count only with the fall's own day ("Retaken on Monday after falling on Saturday").
 FELL_COUNTED_BEFORE = re.compile(
-    r"\b" + DAY_COUNT + r"\s+(?P<unit>days?|weeks?)"
-    r"\s+after\s+(?:losing\s+it|it\s+(?:had\s+)?(?:first\s+)?(?:fell|fallen|was\s+(?:overrun|captured"
+    r"(?:\b" + DAY_COUNT + r"\s+(?P<unit>days?|weeks?)\s+)?"
+    r"\bafter\s+(?:losing\s+it|(?:first\s+)?falling(?!\s+(?:back|behind|apart|short|silent|ill))|being\s+(?:overrun|captured|seized|taken)"
+    r"|it\s+(?:had\s+)?(?:first\s+)?(?:fell|fallen|was\s+(?:overrun|captured"
     r"|seized|taken|lost))|the\s+(?:Taliban|insurgents|militants)\s+(?:had\s+)?(?:first\s+)?"
     r"(?:seized|captured|took|overran)\s+it)\b(?P<own_day>(?=\s+(?:[\w-]+\s+){0,3}?(?:on|in|late|early)\b))?",
     _F,
@@ -1624,6 +1626,24 @@ PROVINCE_LOCATOR_GAP = re.compile(
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?",
     _F,
 )
+# A province named right beside a place that the gazetteer puts in another province says where
+# the writer's place is: "Arghandab district of Zabul", "Khost district of Baghlan",
+# "Tagab (Badakhshan)", "Zabul's Arghandab district". A province's own name is another place
+# only with "district" after it.
+OTHER_PROVINCE_GAP = re.compile(
+    r"\s*(?:district|city|town)?\s*,?\s*(?:in|of)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?"
+    r"|\s*(?:district\s*)?\(\s*",
+    _F,
+)
+DISTRICT_OF_PROVINCE_GAP = re.compile(
+    r"\s+district\s*,?\s*(?:in|of)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?"
+    r"|\s+district\s*\(\s*",
+    _F,
+)
+BRACKET_CLOSE_AFTER = re.compile(r"\s*(?:province\s*)?\)", _F)
+POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?", _F)
 RELATIVE_OBJECT_AFTER_PLACE = re.compile(
     r"\s*(?:(?:district(?:\s+(?:cent(?:re|er)|headquarters))?|districts|city|cities|provinces?|towns?"
     r"|capitals?|(?:border\s+)?crossing)\s*)?"
