@@ -97,7 +97,10 @@ _SPAN = re.compile(
     re.IGNORECASE,
 )
 _EXPLICIT_MONTH_DAY = re.compile(
-    r"\b(?:[Oo]n\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?",
+    # (never a two-digit year's "4 Jul 21", a monitoring service's source line)
+    r"\b(?:[Oo]n\s+)?(?<!\d\s)"
+    + _MONTH
+    + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?",
 )
 _EXPLICIT_DAY_MONTH = re.compile(
     # a range's first day, as "July 3-4" gives: "on the night of 3-4 July"
@@ -119,7 +122,20 @@ _WEEKDAY_PHRASE = re.compile(
     + r"(?:'s|’s)?" + _PART_OF_DAY + r"\b",
     re.IGNORECASE,
 )  # fmt: skip
-_YESTERDAY = re.compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)
+# Headline and wire shorthand: "overran Kishim Thurs. night", "seize Jaghatu Sat.", "take
+# Ghormach district Mon, cut road": capitalised, and then a full stop, a part of the day or a
+# comma or the end (never "the Sun", "sat down", "Mon state").
+_WEEKDAY_ABBREVIATED = re.compile(
+    r"\b(?:(?:[Ll]ate|[Ee]arly)\s+(?:on\s+)?|on\s+)?(?<![Tt]he\s)"
+    r"(?P<weekday>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:\.|\b)"
+    r"(?:\s+(?P<part>night|morning|afternoon|evening)\b|(?<=\.)|(?=\s*(?:[,;)]|$)))"
+)
+# "the day before yesterday", "the night before last": two days back
+_YESTERDAY = re.compile(
+    r"\b(?:(?P<two>the\s+day\s+before\s+)?yesterday|last\s+night"
+    r"|(?P<two_nights>the\s+night\s+before\s+last))\b",
+    re.IGNORECASE,
+)
 _TODAY = re.compile(
     r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|overnight)\b",
     re.IGNORECASE,
@@ -367,6 +383,7 @@ _PHRASE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("last_weekend", _LAST_WEEKEND),
     ("this_weekend", _THIS_WEEKEND),
     ("weekday", _WEEKDAY_PHRASE),
+    ("weekday", _WEEKDAY_ABBREVIATED),
     ("yesterday", _YESTERDAY),
     ("days_ago", _DAYS_AGO),
     ("ordinal_day", _ORDINAL_DAY),
@@ -664,7 +681,9 @@ def resolve_date_phrase(
         if said is not None:
             # '"Our mujahideen captured Ashtarlay district yesterday," the Taliban said in a
             # statement on Monday': the quote's day is the day it was said
-            day = said - dt.timedelta(days=1) if phrase.kind == "yesterday" else said
+            day = (
+                said - dt.timedelta(days=_days_back(phrase)) if phrase.kind == "yesterday" else said
+            )
             text = phrase.match.group(0)
             return DateResolution(day, Precision.DAY, f"'{text}' in a quote said on {said}", text)
     if phrase.kind in ("days_later", "days_before", "hours_later", "by_dawn", "by_nightfall"):
@@ -958,6 +977,12 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int, lowered: str | None =
         return False
     if phrase.end <= cue_at and _in_closed_parenthetical(phrase, sentence, cue_at):
         return False  # "Deh Yak, lost to the Taliban on Tuesday, had been retaken on Thursday"
+    if (
+        phrase.kind in _NAMED_DAY_KINDS
+        and phrase.start > cue_at
+        and sentence.find(";", cue_at, phrase.start) >= 0
+    ):
+        return False  # "Afghan forces retake Nawa; Taliban had seized it on Sunday"
     if phrase.kind == "days_after":
         # it dates only the event it introduces, never the main clause after it ("48 hours
         # after the first attack on the city, they had seized ...", "two days after the assault
@@ -1151,7 +1176,7 @@ def _resolve(
     if kind == "today":
         return DateResolution(article_date, Precision.DAY, f"'{text}' = article date", text)
     if kind == "yesterday":
-        day = article_date - dt.timedelta(days=1)
+        day = article_date - dt.timedelta(days=_days_back(phrase))
         return DateResolution(
             day, Precision.DAY, f"'{text}' before article date {article_date}", text
         )
@@ -1175,7 +1200,7 @@ def _resolve(
         return DateResolution(
             sunday, Precision.ON_OR_BEFORE, f"'{text}': on or before Sunday {sunday}", text
         )
-    weekday = WEEKDAYS.index(phrase.match.group("weekday").lower())
+    weekday = weekday_number(phrase.match.group("weekday"))
     back = (article_date.weekday() - weekday) % 7
     if kind == "last_weekday" and back == 0:
         back = 7
@@ -1187,6 +1212,12 @@ def _resolve(
 
 
 _HOURS_AS_DAYS = {"twenty-four": 1, "forty-eight": 2, "seventy-two": 3}
+
+
+def _days_back(phrase: _Phrase) -> int:
+    """Yesterday's phrases: one day back, or two for "the day before yesterday"."""
+    match = phrase.match
+    return 2 if match.group("two") or match.group("two_nights") else 1
 
 
 def days_counted(match: re.Match[str]) -> int:
@@ -1315,7 +1346,7 @@ def _month_end(match: re.Match[str]) -> dt.date | None:
 
 
 def _latest_weekday(match: re.Match[str], article_date: dt.date) -> dt.date:
-    weekday = WEEKDAYS.index(match.group("weekday").lower())
+    weekday = weekday_number(match.group("weekday"))
     back = (article_date.weekday() - weekday) % 7
     return article_date - dt.timedelta(days=back)
 
@@ -1400,7 +1431,19 @@ def phrase_weekday(phrase: str) -> int | None:
     ``None`` for anything that does not name the day by its weekday ("last Friday" names the
     week before, so it cannot anchor an undated article to a day).
     """
-    match = _WEEKDAY_PHRASE.fullmatch(phrase.strip()) or _OVERNIGHT_INTO.fullmatch(phrase.strip())
+    match = (
+        _WEEKDAY_PHRASE.fullmatch(phrase.strip())
+        or _WEEKDAY_ABBREVIATED.fullmatch(phrase.strip())
+        or _OVERNIGHT_INTO.fullmatch(phrase.strip())
+    )
     if match is None or phrase.strip().lower().startswith("by "):
         return None
-    return WEEKDAYS.index(match.group("weekday").lower())
+    return weekday_number(match.group("weekday"))
+
+
+def weekday_number(name: str) -> int:
+    """Monday = 0, for a weekday's name or its abbreviation ("Thurs", "Sat")."""
+    return _WEEKDAY_BY_PREFIX[name[:3].lower()]
+
+
+_WEEKDAY_BY_PREFIX = {day[:3]: number for number, day in enumerate(WEEKDAYS)}

@@ -419,6 +419,7 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     # article says whether the place ever fell
     events = _repelled_unless_fallen(text, events, [], whole_article=True)
     events = _without_corrected_falls(text, sentences, events)
+    events = _without_killed_items(text, sentences, events)
     events = _headlines_dated_by_story(text, events)
     events = _dated_by_line_label(text, events, article.date)
     if group_voice:
@@ -557,6 +558,39 @@ def _without_corrected_falls(
         if e.status not in (Status.CAPTURED, Status.CLAIMED)
         or not any(e.province_iso in isos and e.quote_start < end for end, isos in corrected)
     ]
+
+
+def _without_killed_items(
+    text: str, sentences: list[_Sentence], events: list[Event]
+) -> list[Event]:
+    """An agency's kill or withdrawal ("KILL - Kill URGENT 'Taliban capture Faizabad'", "Editors:
+    please disregard the URGENT 'Taliban seize Pul-e Khumri' ... issued in error", "The story
+    headlined '...' has been withdrawn"): the notice and what it names up to it tell nothing."""
+    if not _KILL_WORD.search(text):
+        return events  # nearly every article
+    killed = [
+        (sentence.end, {m.place.iso for m in sentence.mentions})
+        for sentence in sentences
+        if sentence.mentions and _KILL_NOTICE.search(text, sentence.start, sentence.end)
+    ]
+    if not killed:
+        return events
+    return [
+        e
+        for e in events
+        if not any(e.province_iso in isos and e.quote_start < end for end, isos in killed)
+    ]
+
+
+_KILL_WORD = re.compile(r"\b(?:kill|disregard|in\s+error|withdrawn)\b", re.IGNORECASE)
+_KILL_NOTICE = re.compile(
+    r"^\W*kill\b|\bplease\s+disregard\b"
+    r"|\b(?:was|were|has\s+been|have\s+been|is)\s+(?:issued|sent|published|moved|transmitted)\s+in"
+    r"\s+error\b"
+    r"|\b(?:story|item|report|urgent|flash|alert|dispatch|headlined?|snap)\b[^.]{0,160}?\b(?:has|have)"
+    r"\s+been\s+(?:withdrawn|killed|retracted|scrapped)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 # "10:05 BST - Correction:", "CORRECTION:", "Clarification -"
@@ -715,7 +749,12 @@ def _headed_item(
     tail = lx.ITEM_HEAD_TAIL.match(text, head.end, sentence.end)
     if tail is None:
         return []
-    if first and head.text.isupper() and not tail.group("aside") and not _in_bullet(text, sentence):
+    if (
+        head.text.isupper()
+        and not tail.group("aside")
+        and not _in_bullet(text, sentence)
+        and (first or _in_first_paragraph(text, sentence))
+    ):
         return []  # a wire dateline, "KABUL: The Taliban captured three more capitals"
     body_start = tail.end()
     for mention in sentence.mentions[1:]:
@@ -735,6 +774,13 @@ def _headed_item(
         if event is not None:
             events.append(event)
     return _one_per_province(events)
+
+
+def _in_first_paragraph(text: str, sentence: _Sentence) -> bool:
+    """Whether no line ending with a full stop comes before the sentence: after a headline that
+    names a place, "KABUL: Fighting raged on several fronts" still opens the story."""
+    stop = _FULL_STOP_LINE.search(text)
+    return stop is None or sentence.start <= stop.start()
 
 
 def _listed_events(article: Article, lead_in: _Sentence, item: _Sentence) -> list[Event]:
@@ -2328,14 +2374,15 @@ def _fall_behind_retake(event: Event, told: list[Event]) -> bool:
 
 def _far_future(facts: _SentenceFacts, sentence_start: int, cue: _Cue) -> bool:
     """ "We will not allow Herat, Kandahar or Kunduz to fall", "is likely to be the first
-    provincial capital to fall": a vow or a forecast further back than the look-back for "not"
-    reaches, across a list's commas."""
+    provincial capital to fall", "could be the next city to fall": a vow or a forecast further
+    back than the look-back for "not" reaches, across a list's commas."""
     start = max(sentence_start, cue.start - FAR_FUTURE_WINDOW)
     text = facts.text
     if (
         text.find(" not ", start, cue.start) < 0
         and text.find("never", start, cue.start) < 0
         and text.find(" to be ", start, cue.start) < 0
+        and text.find(" be the ", start, cue.start) < 0
     ):
         return False
     return bool(_search_slice(lx.FAR_FUTURE_BEFORE, facts, start, cue.start))

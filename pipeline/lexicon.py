@@ -155,7 +155,7 @@ _CONTEST = (
     r"|to\s+clear(?=\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:districts?|city|area|villages?|town|outskirts"
     r"|police\s+districts?)\b)"
     r"|repel(?:led|s|ling)?|repuls(?:ed|es|ing|e)|beat(?:en)?\s+back|fought\s+off|fend(?:ed)?\s+off"
-    r"|(?:moved|moving|advanced|advancing|pushed|pushing|broke|breaking)\s+(?:deep\s+)?into"
+    r"|(?:moved|moving|advanced|advancing|pushed|pushing|broke|broken|breaking)\s+(?:deep\s+)?into"
     # "Taliban fighters are still holding out in several districts" of a city retaken
     r"|holding\s+out\s+(?:in|inside|at)"
     # fighters in the heart of a place have entered it: "reached the centre of Kunduz city"
@@ -744,7 +744,10 @@ FAR_FUTURE_BEFORE = re.compile(
     r"\b(?:never|not|won't)\s+(?:be\s+)?(?:allow|permit|let)(?:s|ted|ed)?\s+"
     r"(?:[\w’'-]+,?\s+){0,10}?(?:to\s+)?$"
     # "is likely to be the first provincial capital in the north to fall"
-    r"|\b(?:likely|expected|set|poised|tipped)\s+to\s+be\s+(?:the\s+)?(?:[\w’'-]+\s+){0,8}?to\s+$",
+    r"|\b(?:likely|expected|set|poised|tipped)\s+to\s+be\s+(?:the\s+)?(?:[\w’'-]+\s+){0,8}?to\s+$"
+    # "Kunduz could be the next provincial capital to fall"
+    r"|\b(?:could|would|might|(?<!\d\s)may|will)\s+(?:well\s+|soon\s+|yet\s+)?be\s+the\s+"
+    r"(?:next|first)\s+(?:[\w’'-]+\s+){0,8}?to\s+$",
     _F,
 )
 FUTURE_AFTER = re.compile(
@@ -803,6 +806,15 @@ CLAIM_OF_GROUP = re.compile(
     r"|terrorists(?:'|’)|enemy(?:'s|’s))\s+claims?\s+that\b[^.;]{0,70}$",
     _F,
 )
+# The outlets and their kinds that may stand before "reports that" as its subject.
+_OUTLET_NOT_BEFORE = "".join(
+    rf"(?<!{word}\s)"
+    for word in (
+        "pajhwok", "tolonews", "tolo", "khaama", "ariana", "reuters", "afp", "ap", "bbc",
+        "jazeera", "xinhua", "tass", "anadolu", "dpa", "agency", "website", "newspaper", "daily",
+        "channel", "outlet", "press", "times", "post", "journal", "subh",
+    )
+)  # fmt: skip
 HEDGE = re.compile(
     r"\b(?:reportedly|unconfirmed|unverified|purportedly|allegedly|apparently|rumou?r\w*"
     r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w+|confirm\w*)"
@@ -815,7 +827,9 @@ HEDGE = re.compile(
     r"|(?:may|might|must)\s+have"
     r"|purport\w*|boast\w*"
     r"|(?:it\s+was|it\s+is|it's)\s+(?:not\s+)?(?:yet\s+)?(?:immediately\s+)?(?:clear|unclear)"
-    r"|unclear\s+whether|reports?\s+(?:suggest\w*|that)|videos?\s+(?:posted|shared|circulating)"
+    r"|unclear\s+whether|reports?\s+suggest\w*|videos?\s+(?:posted|shared|circulating)"
+    # "there are reports that", never a named outlet's "Pajhwok reports that"
+    r"|" + _OUTLET_NOT_BEFORE + r"reports?\s+that"
     r"|social\s+media\s+(?:posts|videos|footage))\b",
     _F,
 )
@@ -1133,7 +1147,8 @@ MANNER: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Who says it. Verbs of saying, and the speakers' classes (first match wins).
 SPEECH_VERB = re.compile(
-    r"\b(?:said|says|say|told|tells|confirmed(?:\s+to)?|confirms|added|reported|tweeted|wrote"
+    # ("are saying", "quotes him as saying"; never the participle after a denial's comma)
+    r"\b(?:said|says|say|(?:(?<=are\s)|(?<=is\s)|(?<=were\s)|(?<=was\s)|(?<=as\s))saying|told|tells|confirmed(?:\s+to)?|confirms|added|reported|tweeted|wrote"
     r"|posted|announced|stated|claimed|insisted|according\s+to"
     r"|(?<!\ba\s)(?<!the\s)(?<!its\s)(?<!their\s)(?<!Taliban\s)claims?)\b",
     _F,
@@ -1286,6 +1301,8 @@ YEAR_LABEL = re.compile(
 # "July 8: ...", "- 22 June 2021 - ..."
 DATE_LABEL = re.compile(rf"{_LABEL_OPEN}{_LABEL_DAY}(?:,?\s+(?:19|20)\d\d)?{_LABEL_CLOSE}", _F)
 FRONTED_PAST = re.compile(
+    # after a label: "Flashback: In August 2018, ...", "KABUL: In 2001, ..."
+    r"(?:[\w’'-]+(?:\s+[\w’'-]+){0,2}\s*:\s+)?"
     r"[\"“‘']?(?:(?:but|and|yet|back)\s+)?(?:(?:in|during|by|until|since)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+)?(?:the\s+)?(?:(?:1[34]\d\d\s*\(\s*)?(?P<year>(?:1[89]|20)\d\d)s?(?:\s*\))?"
@@ -1343,7 +1360,14 @@ BUILDINGS_STILL_HELD = re.compile(
     + r"|"
     + _HELD_BUILDING
     + r"\s+(?:(?:is|are|was|were|remains?|remained)\s+)+(?:still\s+)?(?:in|under)\s+(?:the\s+)?"
-    r"(?:government|security\s+forces|army|their)(?:'s|’s|'|’)?\s+(?:control|hands)"
+    r"(?:(?:government|security\s+forces|army|their)(?:'s|’s|'|’)?\s+(?:control|hands)"
+    # "remain in the hands of the security forces"
+    r"|(?:hands|control)\s+of\s+(?:the\s+)?(?:government|(?:afghan\s+)?security\s+forces|army"
+    r"|(?:afghan\s+|government\s+)?(?:forces|troops)|police))"
+    # "the governor's office is still held by the security forces"
+    r"|" + _HELD_BUILDING + r"\s+(?:(?:is|are|was|were|remains?|remained)\s+)+(?:still\s+)?"
+    r"(?:held|controlled|defended)\s+by\s+(?:the\s+)?(?:government|(?:afghan\s+)?security\s+forces"
+    r"|army|(?:afghan\s+|government\s+)?(?:forces|troops)|police)"
     # a building still besieged is still held: "the governor's compound was 'under siege'"
     r"|" + _HELD_BUILDING + r"\s+(?:(?:is|are|was|were|remains?|remained)\s+)+(?:still\s+|now\s+)?"
     r"[\"“'‘]?(?:under\s+siege|besieged|surrounded|encircled|under\s+(?:attack|threat))\b",

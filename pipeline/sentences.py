@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline import lexicon as lx
+
 # Tokens that end with a full stop but do not end a sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(
     {
@@ -231,12 +233,10 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
         elif _LINK_HEADING.match(text, start, end):
             found.add((start, end))
             found.update(_link_headlines(text, end + 1))
-        elif (
-            _CAPTION_START.match(text, start, end)
-            or _is_retraction(text, start, end)
-            or _PRINT_LINE.match(text, start, end)
-        ):
+        elif _CAPTION_START.match(text, start, end) or _PRINT_LINE.match(text, start, end):
             found.add((start, end))
+        elif _is_retraction(text, start, end):
+            found.add((start, _retraction_end(text, start, end)))
     if text.find("contributed") >= 0:
         found.update(
             match.span()
@@ -260,6 +260,28 @@ def _is_retraction(text: str, start: int, end: int) -> bool:
     if _EARLIER_VERSION.match(text, start, end):
         return True
     return bool(_NOTE_START.match(text, start, end) and _RETRACTION.search(text, start, end))
+
+
+_POINTS_BACK = re.compile(
+    r"\s*(?:the\s+(?:district|city|town|capital|province|area|crossing|village)|it|they|this)\b"
+)
+
+
+def _retraction_end(text: str, start: int, end: int) -> int:
+    """Where the retracting sentence ends when the line goes on to report a change of hands on
+    the article's authority ("Correction: An earlier version of this item said the Taliban
+    captured Chahar Dara on Monday. Officials say Chahar Dara fell on Sunday."); the line's end
+    when what follows only explains the error ("The statement referred to Islam Qala.")."""
+    for sentence_start, sentence_end in split_sentences(text[start:end]):
+        line = text[start : start + sentence_end]
+        if _RETRACTION.search(line, sentence_start) or _EARLIER_VERSION.match(line, sentence_start):
+            rest = text[start + sentence_end : end].lower()
+            if _POINTS_BACK.match(rest):
+                return end  # "The district was attacked but ...": the retracted place
+            cues = lx.ALL_CUES.finditer(rest)
+            reports = any(lx.STATUS_OF_KIND.get(m.lastgroup or "") for m in cues)
+            return start + sentence_end if reports else end
+    return end
 
 
 def _line_end(text: str, start: int) -> int:
