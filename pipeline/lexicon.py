@@ -1643,27 +1643,21 @@ LOCATOR_APPOSITIVE = re.compile(
     r"[^,;.]{0,60}?(?=,)",
     _F,
 )
+# "northern", "south-west", "central": a province's side, between the locator word and its name
+_COMPASS_WORD = r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?"
 # "Doshi |in| Baghlan Province, which": the words between a place and the province that
 # locates it.
 PROVINCE_LOCATOR_GAP = re.compile(
-    r"\s*(?:district|city|town)?\s*,?\s*(?:in|of)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?",
+    r"\s*(?:district|city|town)?\s*,?\s*(?:in|of)\s+(?:the\s+)?" + _COMPASS_WORD,
     _F,
 )
 # A province named right beside a place that the gazetteer puts in another province says where
 # the writer's place is: "Arghandab district of Zabul", "Khost district of Baghlan",
 # "Tagab (Badakhshan)", "Zabul's Arghandab district". A province's own name is another place
 # only with "district" after it.
-OTHER_PROVINCE_GAP = re.compile(
-    r"\s*(?:district|city|town)?\s*,?\s*(?:in|of)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?"
-    r"|\s*(?:district\s*)?\(\s*",
-    _F,
-)
+OTHER_PROVINCE_GAP = re.compile(PROVINCE_LOCATOR_GAP.pattern + r"|\s*(?:district\s*)?\(\s*", _F)
 DISTRICT_OF_PROVINCE_GAP = re.compile(
-    r"\s+district\s*,?\s*(?:in|of)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?"
-    r"|\s+district\s*\(\s*",
+    r"\s+district\s*,?\s*(?:in|of)\s+(?:the\s+)?" + _COMPASS_WORD + r"|\s+district\s*\(\s*",
     _F,
 )
 BRACKET_CLOSE_AFTER = re.compile(r"\s*(?:province\s*)?\)", _F)
