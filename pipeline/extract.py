@@ -555,8 +555,7 @@ def _without_corrected_falls(
     return [
         e
         for e in events
-        if e.status not in (Status.CAPTURED, Status.CLAIMED)
-        or not any(e.province_iso in isos and e.quote_start < end for end, isos in corrected)
+        if e.status not in (Status.CAPTURED, Status.CLAIMED) or not _named_by_notice(e, corrected)
     ]
 
 
@@ -575,14 +574,19 @@ def _without_killed_items(
     ]
     if not killed:
         return events
-    return [
-        e
-        for e in events
-        if not any(e.province_iso in isos and e.quote_start < end for end, isos in killed)
-    ]
+    return [e for e in events if not _named_by_notice(e, killed)]
 
 
-_KILL_WORD = re.compile(r"\b(?:kill|disregard|in\s+error|withdrawn)\b", re.IGNORECASE)
+def _named_by_notice(event: Event, notices: list[tuple[int, set[str]]]) -> bool:
+    """Whether a notice (its end and the provinces it names) takes the event back: told no
+    later than the notice, about a province it names."""
+    return any(event.province_iso in isos and event.quote_start < end for end, isos in notices)
+
+
+# Every notice below holds one of these words: most articles skip the sentence scan.
+_KILL_WORD = re.compile(
+    r"\b(?:kill|killed|disregard|in\s+error|withdrawn|retracted|scrapped)\b", re.IGNORECASE
+)
 _KILL_NOTICE = re.compile(
     r"^\W*kill\b|\bplease\s+disregard\b"
     r"|\b(?:was|were|has\s+been|have\s+been|is)\s+(?:issued|sent|published|moved|transmitted)\s+in"
@@ -1601,9 +1605,8 @@ def _located_after(
     facts: _SentenceFacts, sentence: _Sentence, place: _MentionLike, province: _MentionLike
 ) -> bool:
     """ "Arghandab district of Zabul", "Tagab (Badakhshan)", "Khost district of Baghlan"."""
-    gap_pattern = (
-        lx.DISTRICT_OF_PROVINCE_GAP if place.place.kind == "province" else (lx.OTHER_PROVINCE_GAP)
-    )
+    province_name = place.place.kind == "province"
+    gap_pattern = lx.DISTRICT_OF_PROVINCE_GAP if province_name else lx.OTHER_PROVINCE_GAP
     gap = facts.twin(gap_pattern).fullmatch(facts.scanned(place.end, province.start))
     if gap is None:
         return False

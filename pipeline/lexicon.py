@@ -829,7 +829,8 @@ HEDGE = re.compile(
     r"|(?:it\s+was|it\s+is|it's)\s+(?:not\s+)?(?:yet\s+)?(?:immediately\s+)?(?:clear|unclear)"
     r"|unclear\s+whether|reports?\s+suggest\w*|videos?\s+(?:posted|shared|circulating)"
     # "there are reports that", never a named outlet's "Pajhwok reports that"
-    r"|" + _OUTLET_NOT_BEFORE + r"reports?\s+that"
+    # (the lookahead first: the look-behinds are tried only where "reports" starts)
+    r"|(?=reports?\s)" + _OUTLET_NOT_BEFORE + r"reports?\s+that"
     r"|social\s+media\s+(?:posts|videos|footage))\b",
     _F,
 )
@@ -1148,7 +1149,9 @@ MANNER: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Who says it. Verbs of saying, and the speakers' classes (first match wins).
 SPEECH_VERB = re.compile(
     # ("are saying", "quotes him as saying"; never the participle after a denial's comma)
-    r"\b(?:said|says|say|(?:(?<=are\s)|(?<=is\s)|(?<=were\s)|(?<=was\s)|(?<=as\s))saying|told|tells|confirmed(?:\s+to)?|confirms|added|reported|tweeted|wrote"
+    r"\b(?:said|says|say|saying(?:(?<=are\ssaying)|(?<=is\ssaying)|(?<=were\ssaying)"
+    r"|(?<=was\ssaying)|(?<=as\ssaying))|told|tells|confirmed(?:\s+to)?|confirms|added|reported"
+    r"|tweeted|wrote"
     r"|posted|announced|stated|claimed|insisted|according\s+to"
     r"|(?<!\ba\s)(?<!the\s)(?<!its\s)(?<!their\s)(?<!Taliban\s)claims?)\b",
     _F,
@@ -1354,20 +1357,23 @@ BUILDING_SUBJECT_BEFORE = re.compile(
     r"\s+(?:(?:is|are|was|were|remains?|remained|has|have|had|been)\s+)*$",
     _F,
 )
+# The side a building is still held by, named after "in the hands of" or "held by".
+_DEFENDERS = (
+    r"(?:government|(?:afghan\s+)?security\s+forces|army|(?:afghan\s+|government\s+)?"
+    r"(?:forces|troops)|police)"
+)
 BUILDINGS_STILL_HELD = re.compile(
     r"\b(?:still|remain\w*)\s+(?:firmly\s+)?(?:in\s+control\s+of|control\w*|h[oe]ld\w*)\s+"
     + _HELD_BUILDING
     + r"|"
     + _HELD_BUILDING
-    + r"\s+(?:(?:is|are|was|were|remains?|remained)\s+)+(?:still\s+)?(?:in|under)\s+(?:the\s+)?"
-    r"(?:(?:government|security\s+forces|army|their)(?:'s|’s|'|’)?\s+(?:control|hands)"
+    + r"\s+(?:(?:is|are|was|were|remains?|remained)\s+)+(?:still\s+)?"
+    r"(?:(?:in|under)\s+(?:the\s+)?(?:(?:government|security\s+forces|army|their)(?:'s|’s|'|’)?"
+    r"\s+(?:control|hands)"
     # "remain in the hands of the security forces"
-    r"|(?:hands|control)\s+of\s+(?:the\s+)?(?:government|(?:afghan\s+)?security\s+forces|army"
-    r"|(?:afghan\s+|government\s+)?(?:forces|troops)|police))"
+    r"|(?:hands|control)\s+of\s+(?:the\s+)?" + _DEFENDERS + r")"
     # "the governor's office is still held by the security forces"
-    r"|" + _HELD_BUILDING + r"\s+(?:(?:is|are|was|were|remains?|remained)\s+)+(?:still\s+)?"
-    r"(?:held|controlled|defended)\s+by\s+(?:the\s+)?(?:government|(?:afghan\s+)?security\s+forces"
-    r"|army|(?:afghan\s+|government\s+)?(?:forces|troops)|police)"
+    r"|(?:held|controlled|defended)\s+by\s+(?:the\s+)?" + _DEFENDERS + r")"
     # a building still besieged is still held: "the governor's compound was 'under siege'"
     r"|" + _HELD_BUILDING + r"\s+(?:(?:is|are|was|were|remains?|remained)\s+)+(?:still\s+|now\s+)?"
     r"[\"“'‘]?(?:under\s+siege|besieged|surrounded|encircled|under\s+(?:attack|threat))\b",
