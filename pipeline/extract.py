@@ -1241,9 +1241,20 @@ def _fighting_goes_on(article: Article, sentence: _Sentence, events: list[Event]
         match = _search(lx.ATTACK_REPELLED, sentence.facts, sentence.start, sentence.end)
     if match is None or any(m.start >= match.start() for m in sentence.mentions):
         return []
+    if _ELSEWHERE.match(text, match.end(), sentence.end):
+        return []  # "; battles continue elsewhere in the country": not for this place
     if any(e.status is Status.CONTESTED for e in events):
         return []
     return [_fighting_copy(events[0], since=_continuing_date(article, sentence, match.start()))]
+
+
+_ELSEWHERE = re.compile(
+    r"[^.;:]{0,30}?\b(?:elsewhere|(?:in\s+)?(?:other|several|many|two|three|four|five)\s+"
+    r"(?:other\s+)?(?:parts|districts|provinces|areas|cities|regions)"
+    r"|across\s+the\s+(?:country|province|north|south|east|west)|around\s+the\s+country"
+    r"|nationwide)\b",
+    re.IGNORECASE,
+)
 
 
 def _fighting_told(article: Article, sentence: _Sentence, event: Event) -> list[Event]:
@@ -1286,8 +1297,9 @@ def _continuing_date(article: Article, sentence: _Sentence, at: int) -> DateReso
 
 
 def _fighting_continues(body: str) -> bool:
-    # Every CONTINUING phrase names fighting or clashes: skip the regex when neither is there.
-    return ("ighting" in body or "lashes" in body) and bool(lx.CONTINUING.search(body))
+    # Every CONTINUING phrase names fighting, clashes or battles: skip the regex without them.
+    named = "ighting" in body or "lashes" in body or "attle" in body or "unfight" in body
+    return named and bool(lx.CONTINUING.search(body))
 
 
 def _attack_repelled(body: str) -> bool:
@@ -1349,9 +1361,7 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
         facts = sentence.facts
         object_back = _match(lx.BACK_REFERENCE, facts, cue.end, sentence.end)
         subject_match = (
-            _search(lx.BACK_REFERENCE_BEFORE, facts, _window_start(sentence, cue), cue.start)
-            if cue.kind in lx.SUBJECT_KINDS
-            else None
+            _back_reference_subject(sentence, cue) if cue.kind in lx.SUBJECT_KINDS else None
         )
         subject_back = subject_match is not None
         refers_back = bool(object_back) or subject_back
@@ -1707,6 +1717,28 @@ def _window_start(sentence: _Sentence, cue: _Cue) -> int:
     # End-anchored look-backs ("the district had been", "despite days of") are short: searching
     # the whole sentence before the cue would cost a regex attempt at every character.
     return max(sentence.start, cue.start - LOOK_BACK_CHARS)
+
+
+def _back_reference_subject(sentence: _Sentence, cue: _Cue) -> re.Match[str] | None:
+    """ "the city fell", and across an aside between them: "The town, which lies on the road
+    to Chaman, fell", "The city, officials said, had been overrun"."""
+    facts = sentence.facts
+    found = _search(lx.BACK_REFERENCE_BEFORE, facts, _window_start(sentence, cue), cue.start)
+    if found is not None or facts.text.rfind(",", sentence.start, cue.start) < 0:
+        return found
+    aside = _ASIDE_BEFORE.search(facts.text, sentence.start, cue.start)
+    if aside is None:
+        return None
+    window_start = max(sentence.start, aside.start() - LOOK_BACK_CHARS)
+    return lx.BACK_REFERENCE_BEFORE_ASIDE.search(facts.text, window_start, aside.start())
+
+
+# An aside set off by commas just before the verb, its auxiliaries after it ("160,000" is
+# one number, not two commas).
+_ASIDE_BEFORE = re.compile(
+    r",\s+(?:[^,;:.!?\"“”()]|(?<=\d),(?=\d{3}))(?:[^,;:!?\"“”()]|(?<=\d),(?=\d{3})){1,120},\s+"
+    r"(?:(?:has|had|have|was|is|now|also|already|briefly|quickly|finally|then|been)\s+){0,3}$"
+)
 
 
 def _relative_antecedent(text: str, sentence: _Sentence, cue: _Cue) -> _MentionLike | None:
@@ -3940,8 +3972,7 @@ def _refers_back(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     if cue.kind in ("contest", "contest_intrans") and _SIEGE_WORD.search(text, cue.start, cue.end):
         return False  # a siege without an assault is no fighting told after the place
     if cue.kind in ("capture_intrans", "contest_intrans"):  # "It fell the next morning"
-        window_start = _window_start(sentence, cue)
-        return bool(_search(lx.BACK_REFERENCE_BEFORE, facts, window_start, cue.start))
+        return _back_reference_subject(sentence, cue) is not None
     if cue.kind == "contest":  # "fighting raged inside the city"
         return bool(_match(lx.BACK_REFERENCE, facts, cue.end, sentence.end))
     return False

@@ -453,7 +453,7 @@ CONDITIONAL = re.compile(r"\b(?:if|unless|whether|once|lest)\b|^\s*were\s+[\w-]+
 # fall, it would be the first capital taken", "Had Kunduz fallen, ...".
 INVERTED_CONDITION = re.compile(r"\s*[\"“']?(?:should|had)\s+(?!not\b)[^,;.:]{1,60}(?:,|$)", _F)
 # "the city has fallen": the subject stands for a place named elsewhere in the sentence.
-BACK_REFERENCE_BEFORE = re.compile(
+_BACK_REFERENCE_SUBJECT = (
     r"(?:\b(?:the|its)\s+[\"“]?(?:[\w’'-]+\s+)?(?:provincial\s+)?(?:city|town|capital|provincial\s+capital"
     # "The districts fell on Tuesday": both told in the sentence before
     r"|districts?|crossing|border\s+crossing|port|cent(?:re|er)"
@@ -465,10 +465,15 @@ BACK_REFERENCE_BEFORE = re.compile(
     # "By Tuesday evening the headquarters had been overrun" (a district's; never "the police
     # headquarters", a building in a city)
     r"|\b(?:the|its)\s+headquarters"
-    r"|\bit)\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?"
+    r"|\bit)"
+)
+BACK_REFERENCE_BEFORE = re.compile(
+    _BACK_REFERENCE_SUBJECT + r"\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?"
     r"(?:now\s+|also\s+|already\s+|briefly\s+|quickly\s+|finally\s+|then\s+)?(?:been\s+)?$",
     _F,
 )
+# "The town, which lies on the road to Chaman, fell": the subject before an aside.
+BACK_REFERENCE_BEFORE_ASIDE = re.compile(_BACK_REFERENCE_SUBJECT + "$", _F)
 # "the city's capture", "its fall": a nominal capture of the place named before.
 POSSESSIVE_BACK_REFERENCE = re.compile(
     r"\b(?:(?:the|its)\s+(?:provincial\s+)?(?:city|town|capital|district)(?:'s|’s)|its)\s+$", _F
@@ -1536,9 +1541,11 @@ CONTINUING = re.compile(
     # militants around the district headquarters"
     r"|\b(?:were|are|was|is)\s+(?:now\s+)?fighting\s+(?:to\s+(?:hold|defend|keep|clear|push)\b"
     r"|(?:the\s+)?(?:militants|insurgents|taliban|enemy|attackers)\s+(?:around|in|inside|near|at)\b)"
-    r"|\b(?:fighting|clashes)\s+(?:there\s+)?continu\w+"
-    r"|\b(?:fighting|clashes)\s+(?:there\s+)?(?:are|is|were|was)\s+(?:still\s+)?"
-    r"(?:ongoing|continuing|under\s*way|raging)",
+    # headline grammar too: "officials say fighting goes on", "battles continue"
+    r"|\b(?:fighting|clashes|battles?|gunfights?)\s+(?:there\s+)?"
+    r"(?:continu\w+|go(?:es)?\s+on|went\s+on|rag(?:es?|ed)\s+on)"
+    r"|\b(?:fighting|clashes|battles?|gunfights?)\s+(?:there\s+)?(?:are|is|were|was)\s+"
+    r"(?:still\s+)?(?:ongoing|continuing|going\s+on|under\s*way|raging)",
     _F,
 )
 # The speaker is showing the group's own footage.
