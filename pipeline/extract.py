@@ -1028,7 +1028,7 @@ def _sentence_events(
     going_on = _fighting_goes_on(article, sentence, events)
     events.extend(_fallen_before(article, sentence, events))
     events.extend(_gapped_places(article, sentence, events, reference=reference))
-    events.extend(_listed_after_colon(text, sentence, events))
+    events = _listed_after_colon(article, sentence, events)
     kept = _one_per_province(events)
     return kept + [e for e in going_on if e.event_date not in _contested_days(kept, e)]
 
@@ -1169,14 +1169,16 @@ def _gapped_places(
             continue
         # each later place follows the previous one's day phrase: "on Monday, Almar on Tuesday"
         before = text[max(cue_end, mention.start - 40) : mention.start]
-        if not lx.GAPPED_JOIN.search(before) or not lx.GAPPED_DAY.match(text, mention.end):
+        day_match = lx.GAPPED_DAY.match(text, mention.end)
+        if not lx.GAPPED_JOIN.search(before) or day_match is None:
             continue
         if last_end is not None and lx.CLAUSE_BREAK.search(text, last_end, mention.start):
             break
+        day_at = day_match.end("aside") if day_match.group("aside") else mention.end
         day = resolve_date_phrase(
             body,
             article_date=article.date,
-            cue_at=mention.end - sentence.start + 1,
+            cue_at=day_at - sentence.start + 1,
             reference=(found[-1].event_date if found else first.event_date) or reference,
         )
         found.append(
@@ -1191,34 +1193,75 @@ def _gapped_places(
     return found
 
 
-def _listed_after_colon(text: str, sentence: _Sentence, events: list[Event]) -> list[Event]:
+def _listed_after_colon(article: Article, sentence: _Sentence, events: list[Event]) -> list[Event]:
     """ "Districts that fell to the Taliban on Saturday: Shirin Tagab (Faryab), Gosfandi (Sar-e
     Pul) and Nahrin (Baghlan)": every place of the list after the colon shares the first one's
-    event."""
+    event, each on the day its own brackets give ("Zaranj in Nimroz (July 23), Sheberghan in
+    Jowzjan (July 24)"). Returns ``events`` with the list's places added."""
     if not events:
-        return []
+        return events
+    text = article.text
     first = min(events, key=lambda e: e.place_start)
     colon = text.rfind(":", sentence.start, first.place_start)
     if colon < 0 or not lx.LIST_LEAD_CUE.search(text, sentence.start, colon):
-        return []
+        return events
     after = colon + 1
     listed = _collapse(text[after : sentence.end], sentence, after, sentence.end, token="PLACE")
     if not lx.PLACE_LIST_ITEMS.fullmatch(listed):
-        return []  # a clause after the colon, not a list of places
+        # each item's own day in brackets: "Sar-e Pul (July 25), Taloqan in Takhar (July 26)"
+        undated = _ITEM_BRACKETS.sub("", listed)
+        if undated == listed or not lx.PLACE_LIST_ITEMS.fullmatch(undated):
+            return events  # a clause after the colon, not a list of places
     told = {e.province_iso for e in events if e.status is first.status}
-    found: list[Event] = []
+    kept = list(events)
     for mention in sentence.mentions:
-        if mention.start <= colon or mention.place.iso in told:
+        if mention.start <= colon:
+            continue
+        day = _item_day(article, sentence, mention)
+        if mention.start == first.place_start:
+            if day is not None:
+                kept[kept.index(first)] = dataclasses.replace(first, **_date_fields(day))
+            continue
+        if mention.place.iso in told:
             continue
         told.add(mention.place.iso)
-        found.append(
+        dated = _date_fields(day) if day is not None else {}
+        kept.append(
             dataclasses.replace(
                 first,
                 **_place_fields(mention),
+                **dated,
                 confidence=round(first.confidence * INDIRECT_FACTOR, 2),
             )
         )
-    return found
+    return kept
+
+
+# Brackets after a list item that hold no place: its day, maybe with a note ("(24 July;
+# retaken on 31 July)").
+_ITEM_BRACKETS = re.compile(r"\s*\((?!PLACE\))[^()]*\)")
+
+
+def _item_day(
+    article: Article, sentence: _Sentence, mention: _MentionLike
+) -> DateResolution | None:
+    """The day in the brackets that close a list item: "Zaranj in Nimroz (July 23)" for
+    Zaranj and Nimroz alike, never a later item's."""
+    text = article.text
+    opening = text.find("(", mention.end, sentence.end)
+    if opening < 0 or text.find(";", mention.end, opening) >= 0:
+        return None
+    if any(
+        m.place.iso != mention.place.iso and mention.end <= m.start < opening
+        for m in sentence.mentions
+    ):
+        return None
+    closing = text.find(")", opening, sentence.end)
+    if closing < 0:
+        return None
+    inside = text[opening + 1 : closing].split(";", 1)[0]
+    told = resolve_date_phrase(inside, article_date=article.date, cue_at=0)
+    return told if told.phrase and told.precision == Precision.DAY else None
 
 
 def _has_status_cue(sentence: _Sentence) -> bool:
@@ -1429,7 +1472,7 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
             # "Residents of the Khamyab district, which the Taliban overran": a relative clause
             # is about its place, whoever the place's people are
             bindings.append(_Binding(relative, cue, indirect=True))
-        elif (scene := _where_place(sentence, cue, skipped)) is not None:
+        elif (scene := _where_place(sentence, cue)) is not None:
             bindings.append(_Binding(scene, cue, indirect=True))
         elif (named := _named_after_fall(sentence, cue, skipped)) is not None:
             bindings.append(_Binding(named, cue))
@@ -1879,13 +1922,14 @@ def _named_after_fall(sentence: _Sentence, cue: _Cue, skipped: set[int]) -> _Men
 _IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
 
 
-def _where_place(sentence: _Sentence, cue: _Cue, skipped: set[int]) -> _MentionLike | None:
+def _where_place(sentence: _Sentence, cue: _Cue) -> _MentionLike | None:
     """ "moved on Taiwara, where clashes continue", "Lashkar Gah, where fighting raged on
     Saturday": the fighting of a "where" clause is the place's before it."""
     if lx.STATUS_OF_KIND.get(cue.kind) != "contested":
         return None
-    mention = _place_before_relative(sentence, cue, lx.WHERE_AFTER_PLACE)
-    return None if mention is None or id(mention) in skipped else mention
+    # the clause says what happens in the place, however the sentence came to it: "flown to
+    # Pul-e-Khumri, where heavy fighting was reported", "people from Kunduz, where ..."
+    return _place_before_relative(sentence, cue, lx.WHERE_AFTER_PLACE)
 
 
 def _relative_object(sentence: _Sentence, cue: _Cue, skipped: set[int]) -> _MentionLike | None:
@@ -1948,6 +1992,10 @@ def _binding_cue(text: str, sentence: _Sentence, mention: _MentionLike) -> _Cue 
             gap = facts.scanned(cue.end, mention.start)
             distance = _gap_distance(gap, sentence, cue.end, mention.start)
             if distance is None or _blocked(gap, cue, facts):
+                continue
+            if "," in gap and _place_before_relative(sentence, cue, lx.WHERE_AFTER_PLACE):
+                # "fled Lashkar Gah, where fighting erupted on Friday, are sheltering in
+                # Kandahar": the "where" clause ended at the comma; its place is before it
                 continue
             if _AFTER_ASIDE.search(facts.text, cue.end, mention.start) and _who_before(
                 facts.text, sentence.start, cue
@@ -2037,6 +2085,8 @@ def _words_between(gap: str, sentence: _Sentence, start: int, end: int) -> int |
     collapsed = _collapse(gap, sentence, start, end)
     if "(" in collapsed or ")" in collapsed:
         collapsed = _without_province_brackets(collapsed, sentence, start, end)
+    if " but " in collapsed:
+        collapsed = _ALL_BUT.sub(" all", collapsed)  # "captured all but one of": no new clause
     if sentence.facts.twin(lx.CLAUSE_BREAK).search(collapsed):
         return None
     if "between" in collapsed:
@@ -2232,6 +2282,10 @@ def _event(
             _in_relative_aside(text, sentence, cue) or _answers_fronted_rumour(text, sentence, cue)
         ):
             doubted_here = False  # the doubt is about the rest of the sentence
+        elif (
+            doubted_here and not (disputed or denied_later) and _doubt_answered(text, sentence, cue)
+        ):
+            doubted_here = False
         if doubted_here or _scare_quoted(text, cue):
             status, confidence = Status.CLAIMED, HEDGED_CONFIDENCE
         elif claimed:
@@ -3253,6 +3307,14 @@ def _partial(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -
     facts = sentence.facts
     if _search(lx.PARTIAL, facts, cue.end, max(cue.end, mention.start)):
         return True
+    # "captured all but the police headquarters in Lashkar Gah", "controlled all of Zaranj
+    # except the airport": what is left out is still fought for
+    if _ALL_BUT_PART.match(text, cue.end, sentence.end) or (
+        cue.end <= mention.start
+        and _ALL_OF.fullmatch(text, cue.end, mention.start)
+        and _EXCEPT_AFTER.match(text, mention.end, sentence.end)
+    ):
+        return True
     # "Residents of Qala-e Naw said the Taliban controlled most of the city"
     if mention.end <= cue.start and (
         _match(lx.PARTIAL_OBJECT, facts, cue.end, sentence.end)
@@ -3269,6 +3331,19 @@ def _partial(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -
     ):
         return True
     return bool(_search(lx.STILL_HOLDS, facts, cue.end, sentence.end))
+
+
+_ALL_BUT = re.compile(r"\s+all\s+(?:but|except|save)\b", re.IGNORECASE)
+# never "taken all but two districts of Kunduz province": each district taken is a capture
+_ALL_BUT_PART = re.compile(
+    _ALL_BUT.pattern + r"(?![^,;.]{0,40}?(?<!police\s)\bdistricts\b)", re.IGNORECASE
+)
+_ALL_OF = re.compile(r"\s+(?:all|the\s+whole|the\s+entire|the\s+rest)\s+of\s+", re.IGNORECASE)
+_EXCEPT_AFTER = re.compile(
+    r"(?:\s+(?:city|town|district))?\s*,?\s+(?:except|but\s+for|save\s+for|apart\s+from"
+    r"|other\s+than)\b",
+    re.IGNORECASE,
+)
 
 
 def _contradicted(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
@@ -3562,6 +3637,17 @@ def _answers_fronted_rumour(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     if front is None or cue.start < front.end():
         return False
     return not lx.HEDGE.search(text, front.end(), sentence.end)
+
+
+def _doubt_answered(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "LWJ has been unable to independently confirm this, but a council member told local
+    media that Khamyab was handed over": a doubt before "but" that the cue's clause answers."""
+    but = text.rfind(" but ", sentence.start, cue.start)
+    return (
+        but >= 0
+        and lx.HEDGE.search(text, sentence.start, but) is not None
+        and lx.HEDGE.search(text, but, sentence.end) is None
+    )
 
 
 _RUMOUR_FRONT = re.compile(

@@ -98,6 +98,8 @@ _WITHDRAWAL = (
     r"|los(?:t|ing)(?=\s+(?:it|them)\b(?!['’]s)"
     r"|\s+(?!the\b|an?\b|their\b|its\b|his\b|many\b|several\b|some\b)[\w’'-]+(?:\s+[\w’'-]+)?"
     r"\s+(?:district|city|town)\b"
+    # "Afghan forces had lost the Kaldar district in Balkh province"
+    r"|\s+the\s+(?!police\b)[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:district|city|town)\b(?!['’]s)"
     r"|\s+(?:[\w’'-]+\s+){0,5}?to\s+(?:an?\s+|the\s+)?(?:government|commandos?|counter-?attack"
     r"|counter-?offensive|security\s+forces|afghan\s+forces|troops|army)\b)"
 )
@@ -378,6 +380,8 @@ FALL_WAS_GAP = re.compile(r"\s+(?:was|is|became|has\s+been)\s+(?:the\s+city\s+of
 # share its verb, each with its own day (a comma or "and" before, a day right after).
 GAPPED_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?|and\s+(?:then\s+)?)$", _F)
 GAPPED_DAY = re.compile(
+    # "and Sheberghan, in Jowzjan, a day later": the place's province set off by commas first
+    r"(?P<aside>\s*,\s*in\s+[\w'’-]+(?:\s+[\w'’-]+)?(?:\s+province)?\s*,)?"
     r"\s*(?:district\s+|city\s+)?(?:(?:on|late\s+on|early\s+on|late|early)\s+\w+day\b|(?:a|one|two|three)\s+days?\s+later"
     r"|the\s+(?:next|following)\s+(?:day|morning|evening)|hours\s+later|(?:on\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -820,10 +824,17 @@ _OUTLET_NOT_BEFORE = "".join(
         "channel", "outlet", "press", "times", "post", "journal", "subh",
     )
 )  # fmt: skip
+# "was unable to independently confirm" (never "has not been able to confirm the government's
+# claim" about a retake, nor "... the number of casualties": the object is not read here)
+_UNABLE_TO_CONFIRM = (
+    r"(?:was|were|is|are|been)\s+unable\s+to\s+(?:independently\s+|immediately\s+)?"
+    r"(?:verif\w+|confirm\w*)"
+)
 HEDGE = re.compile(
     r"\b(?:reportedly|unconfirmed|unverified|purportedly|allegedly|apparently|rumou?r\w*"
-    r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w+|confirm\w*)"
-    r"|not\s+(?:be\s+)?(?:been\s+)?(?:independently\s+|immediately\s+)?(?:verif\w+|confirm\w*)"
+    r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w+|confirm\w*)|"
+    + _UNABLE_TO_CONFIRM
+    + r"|not\s+(?:be\s+)?(?:been\s+)?(?:independently\s+|immediately\s+)?(?:verif\w+|confirm\w*)"
     r"|neither\s+confirm\w*\s+nor\s+den\w+|(?:declin\w+|refus\w+)\s+to\s+confirm"
     r"|no\s+(?:official\s+|independent\s+|immediate\s+)?(?:confirmation|verification)"
     r"|appears?\s+to\s+have|appeared\s+to\s+have|(?:is|are|were|was)\s+said\s+to\s+have"
@@ -842,7 +853,13 @@ HEDGE = re.compile(
 # A sentence that only casts doubt on the previous one ("There was no official confirmation.").
 NEXT_SENTENCE_HEDGE = re.compile(
     r"\b(?:no\s+(?:official\s+|independent\s+|immediate\s+)?(?:confirmation|verification)"
-    r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w+|confirm\w*)"
+    r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w+|confirm\w*)|"
+    # "The Associated Press was unable to confirm the reports", unless the sentence goes on to
+    # news of its own ("... this claim and has listed the district as contested", ", but a
+    # council member said")
+    + _UNABLE_TO_CONFIRM
+    + r"\s+(?:the|these|those|such)\s+(?:reports?|claims?|accounts?)\b"
+    r"(?!\s+and\s+(?:has|have|had|is|are|[a-z]+(?:s|ed))\b)(?!\s*,\s*but\b)"
     r"|(?:not|never)\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|unverified"
     r"|neither\s+confirm\w*\s+nor\s+den\w+|(?:declin\w+|refus\w+)\s+to\s+confirm"
     r"|(?:den(?:y|ied|ies)|reject\w*|dismiss\w*)\s+(?:the\s+|this\s+|that\s+)?(?:claims?|reports?))\b",
@@ -921,7 +938,7 @@ CLEARED_BEFORE = re.compile(r"\b(?:cleared|clearing|clear|secured|securing)\s+$"
 # A lead that says what happened to the places listed after its colon: "Districts that fell to
 # the Taliban on Saturday:", "Districts retaken by the security forces:".
 LIST_LEAD_CUE = re.compile(
-    r"\b(?:districts?|towns?|cities|capitals?|places)\b[^:]{0,80}\b(?:fell|fallen|captured|taken"
+    r"\b(?:districts?|towns?|cities|capitals?|places|cent(?:re|er)s)\b[^:]{0,80}\b(?:fell|fallen|captured|taken"
     r"|seized|overrun|retaken|recaptured|lost|surrendered|fighting|clashes|attacked)\b",
     _F,
 )
