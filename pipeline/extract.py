@@ -1261,7 +1261,7 @@ def _item_day(
         return None
     inside = text[opening + 1 : closing].split(";", 1)[0]
     told = resolve_date_phrase(inside, article_date=article.date, cue_at=0)
-    return told if told.phrase and told.precision == Precision.DAY else None
+    return _single_day(told)
 
 
 def _has_status_cue(sentence: _Sentence) -> bool:
@@ -1321,6 +1321,11 @@ def _fighting_day(article: Article, sentence: _Sentence) -> DateResolution | Non
     told = resolve_date_phrase(
         body, article_date=article.date, cue_at=going_on.start() - sentence.start
     )
+    return _single_day(told)
+
+
+def _single_day(told: DateResolution) -> DateResolution | None:
+    """``told`` when a phrase in the text names one day, else ``None``."""
     return told if told.phrase and told.precision == Precision.DAY else None
 
 
