@@ -3353,7 +3353,8 @@ _EXCEPT_AFTER = re.compile(
 
 def _contradicted(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
     """A denial later in the sentence that is about this place, not another one named after."""
-    for match in _finditer(lx.CONTRADICTION, sentence.facts, cue.end, sentence.end):
+    facts = sentence.facts
+    for match in _finditer(lx.CONTRADICTION, facts, cue.end, sentence.end):
         subject_start = max(cue.end, match.start() - BUILDING_SUBJECT_CHARS)
         if lx.BUILDING_SUBJECT_BEFORE.search(text, subject_start, match.start()):
             continue  # "the nearby army base was still in government hands"
@@ -3361,7 +3362,14 @@ def _contradicted(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLi
         # "26 of Badakhshan's districts are under Taliban control; only Faizabad ... remain in
         # government hands": the denial is about the other place, even in the same province
         if not any(
-            m.start in between and m.place != mention.place and not _is_role(text, m, sentence)
+            m.start in between
+            and m.place != mention.place
+            and not _is_role(text, m, sentence)
+            # "the Shinkay district of Zabul, a claim ... said was baseless": the province only
+            # says where the district lies
+            and not (
+                m.place.iso == mention.place.iso and _located_after(facts, sentence, mention, m)
+            )
             for m in sentence.mentions
         ):
             return True

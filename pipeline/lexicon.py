@@ -1375,7 +1375,10 @@ FIGHT_FOR_PLACE_GOES_ON = re.compile(
 # The subject of a "still in government hands" that is a building, not the place: "adding that
 # the nearby army base was still in government hands" denies nothing about the city.
 BUILDING_SUBJECT_BEFORE = re.compile(
-    _HELD_BUILDING + r"(?:\s+(?:outside|near|in|at|of|on\s+the\s+edge\s+of)\s+(?:the\s+)?[\w’'-]+)?"
+    _HELD_BUILDING
+    # "but said the airport itself remained in government hands"
+    + r"(?:\s+(?:itself|themselves|alone))?"
+    + r"(?:\s+(?:outside|near|in|at|of|on\s+the\s+edge\s+of)\s+(?:the\s+)?[\w’'-]+)?"
     r"\s+(?:(?:is|are|was|were|remains?|remained|has|have|had|been)\s+)*$",
     _F,
 )
@@ -1480,7 +1483,13 @@ CONTRADICTION = re.compile(
     r"\s+(?:the\s+(?:city|town|district|area)|it)\b"
     # "said the report was false", "called the claims baseless"
     r"|\b(?:reports?|claims?|news|rumou?rs?)\s+(?:was|were|is|are|as)\s+(?:(?:completely|totally"
-    r"|entirely)\s+)?(?:false|untrue|baseless|unfounded|incorrect|wrong|fake|not\s+true)\b",
+    r"|entirely)\s+)?(?:false|untrue|baseless|unfounded|incorrect|wrong|fake|not\s+true)\b"
+    # the denial in an appositive: "..., a claim the governor's spokesman said was 'completely
+    # baseless'", "a claim that the police chief called false"
+    r"|\b(?:reports?|claims?|rumou?rs?)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,6}?(?:said|says"
+    r"|called|calls|described|describes|termed)\s+(?:(?:was|were|is|are|as|it|them)\s+)?"
+    r"[\"“'‘]?(?:(?:completely|totally|entirely)\s+)?(?:false|untrue|baseless|unfounded"
+    r"|incorrect|wrong|fake|not\s+true)\b",
     _F,
 )
 # Where the subject of a cue starts: after the last conjunction before it.
