@@ -297,6 +297,17 @@ _AFTER_COMMA = re.compile(r",\s*$")
 _COORDINATOR = re.compile(r"\b(?:and|but|then)\b", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|but|while|then)\b", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but)\b", re.IGNORECASE)
+SAID_ON_REACH = 40  # how far before a day phrase the verb it dates may start
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|claimed|confirmed|reported|conceded|admitted|insisted"
+    r"|told\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+$",
+    re.IGNORECASE,
+)
+_BUT_SAID = re.compile(
+    r"\bbut\s+(?:also\s+)?(?:(?:he|she|they|officials|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)\s+)?"
+    r"(?:also\s+)?(?:said|says|added|adds|insisted|stressed|noted|told)\b",
+    re.IGNORECASE,
+)
 _NUMBER_WORDS = {
     "a": 1,
     "one": 1,
@@ -974,6 +985,17 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int, lowered: str | None =
         # "retake Khanabad, which the Taliban seized late on Sunday": its own day; a relative
         # clause closed before the phrase leaves it to the main clause ("overran Khamyab,
         # which borders Turkmenistan, late on Monday")
+        return False
+    if (
+        phrase.end <= cue_at
+        and sentence.find("but", phrase.end, cue_at) >= 0
+        and _BUT_SAID.search(sentence, phrase.end, cue_at)
+        and not _SAID_ON.search(sentence, max(0, phrase.start - SAID_ON_REACH), phrase.start)
+    ):
+        # "conceded that forces had lost Kaldar late on Friday, but said an operation was under
+        # way to retake it": a new statement after "but said"; the day is the first one's event.
+        # (The day of the first saying, "The Taliban said on Friday they had taken X, but
+        # officials said fighting goes on", is the answer's day too.)
         return False
     if phrase.end <= cue_at and _in_closed_parenthetical(phrase, sentence, cue_at):
         return False  # "Deh Yak, lost to the Taliban on Tuesday, had been retaken on Thursday"

@@ -1475,7 +1475,8 @@ ROUTE_AFTER = re.compile(r"(?:-[A-Z][\w’'-]*)*\s+(?:highway|road|motorway|rout
 CONTRADICTION = re.compile(
     # ("dismissed it as a remote border town" plays a fall down, it does not deny it)
     # ("insisted it was a temporary setback" concedes the loss)
-    r"\b(?:insist\w*(?![^.;,]{0,40}\b(?:setback|temporary|tactical))|den(?:y|ied|ies|ying)|dismiss\w*(?!\s+(?:it|them|its\s+\w+|the\s+\w+)\s+as\b)"
+    # ("insisted that forces would launch an operation to recapture it" vows, it does not deny)
+    r"\b(?:insist\w*(?![^.;,]{0,40}\b(?:setback|temporary|tactical|would|will)\b)|den(?:y|ied|ies|ying)|dismiss\w*(?!\s+(?:it|them|its\s+\w+|the\s+\w+)\s+as\b)"
     r"|reject\w*|refut\w*|disput\w*)\b"
     r"|\b(?:still|remain\w*)\s+(?:firmly\s+)?(?:under|in)\s+(?:the\s+)?(?:government(?:'s|’s)?"
     r"|their|its|our|army|security\s+forces(?:'|’)?)\s+(?:control|hands)"
@@ -1510,7 +1511,9 @@ UNDER_WAY_BEFORE = re.compile(
     # a headline's bare present: "Afghan forces battle to retake Spin Boldak"
     r"|\b(?:battle|fight|struggle|push|move)s?"
     # a headline's "Operation Launched to Retake Spin Boldak"
-    r"|\b(?:operations?|offensive|counter-?offensive)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
+    r"|\b(?:operations?|offensive|counter-?offensive)\s+(?:(?:was|were|has\s+been|have\s+been"
+    # "a clearance operation had begun to retake it"
+    r"|has|have|had)\s+)?"
     r"(?:launched|begun|started|under\s*way)"
     # an attempt made: "tried to take back the crossing on Sunday but were pushed back",
     # "have failed to retake the Spin Boldak border crossing despite an operation"
