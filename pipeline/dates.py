@@ -297,6 +297,7 @@ _AFTER_COMMA = re.compile(r",\s*$")
 _COORDINATOR = re.compile(r"\b(?:and|but|then)\b", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|but|while|then)\b", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but)\b", re.IGNORECASE)
+_AND_NOW = re.compile(r"\band\s+(?:(?:is|are)\s+)?(?:now\s+(?:\w+\s+)?)?$", re.IGNORECASE)
 SAID_ON_REACH = 40  # how far before a day phrase the verb it dates may start
 _SAID_ON = re.compile(
     r"\b(?:said|says|announced|claimed|confirmed|reported|conceded|admitted|insisted"
@@ -305,7 +306,7 @@ _SAID_ON = re.compile(
 )
 _BUT_SAID = re.compile(
     r"\bbut\s+(?:also\s+)?(?:(?:he|she|they|officials|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)\s+)?"
-    r"(?:also\s+)?(?:said|says|added|adds|insisted|stressed|noted|told)\b",
+    r"(?:also\s+)?(?:said|say|says|added|adds|insisted|stressed|noted|told)\b",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
@@ -656,6 +657,12 @@ def resolve_date_phrase(
         forward = _counted_forward_from_anchor(sentence, cue, article_date=article_date)
         if forward is not None:
             return forward
+    if len(phrases) > 1 and any(p.kind == "earlier" for p in phrases):
+        # "recaptured Guzara earlier this month, the governor's office said on Thursday": the
+        # day of the saying never beats the event's own "earlier"
+        unsaid = [p for p in phrases if not _said_on_after(p, sentence, cue)]
+        if unsaid and all(p.kind == "earlier" for p in unsaid):
+            phrases = unsaid
     phrase = _counted_back_from_anchor(phrases, sentence, cue) or _nearest(phrases, cue)
     if (
         phrase is not None
@@ -708,6 +715,13 @@ def resolve_date_phrase(
 
 # what may stand between "since the group" and its verb
 _SINCE_SUBJECT_TAIL = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:had\s+|has\s+|have\s+)?", re.IGNORECASE)
+
+
+def _said_on_after(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
+    """ "..., local elders said on Thursday": the phrase dates a saying after the cue."""
+    return phrase.start > cue_at and bool(
+        _SAID_ON.search(sentence, max(cue_at, phrase.start - SAID_ON_REACH), phrase.start)
+    )
 
 
 def _opens_cue_clause(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
@@ -988,6 +1002,15 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int, lowered: str | None =
         return False
     if (
         phrase.end <= cue_at
+        # (the cue may hold the "now" itself: "now controls")
+        and sentence.find("now", phrase.end, cue_at + len("now")) >= 0
+        and _AND_NOW.search(sentence, phrase.end, cue_at)
+    ):
+        # "continued its offensive over the past week and now controls 8 of Jowzjan's 11
+        # districts": the state is the article's day, not the earlier verb's
+        return False
+    if (
+        phrase.end <= cue_at
         and sentence.find("but", phrase.end, cue_at) >= 0
         and _BUT_SAID.search(sentence, phrase.end, cue_at)
         and not _SAID_ON.search(sentence, max(0, phrase.start - SAID_ON_REACH), phrase.start)
@@ -996,6 +1019,14 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int, lowered: str | None =
         # way to retake it": a new statement after "but said"; the day is the first one's event.
         # (The day of the first saying, "The Taliban said on Friday they had taken X, but
         # officials said fighting goes on", is the answer's day too.)
+        return False
+    if (
+        phrase.start > cue_at
+        and sentence.find("but", cue_at, phrase.start) >= 0
+        and _BUT_SAID.search(sentence, cue_at, phrase.start)
+    ):
+        # "The Taliban claim to have seized Tagab, but officials say security forces pushed the
+        # militants back on Sunday": the answer's day is not the claim's
         return False
     if phrase.end <= cue_at and _in_closed_parenthetical(phrase, sentence, cue_at):
         return False  # "Deh Yak, lost to the Taliban on Tuesday, had been retaken on Thursday"

@@ -2420,12 +2420,14 @@ def _closes_a_full_date(text: str, sentence: _Sentence, match: re.Match[str]) ->
 
 def _follows_a_past_clause(article: Article, sentence: _Sentence, cue: _Cue) -> bool:
     """ "first captured Kunduz in September 2015 and held it for two weeks before Afghan forces
-    drove them out": a "before"/"until" clause with no day of its own is as old as the clause
-    it ends."""
+    drove them out": a "before"/"until"/"after" clause with no day of its own is as old as the
+    clause it ends."""
     text = article.text
     if (
         text.find(" before ", sentence.start, cue.start) < 0
         and text.find(" until ", sentence.start, cue.start) < 0
+        # "recaptured Kunduz city in 2015, two weeks after the Taliban overran it"
+        and text.find(" after ", sentence.start, cue.start) < 0
         # an "and" join matters only after a year
         and (
             text.find(" and ", sentence.start, cue.start) < 0
@@ -2449,7 +2451,7 @@ def _follows_a_past_clause(article: Article, sentence: _Sentence, cue: _Cue) -> 
     return _is_background(article, sentence.facts, sentence.start, join.start())
 
 
-_PAST_CLAUSE_JOIN = re.compile(r"\s(?:before|until)\s|(?P<and>\s+and\s)", re.IGNORECASE)
+_PAST_CLAUSE_JOIN = re.compile(r"\s(?:before|until|after)\s|(?P<and>\s+and\s)", re.IGNORECASE)
 
 
 # (a full stop only before a capital: "U.S. air power helped drive them out" goes on)
@@ -2796,6 +2798,8 @@ def _checked_by_subject(
             return Status.CAPTURED
         return status if taliban else None
     if cue.kind == "control":  # "the Taliban now control Aybak", never "the army controls"
+        if not (taliban or government) and clause_start is not None:
+            taliban, government = _elided_subject_sides(facts, clause_start, subject_start, cue)
         if government and not taliban and _FROM_THE_GROUP.search(facts.text, cue.end, clause_end):
             return Status.RETAKEN  # "government forces seized control of X from the Taliban"
         return status if taliban and not government else None
@@ -2887,6 +2891,24 @@ def _government_attacks(reading: _CueReading, sentence: _Sentence, cue: _Cue) ->
     verb = next((c for c in sentence.cues if subject_start <= c.start <= cue.start), cue)
     taliban, government = _subject_sides(facts, subject_start, verb.start)
     return government and not taliban
+
+
+_ELIDED_SUBJECT = re.compile(r"\s*(?:(?:now|also|already|effectively|reportedly|still)\s+)*")
+_AND_BEFORE = re.compile(r"\band\s*$", re.IGNORECASE)
+
+
+def _elided_subject_sides(
+    facts: _SentenceFacts, clause_start: int, subject_start: int, cue: _Cue
+) -> tuple[bool, bool]:
+    """ "The Taliban continued its offensive over the past week and now controls 8 of
+    Jowzjan's 11 districts": after "and" with no subject of its own, the clause's first
+    subject does it."""
+    text = facts.text
+    if _ELIDED_SUBJECT.fullmatch(text, subject_start, cue.start) is None:
+        return False, False
+    if _AND_BEFORE.search(text, max(clause_start, subject_start - 5), subject_start) is None:
+        return False, False
+    return _subject_sides(facts, clause_start, subject_start)
 
 
 def _subject_sides(facts: _SentenceFacts, start: int, end: int) -> tuple[bool, bool]:
@@ -3762,6 +3784,7 @@ def _one_per_province(events: list[Event]) -> list[Event]:
             and not _fight_for_the_capital(e, best[e.province_iso, s])
             and not _fight_for_another_place(e, best[e.province_iso, s])
             and not _claim_apart(e, best[e.province_iso, s])
+            and not _counter_attack_after(e, best[e.province_iso, s])
             for s in _SUBSUMED_BY.get(e.status, ())
         )
     ]
@@ -3774,6 +3797,17 @@ def _one_per_province(events: list[Event]) -> list[Event]:
             days_kept.add(day)
             kept.append(event)
     return kept
+
+
+def _counter_attack_after(event: Event, change: Event) -> bool:
+    """ "seized Baraki Barak early on Saturday, and government forces launched an operation to
+    retake it the same day": the government's fight to take the place back is news of its own."""
+    return (
+        event.status is Status.CONTESTED
+        and change.status is Status.CAPTURED
+        and event.actor == GOVERNMENT_ACTOR
+        and change.actor != GOVERNMENT_ACTOR
+    )
 
 
 def _claim_apart(event: Event, change: Event) -> bool:

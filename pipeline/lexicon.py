@@ -715,13 +715,16 @@ FUTURE_BEFORE = re.compile(
     # "were able to seize the city" told what was done; "will be able to" has its "will"
     r"|(?<!was\s)(?<!were\s)able"
     r"|going|fears?|risk|danger|before|operations?|offensive|campaign|push|mission|orders?|ordered"
-    r"|efforts?|moves?|race|struggle|fight|vow)\s+(?:to|of|that)?)\b"
+    r"|efforts?|moves?|race|struggle|fight|vow|promis\w*|pledg\w*|swore|swear\w*)\s+(?:to|of|that)?)\b"
     # ('would "soon" take', 'would soon "liberate"')
     r"(?:\s+[\"“”']?[\w’'-]+[\"“”']?){0,3}\s*[\"“']?$"
     # "The attempt of the Kabul administration's forces to take back Kishim"
     r"|\b(?:attempts?|bids?|efforts?)\s+(?:by|of)\s+(?:[\w’'-]+\s+){1,6}?to\s*$"
     # "a clearance operation would be launched soon to retake the city"
     r"|\bsoon\b(?:\s+to)?\s*[\"“']?$"
+    # a promise with its day: "vowed on Friday to push the Taliban out of Herat"
+    r"|\b(?:vow\w*|promis\w*|pledg\w*|swore|plan\w*|threaten\w*)\s+(?:on\s+)?(?:[a-z]+day|yesterday"
+    r"|today|again|publicly|repeatedly)\s+to(?:\s+[\w’'-]+){0,3}\s*$"
     # "fearing an imminent Taliban assault on the city", "only a matter of time before Taloqan
     # was overrun": not (yet) an event
     r"|\b(?:fearing|feared|imminent|looming|matter\s+of\s+(?:time|days|weeks|hours)\W*\s+before)"
@@ -1518,7 +1521,8 @@ UNDER_WAY_BEFORE = re.compile(
     # an attempt made: "tried to take back the crossing on Sunday but were pushed back",
     # "have failed to retake the Spin Boldak border crossing despite an operation"
     r"|\b(?:tried|attempted|failed)(?:\s+(?:unsuccessfully|in\s+vain|again|repeatedly|twice))?)"
-    r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:\w+day|yesterday|today|overnight)"  # "on Saturday"
+    # "on Saturday", "have been trying since Friday to retake"
+    r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+|since\s+)?(?:\w+day|yesterday|today|overnight)"
     r"(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"\s+(?:to|aimed\s+at)\s+$",
     _F,
