@@ -298,12 +298,6 @@ _COORDINATOR = re.compile(r"\b(?:and|but|then)\b", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|but|while|then)\b", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but)\b", re.IGNORECASE)
 _AND_NOW = re.compile(r"\band\s+(?:(?:is|are)\s+)?(?:now\s+(?:\w+\s+)?)?$", re.IGNORECASE)
-SAID_ON_REACH = 40  # how far before a day phrase the verb it dates may start
-_SAID_ON = re.compile(
-    r"\b(?:said|says|announced|claimed|confirmed|reported|conceded|admitted|insisted"
-    r"|told\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+$",
-    re.IGNORECASE,
-)
 _BUT_SAID = re.compile(
     r"\bbut\s+(?:also\s+)?(?:(?:he|she|they|officials|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)\s+)?"
     r"(?:also\s+)?(?:said|say|says|added|adds|insisted|stressed|noted|told)\b",
@@ -660,7 +654,7 @@ def resolve_date_phrase(
     if len(phrases) > 1 and any(p.kind == "earlier" for p in phrases):
         # "recaptured Guzara earlier this month, the governor's office said on Thursday": the
         # day of the saying never beats the event's own "earlier"
-        unsaid = [p for p in phrases if not _said_on_after(p, sentence, cue)]
+        unsaid = [p for p in phrases if not (p.start > cue and _dates_a_saying(p, sentence))]
         if unsaid and all(p.kind == "earlier" for p in unsaid):
             phrases = unsaid
     phrase = _counted_back_from_anchor(phrases, sentence, cue) or _nearest(phrases, cue)
@@ -668,7 +662,7 @@ def resolve_date_phrase(
         phrase is not None
         and reference is not None
         and phrase.start > cue
-        and _SPEECH_BEFORE.search(sentence, 0, phrase.start)
+        and _dates_a_saying(phrase, sentence)
     ):
         # "Two days after the city fell, commandos retook it, the ministry said on Saturday":
         # the count from the fall told before beats the day of the saying
@@ -717,11 +711,21 @@ def resolve_date_phrase(
 _SINCE_SUBJECT_TAIL = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:had\s+|has\s+|have\s+)?", re.IGNORECASE)
 
 
-def _said_on_after(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
-    """ "..., local elders said on Thursday": the phrase dates a saying after the cue."""
-    return phrase.start > cue_at and bool(
-        _SAID_ON.search(sentence, max(cue_at, phrase.start - SAID_ON_REACH), phrase.start)
-    )
+def _dates_a_saying(phrase: _Phrase, sentence: str) -> bool:
+    """ "officials said on Thursday", "the Taliban claimed Sunday": the day of a saying."""
+    return _SPEECH_BEFORE.search(sentence, 0, phrase.start) is not None
+
+
+def _across_an_answer(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
+    """ "conceded that forces had lost Kaldar late on Friday, but said an operation was under
+    way to retake it", "The Taliban claim to have seized Tagab, but officials say security forces
+    pushed the militants back on Sunday": a statement after "but said" and the one before it keep
+    their own days. The day of the first saying ("The Taliban said on Friday they had taken X,
+    but officials said fighting goes on") is the answer's day too."""
+    low, high = sorted((cue_at, phrase.start if phrase.start >= cue_at else phrase.end))
+    if sentence.find("but", low, high) < 0 or _BUT_SAID.search(sentence, low, high) is None:
+        return False
+    return phrase.start > cue_at or not _dates_a_saying(phrase, sentence)
 
 
 def _opens_cue_clause(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
@@ -810,7 +814,7 @@ def _counted_back_from_anchor(phrases: list[_Phrase], sentence: str, cue_at: int
 
 def _event_anchor(phrase: _Phrase, sentence: str) -> bool:
     """A day an event is told on, not the day somebody said so ("officials said on Saturday")."""
-    return phrase.kind in _ANCHOR_KINDS and not _SPEECH_BEFORE.search(sentence, 0, phrase.start)
+    return phrase.kind in _ANCHOR_KINDS and not _dates_a_saying(phrase, sentence)
 
 
 # the rest of a fronted "after" clause once its day is named: ", government forces retook"
@@ -860,7 +864,7 @@ def _anchor_before(
         return None
     # "overran Dand on Monday, officials said Tuesday, before commandos pushed them out later
     # the same day": the count runs from the event's day, not from the day it was told
-    events_days = [p for p in anchors if not _SPEECH_BEFORE.search(sentence, 0, p.start)]
+    events_days = [p for p in anchors if not _dates_a_saying(p, sentence)]
     anchor = (events_days or anchors)[-1]
     return _resolve(anchor, article_date=article_date, reference=None).date
 
@@ -868,7 +872,8 @@ def _anchor_before(
 # "captured Sheberghan late Saturday, officials said Sunday, two days after ...": the day of
 # the saying is no anchor for what happened.
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|confirmed|added|reported)\s+(?:on\s+)?$",
+    r"\b(?:said|says|told\s+[\w’'-]+(?:\s+[\w’'-]+)?|announced|confirmed|added|reported|claimed"
+    r"|conceded|admitted|insisted)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 
@@ -947,9 +952,7 @@ def _resolve_days_after(
     anchors = [
         p
         for p in find_date_phrases(sentence)
-        if p.kind in _ANCHOR_KINDS
-        and p.end <= phrase.start
-        and not _SPEECH_BEFORE.search(sentence, 0, p.start)
+        if p.kind in _ANCHOR_KINDS and p.end <= phrase.start and not _dates_a_saying(p, sentence)
     ]
     if not anchors and phrase.match.groupdict().get("same"):
         # "Hours after forces abandoned their bases on Monday morning, the Taliban took over":
@@ -1009,24 +1012,7 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int, lowered: str | None =
         # "continued its offensive over the past week and now controls 8 of Jowzjan's 11
         # districts": the state is the article's day, not the earlier verb's
         return False
-    if (
-        phrase.end <= cue_at
-        and sentence.find("but", phrase.end, cue_at) >= 0
-        and _BUT_SAID.search(sentence, phrase.end, cue_at)
-        and not _SAID_ON.search(sentence, max(0, phrase.start - SAID_ON_REACH), phrase.start)
-    ):
-        # "conceded that forces had lost Kaldar late on Friday, but said an operation was under
-        # way to retake it": a new statement after "but said"; the day is the first one's event.
-        # (The day of the first saying, "The Taliban said on Friday they had taken X, but
-        # officials said fighting goes on", is the answer's day too.)
-        return False
-    if (
-        phrase.start > cue_at
-        and sentence.find("but", cue_at, phrase.start) >= 0
-        and _BUT_SAID.search(sentence, cue_at, phrase.start)
-    ):
-        # "The Taliban claim to have seized Tagab, but officials say security forces pushed the
-        # militants back on Sunday": the answer's day is not the claim's
+    if _across_an_answer(phrase, sentence, cue_at):
         return False
     if phrase.end <= cue_at and _in_closed_parenthetical(phrase, sentence, cue_at):
         return False  # "Deh Yak, lost to the Taliban on Tuesday, had been retaken on Thursday"

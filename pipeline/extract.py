@@ -692,11 +692,7 @@ _DRIVEN_OUT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _OPERATION = re.compile(r"\boperations?\b", re.IGNORECASE)
-_FIGHTING_GOES_ON = re.compile(
-    r"\b(?:fighting|clashes)\s+(?:continu\w+|(?:are|is|were|was)\s+(?:still\s+)?(?:ongoing"
-    r"|continuing|under\s*way|raging))",
-    re.IGNORECASE,
-)
+_FIGHTING_GOES_ON = re.compile(lx.FIGHTING_GOES_ON_FRAGMENT, re.IGNORECASE)
 _RETAKE_WORDS = re.compile(
     r"\b(?:retook|retaken|recaptur\w*|regain\w*|took\s+back)\b", re.IGNORECASE
 )
@@ -2894,7 +2890,6 @@ def _government_attacks(reading: _CueReading, sentence: _Sentence, cue: _Cue) ->
 
 
 _ELIDED_SUBJECT = re.compile(r"\s*(?:(?:now|also|already|effectively|reportedly|still)\s+)*")
-_AND_BEFORE = re.compile(r"\band\s*$", re.IGNORECASE)
 
 
 def _elided_subject_sides(
@@ -2906,7 +2901,7 @@ def _elided_subject_sides(
     text = facts.text
     if _ELIDED_SUBJECT.fullmatch(text, subject_start, cue.start) is None:
         return False, False
-    if _AND_BEFORE.search(text, max(clause_start, subject_start - 5), subject_start) is None:
+    if _AND_AT_END.search(text, max(clause_start, subject_start - 5), subject_start) is None:
         return False, False
     return _subject_sides(facts, clause_start, subject_start)
 

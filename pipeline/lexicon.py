@@ -1361,11 +1361,16 @@ _HELD_BUILDING = (
 # After buildings were taken, the fight for the place goes on or the fighters were thrown out:
 # "and were fighting in the city's western neighbourhoods", "but were later expelled from the
 # city", "for several hours before security forces pushed them out".
+# "fighting continues", "clashes were still raging"
+FIGHTING_GOES_ON_FRAGMENT = (
+    r"\b(?:fighting|clashes)\s+(?:continu\w+|(?:are|is|were|was)\s+(?:still\s+)?(?:ongoing"
+    r"|continuing|under\s*way|raging))"
+)
 FIGHT_FOR_PLACE_GOES_ON = re.compile(
     r"\b(?:were|are|was|is)\s+(?:still\s+)?(?:fighting|battling|clashing)\b"
-    r"|\b(?:fighting|clashes)\s+(?:continu\w+|(?:are|is|were|was)\s+(?:still\s+)?(?:ongoing"
-    r"|continuing|under\s*way|raging))"
-    r"|\b(?:were|was)\s+(?:later\s+|soon\s+|quickly\s+)?(?:expelled|pushed\s+out|driven\s+out"
+    r"|"
+    + FIGHTING_GOES_ON_FRAGMENT
+    + r"|\b(?:were|was)\s+(?:later\s+|soon\s+|quickly\s+)?(?:expelled|pushed\s+out|driven\s+out"
     r"|forced\s+out|pushed\s+back|repelled|repulsed)"
     r"|\bfor\s+(?:several|a\s+few|two|three|some)\s+hours\b"
     # "as government forces struggled to hold on to the city", "as battle for Lashkar Gah rages"
