@@ -419,7 +419,7 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     # article says whether the place ever fell
     events = _repelled_unless_fallen(text, events, [], whole_article=True)
     events = _without_corrected_falls(text, sentences, events)
-    events = _without_killed_items(text, sentences, events)
+    events = _without_killed_items(text, views[0], sentences, events)
     events = _headlines_dated_by_story(text, events)
     events = _dated_by_line_label(text, events, article.date)
     if group_voice:
@@ -560,12 +560,15 @@ def _without_corrected_falls(
 
 
 def _without_killed_items(
-    text: str, sentences: list[_Sentence], events: list[Event]
+    text: str, lowered: str | None, sentences: list[_Sentence], events: list[Event]
 ) -> list[Event]:
     """An agency's kill or withdrawal ("KILL - Kill URGENT 'Taliban capture Faizabad'", "Editors:
     please disregard the URGENT 'Taliban seize Pul-e Khumri' ... issued in error", "The story
-    headlined '...' has been withdrawn"): the notice and what it names up to it tell nothing."""
-    if not _KILL_WORD.search(text):
+    headlined '...' has been withdrawn"): the notice and what it names up to it tell nothing.
+
+    ``lowered``: the article's lowered twin, ``None`` where lowering moves offsets; then every
+    sentence naming a place is scanned."""
+    if not events or (lowered is not None and not _may_hold_kill_notice(lowered)):
         return events  # nearly every article
     killed = [
         (sentence.end, {m.place.iso for m in sentence.mentions})
@@ -583,10 +586,34 @@ def _named_by_notice(event: Event, notices: list[tuple[int, set[str]]]) -> bool:
     return any(event.province_iso in isos and event.quote_start < end for end, isos in notices)
 
 
-# Every notice below holds one of these words: most articles skip the sentence scan.
-_KILL_WORD = re.compile(
-    r"\b(?:kill|killed|disregard|in\s+error|withdrawn|retracted|scrapped)\b", re.IGNORECASE
-)
+def _may_hold_kill_notice(lowered: str) -> bool:
+    """Whether the article's lowered twin holds what every ``_KILL_NOTICE`` needs: "disregard",
+    "in error", "been withdrawn" (or killed, retracted, scrapped), or "kill" opening a line.
+
+    Found with ``str.find``: a regex over the whole article costs more than the sentence scan
+    it saves, and news is full of "killed" and "terrorists" that a looser gate would let by."""
+    if "disregard" in lowered:
+        return True
+    at = lowered.find("error")
+    while at >= 0:
+        if at > 0 and lowered[at - 1].isspace():
+            return True
+        at = lowered.find("error", at + 1)
+    at = lowered.find("been")
+    while at >= 0:
+        if _BEEN_RETRACTED.match(lowered, at):
+            return True
+        at = lowered.find("been", at + 1)
+    at = lowered.find("kill")
+    while at >= 0:
+        if _NON_WORD.fullmatch(lowered, lowered.rfind("\n", 0, at) + 1, at):
+            return True
+        at = lowered.find("kill", at + 1)
+    return False
+
+
+_BEEN_RETRACTED = re.compile(r"been\s+(?:withdrawn|killed|retracted|scrapped)\b")
+_NON_WORD = re.compile(r"\W*")
 _KILL_NOTICE = re.compile(
     r"^\W*kill\b|\bplease\s+disregard\b"
     r"|\b(?:was|were|has\s+been|have\s+been|is)\s+(?:issued|sent|published|moved|transmitted)\s+in"

@@ -238,6 +238,30 @@ def test_district_tally_needs_its_words(text: str) -> None:
             assert any(word in lowered for word in ex._TALLY_WORDS)
 
 
+KILL_SALAD = ("KILL", "kill", "Kill", "-", "\n", "Editors:", "please", "disregard", "the", "story",
+              "headlined", "has", "been", "withdrawn", "killed", "was", "issued", "in", "error",
+              "terrorists", "URGENT", "'Taliban", "seize", "Kunduz'", "retracted", "  ",
+              ".")  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(KILL_SALAD), max_size=14).map(" ".join))
+def test_kill_notice_gate_never_hides_a_notice(text: str) -> None:
+    """The article skips the notice scan only when no sentence could hold a notice."""
+    for sample in (
+        text,
+        *SAMPLES,
+        "KILL - Kill URGENT 'Taliban capture Faizabad'",
+        "Editors: please disregard the URGENT 'Taliban seize Pul-e Khumri'.",
+        "It was issued in\nerror.",
+        "The story headlined 'Kunduz falls' has been\nwithdrawn.",
+    ):
+        lowered = lowered_text(sample)
+        assert lowered is not None
+        if ex._KILL_NOTICE.search(sample) is not None:
+            assert ex._may_hold_kill_notice(lowered)
+
+
 # --- prefilters and literal guards ------------------------------------------------------------
 
 CUE_SALAD = ("captured", "fell", "to", "the", "Taliban", "was", "taken", "over", "fighting",
