@@ -50,6 +50,12 @@ DAY_COUNT = (
     r"(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|\d{1,2})"
 )
+# A count that names no exact day: "more than two weeks after it fell", "nearly a week after".
+# (Never a bare "over": "the Taliban took over two days after the army left".)
+APPROXIMATE_COUNT = (
+    r"(?P<approx>(?:more\s+than|less\s+than|nearly|almost|about|around|roughly|some"
+    r"|(?:just|well)\s+(?:over|under))\s+)?"
+)
 
 # How long a state has lasted: no day for the change that began it ("had been under Taliban
 # control for three weeks"), but fighting that has gone on so long goes on on the article's day.
@@ -165,6 +171,15 @@ _DAYS_LATER = re.compile(
     r"|\bthe\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b",
     re.IGNORECASE,
 )
+# "the district fell again soon afterward", "days later", "within weeks": after the day told
+# before, by no count.
+_VAGUELY_LATER = re.compile(
+    r"\b(?:(?:soon|shortly|not\s+long|some\s+time)\s+after(?:wards?)?"
+    r"|(?:a\s+few\s+|several\s+|some\s+)?(?:days|weeks)\s+later)\b"
+    # "soon after" ends its clause: "soon after the city fell" names its anchor
+    r"(?=\s*(?:[,.;:)—–!?\"”’']|$|\s(?:and|but|when|as|while|officials|residents|sources)\b))",
+    re.IGNORECASE,
+)
 # "had captured it the previous day", "two days earlier": counted back from the sentence's own
 # day, else from the previous event's, else from the article's. "The day before" only when
 # nothing follows that it could be the day before ("the day before Kunduz fell").
@@ -178,7 +193,9 @@ _DAYS_BEFORE = re.compile(
 # "on Tuesday, a day after the district was overrun": counted back from the sentence's day.
 _DAYS_AFTER = re.compile(
     r"(?<!\bin\s)(?<!\bwithin\s)"  # "for the second time in a week after ..." counts nothing
-    r"\b(?:"
+    r"\b"
+    + APPROXIMATE_COUNT
+    + r"(?:"
     + DAY_COUNT
     + r"\s+(?P<unit>days?|weeks?)|"
     + _WHOLE_DAYS_OF_HOURS
@@ -394,6 +411,7 @@ _PHRASE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("days_ago", _DAYS_AGO),
     ("ordinal_day", _ORDINAL_DAY),
     ("days_later", _DAYS_LATER),
+    ("vaguely_later", _VAGUELY_LATER),
     ("days_before", _DAYS_BEFORE),
     ("today", _TODAY),
     ("earlier", _EARLIER),
@@ -652,9 +670,15 @@ def resolve_date_phrase(
         if forward is not None:
             return forward
     if len(phrases) > 1 and any(p.kind == "earlier" for p in phrases):
-        # "recaptured Guzara earlier this month, the governor's office said on Thursday": the
+        # "recaptured Guzara earlier this month, the governor's office said on Thursday",
+        # "officials said on Sunday that forces had abandoned Gizab earlier this week": the
         # day of the saying never beats the event's own "earlier"
-        unsaid = [p for p in phrases if not (p.start > cue and _dates_a_saying(p, sentence))]
+        unsaid = [
+            p
+            for p in phrases
+            if not (p.start > cue and _dates_a_saying(p, sentence))
+            and not _speech_day(p, sentence, cue)
+        ]
         if unsaid and all(p.kind == "earlier" for p in unsaid):
             phrases = unsaid
     phrase = _counted_back_from_anchor(phrases, sentence, cue) or _nearest(phrases, cue)
@@ -770,11 +794,21 @@ def _quoted_speech_day(
 
 
 def _speech_day(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
-    """The phrase dates a report of the cue: "officials said on Monday that ... <cue>"."""
-    return phrase.end <= cue_at and bool(_SPEECH_THAT.match(sentence, phrase.end, cue_at))
+    """The phrase dates a report of the cue: "officials said on Monday that ... <cue>", or
+    wire copy's "said on Thursday the Taliban had captured ..." with no "that"."""
+    if phrase.end > cue_at:
+        return False
+    if _SPEECH_THAT.match(sentence, phrase.end, cue_at):
+        return True
+    return bool(
+        _BARE_COMPLEMENT.fullmatch(sentence, phrase.end, cue_at)
+        and _dates_a_saying(phrase, sentence)
+    )
 
 
 _SPEECH_THAT = re.compile(r"\s*that\b", re.IGNORECASE)
+# the subject (and auxiliary) of a reported clause, up to its verb: " the Taliban had "
+_BARE_COMPLEMENT = re.compile(r"\s+(?:[\w'’-]+\s+){1,5}")
 
 
 def _own_conjunct(phrases: list[_Phrase], sentence: str, cue_at: int) -> list[_Phrase]:
@@ -842,6 +876,8 @@ def _counted_forward_from_anchor(
             # "Two days after the Taliban captured Ghormach on Tuesday, government forces retook
             # the district": only a main clause after the closed "after" clause is counted
             continue
+        if is_approximate(phrase.match):
+            return uncounted(phrase.match)
         counted_from = _resolve(anchor, article_date=article_date, reference=None)
         if counted_from.date is None or counted_from.precision is not Precision.DAY:
             return None
@@ -933,6 +969,8 @@ def _counted_from_event_before(
             continue
         if _days_after_event_clause(sentence, phrase, cue_at) is None:
             continue
+        if is_approximate(phrase.match):
+            return uncounted(phrase.match)
         day = reference + dt.timedelta(days=days_counted(phrase.match))
         if article_date is not None and day > article_date:
             return None
@@ -948,6 +986,8 @@ def _resolve_days_after(
 ) -> DateResolution:
     """In "(on Tuesday,) a day after X", X happened that many days before the sentence's day;
     in "The attack came a day after X", before the day of the attack reported earlier."""
+    if is_approximate(phrase.match):
+        return uncounted(phrase.match)
     text = phrase.match.group(0)
     anchors = [
         p
@@ -1160,7 +1200,7 @@ def _resolve(
 ) -> DateResolution:
     text = phrase.match.group(0)
     kind = phrase.kind
-    if kind == "span":
+    if kind in ("span", "vaguely_later"):
         return DateResolution(None, Precision.UNKNOWN, f"'{text}' names no single day", text)
     if kind in ("month_day", "day_month"):
         return _resolve_explicit(phrase.match, article_date=article_date, reference=reference)
@@ -1257,6 +1297,17 @@ def _days_back(phrase: _Phrase) -> int:
     """Yesterday's phrases: one day back, or two for "the day before yesterday"."""
     match = phrase.match
     return 2 if match.group("two") or match.group("two_nights") else 1
+
+
+def is_approximate(match: re.Match[str]) -> bool:
+    """Whether a count is hedged ("more than two weeks", "nearly a week"): no exact day."""
+    return bool(match.groupdict().get("approx"))
+
+
+def uncounted(match: re.Match[str]) -> DateResolution:
+    """What a hedged count dates: no single day."""
+    text = match.group(0).strip()
+    return DateResolution(None, Precision.UNKNOWN, f"'{text}' counts no exact day", text)
 
 
 def days_counted(match: re.Match[str]) -> int:

@@ -28,9 +28,11 @@ from pipeline.dates import (
     DateResolution,
     days_counted,
     find_date_phrases,
+    is_approximate,
     is_duration,
     resolve_date_phrase,
     state_began,
+    uncounted,
 )
 from pipeline.dates import MONTHS as MONTH_NUMBER
 from pipeline.records import Article, Event, Precision, Status
@@ -76,6 +78,7 @@ SCARE_QUOTE_WORDS = 3  # fewer words than this in quotes are a scare quote ("Tal
 RECIPIENT_REACH = 60  # how far after a surrender its recipient may be named
 CLEARED_REACH = 20  # how far before "the outskirts of" a clearing verb may stand
 TARGETED_REACH = 30  # how far before "attack" a bombing is named ("A car bomb and gun attack")
+REPORTED_REACH = 40  # how far before the cue "reports of" may stand ("reports that the Taliban")
 MOVER_REACH = 40  # how far before "moving into" the people moving are named
 OPERATION_REACH = 80  # how far before "to clear" the operation it is the aim of is named
 GOODS_REACH = 40  # how far before "was seized" the goods seized are named
@@ -881,6 +884,9 @@ def _sentences(
             )
         )
         cues = _reported_cues(lowered, start, end) if near_place else ()
+        if cues and lowered.find("their ", start, end) >= 0:
+            owner_from = spans[index - 1][0] if index > 0 else start
+            cues = tuple(c for c in cues if _held_by_the_group(lowered, owner_from, c))
         facts = _SentenceFacts(
             text,
             twin_text,
@@ -892,6 +898,16 @@ def _sentences(
         )
         sentences.append(_Sentence(start, end, cues, mentions_in[index], facts))
     return sentences
+
+
+def _held_by_the_group(lowered: str, owner_from: int, cue: _Cue) -> bool:
+    """ "The Taliban claimed the district had come under their control": "their" is whoever
+    the text last named before it (from the sentence before on), and only the group's hands
+    make a capture; "Commandos entered X. By evening it was in their hands" is no fall."""
+    if not lx.THEIR_HOLD.search(lowered, cue.start, cue.end):
+        return True  # "raised their flag": theirs by the deed
+    sides = [m.group("group") for m in lx.SIDE_NAMED.finditer(lowered, owner_from, cue.start)]
+    return bool(sides) and sides[-1] is not None
 
 
 def _outside(spans: list[tuple[int, int]], blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1152,6 +1168,8 @@ def _fallen_before_retake(
         if not own.phrase:
             return []
         dated = _date_fields(own)
+    elif is_approximate(counted):
+        dated = _date_fields(uncounted(counted))  # "more than two weeks after it fell"
     else:
         phrase = counted.group(0)
         dated = {
@@ -2017,6 +2035,10 @@ def _binding_cue(text: str, sentence: _Sentence, mention: _MentionLike) -> _Cue 
         if cue.end <= mention.start and cue.kind in lx.OBJECT_KINDS:
             if _object_relative(sentence, cue):
                 continue  # "Islam Qala, which they seized on July 8, and Spin Boldak"
+            if cue.kind == "control" and _CONTROL_AS_SUBJECT.fullmatch(
+                facts.text, sentence.start, cue.start
+            ):
+                continue  # "Control of Imam Sahib passed to the insurgents": the noun, no verb
             gap = facts.scanned(cue.end, mention.start)
             distance = _gap_distance(gap, sentence, cue.end, mention.start)
             if distance is None or _blocked(gap, cue, facts):
@@ -2067,6 +2089,10 @@ def _binding_cue(text: str, sentence: _Sentence, mention: _MentionLike) -> _Cue 
     if not candidates:
         return None
     return min(candidates, key=lambda c: (c[0], c[1], c[2].start))[2]
+
+
+# what may open a sentence before its subject "control of X": "Control", "The effective control"
+_CONTROL_AS_SUBJECT = re.compile(r"\W*(?:the\s+)?(?:full\s+|effective\s+)?", re.IGNORECASE)
 
 
 def _object_relative(sentence: _Sentence, cue: _Cue) -> bool:
@@ -2213,6 +2239,8 @@ def _event(
     if _civilians_moving(text, sentence, cue):
         return None
     if _targeted_attack(text, sentence, cue):
+        return None
+    if status_name == _CONTESTED_VALUE and _reported_as_false(text, sentence, cue):
         return None
     if not facts.enemy_is_taliban and text.find("enemy", cue.start, cue.end) >= 0:
         return None  # the group's "still in the hands of the enemy": the government holds it
@@ -3303,6 +3331,18 @@ def _targeted_attack(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     )
 
 
+def _reported_as_false(text: str, sentence: _Sentence, cue: _Cue) -> bool:
+    """ "reports of fighting near the city are rumours", "Reports of clashes in Ghazni are
+    baseless": the fight is only what a report the sentence calls false says. (A fall so
+    denied is still the other side's claim, ``_claim_disputed``; a retake so denied is still
+    the government's word, and there is no weaker retake to show it as.)"""
+    window_start = max(sentence.start, cue.start - REPORTED_REACH)
+    return bool(
+        lx.REPORTS_OF_BEFORE.search(text, window_start, cue.start)
+        and lx.CALLED_FALSE_AFTER.match(text, cue.end, sentence.end)
+    )
+
+
 def _cleared_the_edge(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """ "Commandos cleared the outskirts of Qala-e Naw": the defenders' fight at its edge."""
     if cue.kind != "contest_location":
@@ -3473,7 +3513,7 @@ def _read_attribution(text: str, sentence: _Sentence, cue: _Cue) -> str:
         return "taliban"
     if not sentence.facts.speech_verbs():
         return OWN_VOICE  # most sentences: no clause to find
-    speakers: list[str] = []
+    speakers: list[tuple[int, str]] = []
     major_start, major_end = _major_clause(text, sentence, cue)
     lowered = sentence.facts.lowered
     if lowered is not None and _LOWERED_SPEAKERS is not None:
@@ -3489,15 +3529,25 @@ def _read_attribution(text: str, sentence: _Sentence, cue: _Cue) -> str:
         previous = sentence.facts.previous if major_start == sentence.start else None
         speaker = _speaker_of(text, verb, cue, (major_start, major_end), kinds, previous=previous)
         if speaker is not None:
-            speakers.append(speaker)
+            speakers.append((verb.start(), speaker))
     if not speakers:
         return OWN_VOICE
     # an outlet relaying the group's statement ("the Islamic Emirate said ..., Khaama Press
     # reported") does not make it anyone else's word
-    others = [s for s in speakers if s not in ("taliban", "reporter")]
-    if others:
-        return others[0]
-    return "taliban" if "taliban" in speakers else speakers[0]
+    others = [(at, s) for at, s in speakers if s not in ("taliban", "reporter")]
+    if others and not _group_speaks_last(speakers, others, cue):
+        return others[0][1]
+    return "taliban" if any(s == "taliban" for _, s in speakers) else speakers[0][1]
+
+
+def _group_speaks_last(
+    speakers: list[tuple[int, str]], others: list[tuple[int, str]], cue: _Cue
+) -> bool:
+    """ "Officials insisted on Thursday that Spin Boldak had not fallen, a day after the Taliban
+    said they had seized the border crossing": the group's saying, told after every other
+    speaker's and nearest before the cue, is the one the cue is part of."""
+    before = [(at, s) for at, s in speakers if at < cue.start]
+    return bool(before) and max(before)[1] == "taliban" and max(others)[0] < max(before)[0]
 
 
 def _taliban_labelled(text: str, sentence: _Sentence) -> bool:
@@ -3760,6 +3810,7 @@ _SUBSUMED_BY: dict[Status, tuple[Status, ...]] = {
 _CONTESTED = Status.CONTESTED
 _DAY = Precision.DAY
 _CAPTURED_VALUE = Status.CAPTURED.value
+_CONTESTED_VALUE = Status.CONTESTED.value
 
 
 def _one_per_province(events: list[Event]) -> list[Event]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.dates import DAY_COUNT
+from pipeline.dates import APPROXIMATE_COUNT, DAY_COUNT
 
 _F = re.IGNORECASE
 # The government's forces by their acronyms, as ministries and Afghan outlets write them.
@@ -119,8 +119,12 @@ _CAPTURE_INTRANS = (
     r"|had\s+been)\s+(?:now\s+)?"
     r"(?:fully\s+|completely\s+)?"
     r"(?:under|in)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control\s+of\s+the\s+(?:Taliban|mujahid(?:een|in)|Islamic\s+Emirate)"
-    r"|(?:Taliban|insurgents?|militants?|group|Islamic\s+Emirate)(?:'s|’s|'|’)?\s+(?:full\s+|complete\s+|total\s+)?"
-    r"(?:control|hands))"
+    # "their control": the group's only when the sentence names it first (``GROUP_NAMED``)
+    r"|(?:Taliban|insurgents?|militants?|group|Islamic\s+Emirate|their)(?:'s|’s|'|’)?\s+"
+    r"(?:full\s+|complete\s+|total\s+)?(?:control|hands))"
+    # "Control of Imam Sahib passed to the insurgents", "passed into Taliban hands"
+    r"|passed\s+(?:in)?to\s+(?:the\s+)?(?:hands\s+of\s+the\s+)?(?:Taliban|insurgents?|militants?)"
+    r"(?:(?:'s|’s|'|’)?\s+(?:control|hands))?"
     r"|changed\s+hands|(?:is|was|are|were|now)\s+(?:now\s+|still\s+)?in\s+the\s+hands\s+of\s+the\s+"
     r"(?:Taliban|enemy)"
     r"|slipped\s+(?:out\s+of|from)\s+(?:the\s+)?(?:government(?:'s|’s)?\s+)?(?:control|hands)"
@@ -131,7 +135,7 @@ _CAPTURE_INTRANS = (
     r"(?:Taliban|insurgents|militants)"
     r"|lost\s+to\s+(?:the\s+)?(?:Taliban|insurgents|militants)"  # "Deh Yak district, lost to the"
     # the group's word for a district handed over: "Ashtarlay had joined the Islamic Emirate"
-    r"|(?:has\s+|have\s+|had\s+)?joined\s+(?:the\s+Islamic\s+Emirate|it\s+peacefully)"
+    r"|(?:has\s+|have\s+|had\s+)?joined\s+(?:the\s+Islamic\s+Emirate|the\s+Taliban|it\s+peacefully)"
 )
 _CAPTURE_BOTH = r"surrender(?:ed|s)?|handed\s+(?:over\s+)?to|handed\s+over"
 _CAPTURE_NOMINAL = (
@@ -362,7 +366,7 @@ FELL_AFTER = re.compile(
 # A retake's "a week after losing it", "two days after it first fell": the fall, counted back;
 # without a count only with the fall's own day ("Retaken on Monday after falling on Saturday").
 FELL_COUNTED_BEFORE = re.compile(
-    r"(?:\b" + DAY_COUNT + r"\s+(?P<unit>days?|weeks?)\s+)?"
+    r"(?:\b" + APPROXIMATE_COUNT + DAY_COUNT + r"\s+(?P<unit>days?|weeks?)\s+)?"
     r"\bafter\s+(?:losing\s+it|(?:first\s+)?falling(?!\s+(?:back|behind|apart|short|silent|ill))|being\s+(?:overrun|captured|seized|taken)"
     r"|it\s+(?:had\s+)?(?:first\s+)?(?:fell|fallen|was\s+(?:overrun|captured"
     r"|seized|taken|lost))|the\s+(?:Taliban|insurgents|militants)\s+(?:had\s+)?(?:first\s+)?"
@@ -906,6 +910,14 @@ DENIED_THAT = re.compile(
 )
 # The group's own word for its fighters: a statement using it is the Taliban's.
 MUJAHIDEEN = re.compile(r"\bmujahid(?:een|in)\b", _F)
+# "under their control", "in their hands": a hold whose owner only the text before names.
+THEIR_HOLD = re.compile(r"\btheir\s+(?:full\s+|complete\s+|total\s+)?(?:control|hands)\b")
+# Either side named, to say whose "their control" is (read on the lowered text).
+SIDE_NAMED = re.compile(
+    r"\b(?:(?P<group>taliban|insurgents?|militants?|mujahid(?:een|in)|islamic\s+emirate|group)"
+    r"|government|commandos?|troops|soldiers|army|police|security\s+forces|afghan\s+forces"
+    r"|andsf|ansdf|militias?)\b"
+)
 BY_THE_MUJAHIDEEN = re.compile(
     r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?(?:heroic\s+)?mujahid(?:een|in)\b", _F
 )
@@ -1306,7 +1318,19 @@ LOCATING_GAP = re.compile(
 # fall, briefly, in 2016" is background however many commas come between.
 HISTORICAL_TAIL = re.compile(
     r"(?:\s*,\s*[\w’'-]+(?:\s+[\w’'-]+){0,2})*\s*,?\s*(?:back\s+)?(?:in|since|during)\s+"
+    # "twice overran Kunduz city, in 2015 and 2016": a list of years, dated by its last
+    r"(?:(?:19|20)\d\d\s*(?:,\s*(?:and\s+)?|and\s+)(?:again\s+in\s+)?)*"
     r"(?P<year>(?:19|20)\d\d)\s*[.!\"”’']{0,3}\s*$",
+    _F,
+)
+# A report called false: "reports of fighting near the city are rumours", "claims that the
+# Taliban had attacked Ghazni were baseless". The report before the cue, the verdict after it.
+REPORTS_OF_BEFORE = re.compile(
+    r"\b(?:reports?|rumou?rs?|claims?|news)\s+(?:of|about|that)\s+(?:[\w'’-]+\s+){0,4}$", _F
+)
+CALLED_FALSE_AFTER = re.compile(
+    r"[^.;:!?]{0,60}?\b(?:are|were|is|was)\s+(?:just\s+|only\s+|mere\s+|all\s+|simply\s+)?"
+    r"[\"“'‘]?(?:rumou?rs?|false|untrue|baseless|unfounded|propaganda|lies|fake|not\s+true)\b",
     _F,
 )
 # A past year fronted before the sentence's first comma sets the whole clause in the past:
@@ -1409,7 +1433,10 @@ BUILDINGS_STILL_HELD = re.compile(
     r"|(?:held|controlled|defended)\s+by\s+(?:the\s+)?" + _DEFENDERS + r")"
     # a building still besieged is still held: "the governor's compound was 'under siege'"
     r"|" + _HELD_BUILDING + r"\s+(?:(?:is|are|was|were|remains?|remained)\s+)+(?:still\s+|now\s+)?"
-    r"[\"“'‘]?(?:under\s+siege|besieged|surrounded|encircled|under\s+(?:attack|threat))\b",
+    r"[\"“'‘]?(?:under\s+siege|besieged|surrounded|encircled|under\s+(?:attack|threat))\b"
+    # "leaving the governor's compound as the last government-held building in the city"
+    r"|\b(?:the\s+)?(?:last|only)\s+(?:remaining\s+)?(?:government|army|security[\s-]forces?)"
+    r"[\s-](?:held|controlled)\s+(?:building|compound|position|post|base|pocket|enclave)s?\b",
     _F,
 )
 # A building as the object that points back to a place named before: "residents of Helmand

@@ -97,6 +97,8 @@ GOLD_TABLES = (
     "extract_blind74.tsv",
     "extract_blind75.tsv",
     "extract_blind76.tsv",
+    "extract_blind77.tsv",
+    "extract_blind78.tsv",
 )
 
 
@@ -334,6 +336,13 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # run once on a committed tree, then round 29c. All 5,466 cases score captured 0.987/0.966/0.976,
 # claimed 0.962, contested 0.960, retaken 0.972, dates 0.983 (the start tree: 0.986/0.964/0.975,
 # 0.959, 0.957, 0.969, 0.983).
+# Nineteenth session: tables 77 (24 whole articles in formats beyond the news story: live blogs,
+# think-tank briefs, explainers, opinion, translated local reports; first run captured
+# 0.914/0.941/0.928, claims 0.938, contested 0.923, retaken 1.00, dates 0.938) and 78 (110
+# excerpts on who says so and how sure; first run 0.951/0.951/0.951, 0.930, 0.964, 0.941, 0.949),
+# each run once on a committed tree, then round 30. All 5,618 cases score captured
+# 0.987/0.966/0.977, claimed 0.963, contested 0.960, retaken 0.972, dates 0.983 (the start
+# tree: 0.986/0.965/0.975, 0.960, 0.959, 0.972, 0.981).
 F1_FLOORS: dict[Status, float] = {
     Status.CAPTURED: 0.95,
     Status.CLAIMED: 0.95,
@@ -342,7 +351,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 5466
+MIN_GOLD_CASES = 5618
 
 
 def _param(case):
