@@ -171,8 +171,8 @@ _DAYS_LATER = re.compile(
     r"|\bthe\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b",
     re.IGNORECASE,
 )
-# "the district fell again soon afterward", "days later", "within weeks": after the day told
-# before, by no count.
+# "the district fell again soon afterward", "days later": after the day told before, by no
+# count.
 _VAGUELY_LATER = re.compile(
     r"\b(?:(?:soon|shortly|not\s+long|some\s+time)\s+after(?:wards?)?"
     r"|(?:a\s+few\s+|several\s+|some\s+)?(?:days|weeks)\s+later)\b"

@@ -595,24 +595,23 @@ def _may_hold_kill_notice(lowered: str) -> bool:
 
     Found with ``str.find``: a regex over the whole article costs more than the sentence scan
     it saves, and news is full of "killed" and "terrorists" that a looser gate would let by."""
-    if "disregard" in lowered:
-        return True
-    at = lowered.find("error")
+    return (
+        "disregard" in lowered
+        or any(at > 0 and lowered[at - 1].isspace() for at in _offsets(lowered, "error"))
+        or any(_BEEN_RETRACTED.match(lowered, at) for at in _offsets(lowered, "been"))
+        or any(
+            _NON_WORD.fullmatch(lowered, lowered.rfind("\n", 0, at) + 1, at)
+            for at in _offsets(lowered, "kill")
+        )
+    )
+
+
+def _offsets(text: str, word: str) -> Iterator[int]:
+    """Every offset where ``word`` starts in ``text``."""
+    at = text.find(word)
     while at >= 0:
-        if at > 0 and lowered[at - 1].isspace():
-            return True
-        at = lowered.find("error", at + 1)
-    at = lowered.find("been")
-    while at >= 0:
-        if _BEEN_RETRACTED.match(lowered, at):
-            return True
-        at = lowered.find("been", at + 1)
-    at = lowered.find("kill")
-    while at >= 0:
-        if _NON_WORD.fullmatch(lowered, lowered.rfind("\n", 0, at) + 1, at):
-            return True
-        at = lowered.find("kill", at + 1)
-    return False
+        yield at
+        at = text.find(word, at + 1)
 
 
 _BEEN_RETRACTED = re.compile(r"been\s+(?:withdrawn|killed|retracted|scrapped)\b")
@@ -2240,7 +2239,7 @@ def _event(
         return None
     if _targeted_attack(text, sentence, cue):
         return None
-    if status_name == _CONTESTED_VALUE and _reported_as_false(text, sentence, cue):
+    if status_name == _CONTESTED.value and _reported_as_false(text, sentence, cue):
         return None
     if not facts.enemy_is_taliban and text.find("enemy", cue.start, cue.end) >= 0:
         return None  # the group's "still in the hands of the enemy": the government holds it
@@ -3810,7 +3809,6 @@ _SUBSUMED_BY: dict[Status, tuple[Status, ...]] = {
 _CONTESTED = Status.CONTESTED
 _DAY = Precision.DAY
 _CAPTURED_VALUE = Status.CAPTURED.value
-_CONTESTED_VALUE = Status.CONTESTED.value
 
 
 def _one_per_province(events: list[Event]) -> list[Event]:

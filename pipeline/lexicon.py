@@ -119,7 +119,7 @@ _CAPTURE_INTRANS = (
     r"|had\s+been)\s+(?:now\s+)?"
     r"(?:fully\s+|completely\s+)?"
     r"(?:under|in)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control\s+of\s+the\s+(?:Taliban|mujahid(?:een|in)|Islamic\s+Emirate)"
-    # "their control": the group's only when the sentence names it first (``GROUP_NAMED``)
+    # "their control": the group's only when the text last named it (extract._held_by_the_group)
     r"|(?:Taliban|insurgents?|militants?|group|Islamic\s+Emirate|their)(?:'s|’s|'|’)?\s+"
     r"(?:full\s+|complete\s+|total\s+)?(?:control|hands))"
     # "Control of Imam Sahib passed to the insurgents", "passed into Taliban hands"
