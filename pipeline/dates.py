@@ -85,7 +85,8 @@ _SPAN = re.compile(
     # "Since LWJ's last update on July 22, the Taliban have taken ..."
     # (not "Since Sher Khan Bandar fell on June 22": the clause's own change, on its own day)
     r"\b(?:since\s+(?:(?!(?:fell|fallen|captured|seized|took|taken|overran|overrun|retook"
-    r"|recaptured|retaken)\b)[\w'’]+\s+){1,4}?on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+)"
+    r"|recaptured|retaken)\b)[\w'’]+\s+){1,4}?on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     r"|since\s+(?:last\s+)?(?:\w+day|early|late|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june|july)"
     r"|in\s+(?:recent|the\s+past|the\s+last)\s+(?:few\s+)?(?:days|weeks|months|week|month|fortnight)"
     r"|last\s+week|last\s+month|last\s+fortnight"
@@ -207,7 +208,9 @@ _DAYS_AFTER = re.compile(
 # "The attack came a day after ...", "It comes two days after ...": the subject is an event
 # the article reported before, so the count starts from that event's day.
 _EARLIER_EVENT_CAME = re.compile(
-    r"^\W*(?:the\s+(?:[\w-]+\s+){0,4}|this\s+|that\s+|it\s+|which\s+)?"
+    # "Its capture came", "Kunduz's fall came"
+    r"^\W*(?:the\s+(?:[\w-]+\s+){0,4}|(?:its|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}|this\s+|that\s+"
+    r"|it\s+|which\s+)?"
     r"(?:came|comes|followed|happened|took\s+place|occurred)\s+(?:just\s+|only\s+)?$",
     re.IGNORECASE,
 )
@@ -702,6 +705,11 @@ def resolve_date_phrase(
             return DateResolution(None, Precision.UNKNOWN, BASIS_NO_ARTICLE_DATE)
         return DateResolution(article_date, Precision.DAY, BASIS_ARTICLE_DATE)
     if phrase.kind == "days_after":
+        main = _counted_back_from_main_clause(
+            phrase, sentence, cue, article_date=article_date, reference=reference
+        )
+        if main is not None:
+            return main
         # "a week after it fell to the Taliban on July 18": the clause's own day beats the count
         own = [p for p in phrases if p.start >= cue and _event_anchor(p, sentence)]
         if own and phrase.end <= cue and not _CLAUSE_SPLIT.search(sentence, cue, own[0].start):
@@ -806,7 +814,7 @@ def _speech_day(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
     )
 
 
-_SPEECH_THAT = re.compile(r"\s*that\b", re.IGNORECASE)
+_SPEECH_THAT = re.compile(r"\s*\)?\s*that\b", re.IGNORECASE)  # ")": "on Sunday (16 Jawza) that"
 # the subject (and auxiliary) of a reported clause, up to its verb: " the Taliban had "
 _BARE_COMPLEMENT = re.compile(r"\s+(?:[\w'’-]+\s+){1,5}")
 
@@ -937,6 +945,45 @@ def _days_after_event_clause(sentence: str, phrase: _Phrase, cue_at: int) -> re.
         clause.group(0),
     )
     return clause if closed else None
+
+
+_QUOTES_AND_SPACE = " \"'“‘"
+
+
+def _counted_back_from_main_clause(
+    phrase: _Phrase,
+    sentence: str,
+    cue_at: int,
+    *,
+    article_date: dt.date | None,
+    reference: dt.date | None,
+) -> DateResolution | None:
+    """ "A day after capturing Qalat, the Taliban seized Tirin Kot on Saturday": the cue in a
+    fronted "after" clause with no day of its own comes that many days before the main
+    clause's day."""
+    if sentence[: phrase.start].strip(_QUOTES_AND_SPACE) or "," in sentence[phrase.end : cue_at]:
+        return None
+    close = sentence.find(",", cue_at)
+    if close < 0:
+        return None
+    later = [p for p in find_date_phrases(sentence) if p.start > phrase.start]
+    if any(p.start < close for p in later):
+        return None  # the clause's own day: "Two days after taking Qalat on Thursday, ..."
+    anchor = next((p for p in later if _event_anchor(p, sentence)), None)
+    if anchor is None or _CLAUSE_SPLIT.search(sentence, close, anchor.start):
+        return None
+    if is_approximate(phrase.match):
+        return uncounted(phrase.match)
+    main = _resolve(anchor, article_date=article_date, reference=reference)
+    text, anchor_text = phrase.match.group(0), anchor.match.group(0)
+    if main.date is None:
+        return DateResolution(
+            None, Precision.UNKNOWN, f"'{text}' '{anchor_text}': {main.basis}", text
+        )
+    if main.precision is not Precision.DAY:
+        return None
+    day = main.date - dt.timedelta(days=days_counted(phrase.match))
+    return DateResolution(day, Precision.DAY, f"'{text}' '{anchor_text}' ({main.date})", text)
 
 
 def _told_before_in_after_clause(

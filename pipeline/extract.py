@@ -115,10 +115,17 @@ FAR_FUTURE_WINDOW = 120  # characters before a cue searched for a vow or a forec
 ROAD_WORDS = ("highway", "road", "route", "motorway", "Highway", "Road")
 _ROAD_WORD = re.compile("|".join(map(re.escape, ROAD_WORDS)))  # any of them: one scan in C
 LOOK_BACK_CHARS = 80  # longest end-anchored phrase before a cue ("the provincial capital has ...")
+PARTIAL_REACH = 60  # how far before a place its part is named ("the area around the police ... in")
 
 # ";", "while", "whereas", "but" as words. Written to start with a literal, not "\b", so that
 # re skips every other character in C instead of trying the pattern at each one (6x faster).
-_MAJOR_BREAK = re.compile(r";|w(?<!\ww)(?:hile|hereas)\b|b(?<!\wb)ut\b")
+# (and "as" opening another speaker's clause: "Taliban say they have captured Qala-e-Naw as
+# Afghan officials confirm fall of Zaranj")
+_MAJOR_BREAK = re.compile(
+    r";|w(?<!\ww)(?:hile|hereas)\b|b(?<!\wb)ut\b"
+    r"|a(?<!\wa)s\b(?=\s+(?:[\w’'-]+\s+){1,4}?(?:say|says|said|confirm|confirms|confirmed|deny|denies"
+    r"|denied)\b)"
+)
 _WORD = re.compile(r"[\w’'-]+|[:,]")
 _MENTION_TOKEN = "x"
 # A place in brackets between a cue and the place it binds, once gaps are collapsed: "(x)".
@@ -1786,6 +1793,8 @@ def _fronted_place(
         status == "captured"
         and not lx.UNNAMED_DISTRICT_OBJECT.match(text, cue.end, sentence.end)
         and not lx.CITY_PART_OBJECT.match(text, cue.end, sentence.end)
+        # "In Lashkar Gah, Taliban fighters seized the provincial prison"
+        and not lx.BUILDING_OBJECT.match(text, cue.end, sentence.end)
     ):
         return None  # "In Paktika province, the Taliban seized Gomal district": a district of it
     first = sentence.mentions[0]
@@ -1795,8 +1804,9 @@ def _fronted_place(
         return None
     if not lx.FRONTED_PLACE_END.match(text, first.end, cue.start):
         return None
-    # the cue has no place of its own after it in the sentence
-    if any(m.start >= cue.end for m in sentence.mentions):
+    # the cue has no place of its own after it in the sentence (a speaker's is none: "..., a
+    # Helmand lawmaker said")
+    if any(m.start >= cue.end and not _is_role(text, m, sentence) for m in sentence.mentions):
         return None
     return first
 
@@ -2345,6 +2355,8 @@ def _event(
             status, confidence = Status.CLAIMED, HEDGED_CONFIDENCE
         elif claimed:
             status, confidence = Status.CLAIMED, CLAIMED_CONFIDENCE
+        elif _lone_building_of_capital(text, sentence, cue, mention):
+            status = Status.CONTESTED
         elif attribution != OWN_VOICE:
             confidence = min(1.0, confidence + 0.05)
     elif (
@@ -3415,7 +3427,7 @@ def _partial(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -
     if _match(lx.PARTIAL_AFTER, facts, mention.end, sentence.end):
         return True
     if mention.end <= cue.start and _search_slice(
-        lx.PARTIAL_BEFORE, facts, max(sentence.start, mention.start - 30), mention.start
+        lx.PARTIAL_BEFORE, facts, max(sentence.start, mention.start - PARTIAL_REACH), mention.start
     ):
         return True
     return bool(_search(lx.STILL_HOLDS, facts, cue.end, sentence.end))
@@ -4021,9 +4033,16 @@ def _follow_up(
         if prior is None or not any(_refers_back(text, sentence, c) for c in sentence.cues):
             return []  # nothing refers back: skip building the stand-in for what it would
         antecedent = _only_place(text, prior)
-        if antecedent is None:
+        if antecedent is None or _district_after_a_capital(text, sentence, prior, antecedent):
             return []
         return _carried_capture(article, sentence, [antecedent], reference=reference)
+    # "Its capture came a day after the group took Aybak. The Taliban entered the city at 2am":
+    # the place of an "after" clause is the earlier event's, not the one the text goes on about
+    in_clause = [e for e in previous if _told_in_after_clause(e)]
+    if in_clause:
+        previous = [e for e in previous if e not in in_clause] or previous
+        if all(_about_another_place(e) for e in previous):
+            return []
     goes_on = (_fighting_continues(body) or _attack_repelled(body)) and len(
         {e.province_iso for e in previous}
     ) == 1
@@ -4077,6 +4096,42 @@ def _follow_up(
     return _carried_capture(article, sentence, previous, reference=reference)
 
 
+def _told_in_after_clause(event: Event) -> bool:
+    return _after_clause_start(event.quote, event.place_start - event.quote_start) is not None
+
+
+def _about_another_place(event: Event) -> bool:
+    """Whether the event's place is in a counted "after" clause whose main clause refers back
+    to another place ("Its capture came a day after the group took Aybak")."""
+    body, place_at = event.quote, event.place_start - event.quote_start
+    start = _after_clause_start(body, place_at)
+    return start is not None and _main_clause_refers_back(body, start, place_at)
+
+
+def _after_clause_start(body: str, place_at: int) -> int | None:
+    """Where the count of the "after" clause the place at ``place_at`` is in ("came a day after the
+    group took Aybak"), not of one before the main clause ("Two days after the assault began,
+    Lashkar Gah fell")."""
+    if _AFTER_WORD.search(body, 0, place_at) is None:
+        return None  # most places: no count before them to look up
+    return next(
+        (
+            phrase.start
+            for phrase in find_date_phrases(body)
+            if phrase.kind == "days_after"
+            and phrase.end <= place_at
+            and "," not in body[phrase.end : place_at]
+        ),
+        None,
+    )
+
+
+def _main_clause_refers_back(body: str, clause_start: int, place_at: int) -> bool:
+    close = body.find(",", place_at)
+    main = body[:clause_start] + (body[close:] if close >= 0 else "")
+    return lx.MAIN_CLAUSE_BACK_REFERENCE.search(main) is not None
+
+
 def _scene_capture(
     article: Article,
     sentence: _Sentence,
@@ -4094,8 +4149,14 @@ def _scene_capture(
     if _is_skipped_sentence(text[sentence.start : sentence.end]):
         return []
     antecedent = _only_place(text, scene, past_dateline=True)
-    if antecedent is None:
+    if antecedent is None or _district_after_a_capital(text, sentence, scene, antecedent):
         return []
+    body = text[scene.start : scene.end]
+    clause = _after_clause_start(body, antecedent.place_start - scene.start)
+    if clause is not None and _main_clause_refers_back(
+        body, clause, antecedent.place_start - scene.start
+    ):
+        return []  # "Its capture came a day after the group took Aybak": about another place
     carried = _carried_capture(article, sentence, [antecedent], reference=reference)
     # the group's claim to buildings a few sentences after officials reported the capture of
     # the city ("had taken the governor's compound and the police headquarters") adds nothing
@@ -4259,6 +4320,24 @@ def _carried_capture(
         if all(e.status is not event.status for e in events):
             events.append(event)
     return events
+
+
+def _district_after_a_capital(
+    text: str, sentence: _Sentence, scene: _Sentence, antecedent: Event
+) -> bool:
+    """ "Elders from Kandahar met the president in Kabul. 'The district fell because no one
+    came'": a district is never the provincial capital told before, when the text names no
+    district before (not even as a role: "The governor of Almar arrived in Maimana")."""
+    if antecedent.place_kind != "capital" or not _DISTRICT_BACK.search(
+        text, sentence.start, sentence.end
+    ):
+        return False
+    if _CITY_BACK.search(text, sentence.start, sentence.end) or any(
+        _kind(m) == "town" for m in scene.mentions
+    ):
+        return False
+    # "Shinkay district ... reached Qalat ... the district was 'conquered'"
+    return _DISTRICT_WORD.search(text, 0, sentence.start) is None
 
 
 def _entered_as_it_fell(text: str, cue: _Cue, event: Event, previous: list[Event]) -> bool:
@@ -4479,6 +4558,9 @@ _NAME_AFTER = re.compile(r"\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+)?[A-Z]")
 # it may mean the capital; a bare province never.
 _CAPITAL_WORD = re.compile(r"\b(?:capital|city)\b", re.IGNORECASE)
 _CITY_BACK = re.compile(r"\bthe\s+(?:provincial\s+)?(?:city|town|provincial\s+capital)\b")
+_DISTRICT_BACK = re.compile(r"\b[Tt]he\s+district\b")
+_DISTRICT_WORD = re.compile(r"\bdistricts?\b", re.IGNORECASE)
+_CAPITAL_KINDS = frozenset({"capital", "province"})
 # Who may return to a district centre and so retake it: troops, never a person or families.
 _TROOPS = re.compile(
     r"\b(?:forces|troops|soldiers|commandos|police(?:men)?|army|units|ANDSF|ANA|ANP)\b",
@@ -4511,7 +4593,8 @@ def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
     """ "took over Qala-i-Naw's police headquarters but were later expelled from the city",
     "have taken the prison in Herat and were fighting in the city": buildings taken while the
     place still holds, so it is fought for. Buildings taken with nothing more said stand for the
-    place ("claim to have seized the police headquarters in Puli-e Alim" is a claimed capture)."""
+    place here ("claim to have seized the police headquarters in Puli-e Alim" is a claimed
+    capture); told as done, see ``_lone_building_of_capital``."""
     if (
         cue.end <= mention.start
         and _takes_by_force(text, cue)
@@ -4519,10 +4602,53 @@ def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
         and lx.BUILDING_LOCATED_IN.fullmatch(text, part.end(), mention.start)
     ):
         return True
+    found = _buildings_of(text, sentence, cue, mention)
+    if found is None:
+        return False
+    taken, in_capital = found
+    if taken is None:
+        return True  # "captured the Helmand radio and television building": not the province
+    if _place_still_holds(text, taken[1], sentence.end):
+        return True
+    # "seized the police headquarters in Lashkar Gah ... after a day of heavy fighting": a
+    # building won in a fight for a capital is part of the fight, not the city's fall
+    return in_capital and _tells_fighting(sentence, sentence.start, sentence.end)
+
+
+def _lone_building_of_capital(
+    text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike
+) -> bool:
+    """ "seized Lashkar Gah's prison", "captured the police headquarters in Pul-e-Khumri", told
+    as done: part of a provincial capital fell, not the seat of its government, so the city
+    is fought for (the group's claim to it stays a claim to the city)."""
+    if _kind(mention) == "province":
+        # "seized the provincial prison in Qala-e Naw, Badghis Province": the capital's
+        # province named after it goes with it
+        return any(
+            m.place.iso == mention.place.iso
+            and cue.end <= m.start
+            and m.end <= mention.start
+            and _kind(m) == "capital"
+            and _lone_building_of_capital(text, sentence, cue, m)
+            for m in sentence.mentions
+        )
+    found = _buildings_of(text, sentence, cue, mention)
+    if found is None or found[0] is None:
+        return False
+    taken, in_capital = found
+    return in_capital and not lx.GOVERNMENT_SEAT.search(text, *taken)
+
+
+def _buildings_of(
+    text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike
+) -> tuple[tuple[int, int] | None, bool] | None:
+    """The stretch naming the buildings taken in the place (``None`` for a province's, which
+    are never the province) and whether the place is a provincial capital; ``None`` when the
+    cue takes the place itself."""
     building = lx.BUILDING_AFTER.match(text, mention.end, sentence.end)
     if building is not None and _is_what_was_taken(text, cue, mention, building.end()):
         if _kind(mention) == "province":
-            return True  # "captured the Helmand radio and television building": not the province
+            return None, False
         stop = lx.OBJECT_END.search(text, building.end(), sentence.end)
         taken = (mention.end, stop.start() if stop else sentence.end)
     elif cue.end <= mention.start and lx.BUILDINGS_IN_PLACE.fullmatch(text, cue.end, mention.start):
@@ -4532,19 +4658,15 @@ def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
     ):
         taken = (cue.end, back.end())  # the building points back to the place named before
     else:
-        return False
-    if _place_still_holds(text, taken[1], sentence.end):
-        return True
-    # "seized the police headquarters in Lashkar Gah ... after a day of heavy fighting": a
-    # building won in a fight for a capital is part of the fight, not the city's fall
-    names_the_capital = (
+        return None
+    in_capital = (
         _kind(mention) == "capital"
         or bool(
             _CAPITAL_OF_BEFORE.search(text, max(sentence.start, mention.start - 40), mention.start)
         )
         or text.startswith(" capital", mention.end)  # "in Helmand capital"
     )
-    return names_the_capital and _tells_fighting(sentence, sentence.start, sentence.end)
+    return taken, in_capital
 
 
 # "the capital of southern Helmand", "the capital of Afghanistan's Helmand"

@@ -144,7 +144,9 @@ _CAPTURE_NOMINAL = (
 _CONTEST = (
     r"battl(?:e[sd]?|ing)(?:\s+for(?:\s+control\s+of)?)?|fight(?:s|ing)?(?:\s+for)?|fought(?:\s+for)?"
     r"|clash(?:es|ed|ing)?|attack(?:s|ed|ing)?(?:\s+on)?|assault(?:s|ed|ing)?(?:\s+on)?"
-    r"|offensive\s+(?:on|against)|besieg(?:e|ed|ing)|siege\s+of|surround(?:ed|ing)"
+    # (never "the 2021 Taliban offensive in Badakhshan": a campaign's name)
+    r"|offensive\s+(?:on|against|around|into)|counter-?offensive\s+(?:on|against|around|in|into)"
+    r"|besieg(?:e|ed|ing)|siege\s+of|surround(?:ed|ing)"
     r"|(?:laid|lay|laying|lays)\s+siege\s+to"
     r"|push(?:ed|ing)?\s+into|stormed|storm(?:s|ing)?|breach(?:ed|ing)|entered|(?<!to\s)enter(?:s|ing)?"
     # "managed to enter the city": an entry made; "tried to enter it": an attack (never "afraid
@@ -161,7 +163,9 @@ _CONTEST = (
     r"|to\s+clear(?=\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:districts?|city|area|villages?|town|outskirts"
     r"|police\s+districts?)\b)"
     r"|repel(?:led|s|ling)?|repuls(?:ed|es|ing|e)|beat(?:en)?\s+back|fought\s+off|fend(?:ed)?\s+off"
-    r"|(?:moved|moving|advanced|advancing|pushed|pushing|broke|broken|breaking)\s+(?:deep\s+)?into"
+    # (a headline's bare present: "Taliban seize Lashkar Gah, break into Kandahar")
+    r"|(?:moved|moving|moves?|advanced|advancing|advances?|pushed|pushing|broke|broken|breaking"
+    r"|breaks?)\s+(?:deep\s+)?into"
     # "Taliban fighters are still holding out in several districts" of a city retaken
     r"|holding\s+out\s+(?:in|inside|at)"
     # fighters in the heart of a place have entered it: "reached the centre of Kunduz city"
@@ -367,7 +371,7 @@ FELL_AFTER = re.compile(
 # without a count only with the fall's own day ("Retaken on Monday after falling on Saturday").
 FELL_COUNTED_BEFORE = re.compile(
     r"(?:\b" + APPROXIMATE_COUNT + DAY_COUNT + r"\s+(?P<unit>days?|weeks?)\s+)?"
-    r"\bafter\s+(?:losing\s+it|(?:first\s+)?falling(?!\s+(?:back|behind|apart|short|silent|ill))|being\s+(?:overrun|captured|seized|taken)"
+    r"\bafter\s+(?:losing\s+it|its\s+(?:fall|capture|loss)|(?:first\s+)?falling(?!\s+(?:back|behind|apart|short|silent|ill))|being\s+(?:overrun|captured|seized|taken)"
     r"|it\s+(?:had\s+)?(?:first\s+)?(?:fell|fallen|was\s+(?:overrun|captured"
     r"|seized|taken|lost))|the\s+(?:Taliban|insurgents|militants)\s+(?:had\s+)?(?:first\s+)?"
     r"(?:seized|captured|took|overran)\s+it)\b(?P<own_day>(?=\s+(?:[\w-]+\s+){0,3}?(?:on|in|late|early)\b))?",
@@ -405,7 +409,11 @@ CONTEST_BLOCKING_PREPOSITION = re.compile(
 # |fell", "Deh Yak district|, lost to the Taliban on Tuesday, had been |retaken". The place
 # is the subject of the verb after it. (The collapsed gap: places inside it are one token.)
 PARENTHETICAL_GAP = re.compile(
-    r"\s*(?:(?:district|province|city|town|capital)\s*)?,\s*(?:which|that|who|where"
+    r"\s*(?:(?:district|province|city|town|capital|(?:border\s+)?crossing|port)\s*)?"
+    # "The Islam Qala crossing on the Iranian border, which handles much of the trade, fell"
+    r"(?:\s*(?:on|near|along)\s+the\s+(?:[\w-]+\s+){0,2}?(?:border|frontier|highway|road)"
+    r"(?:\s+with\s+[\w-]+)?)?"
+    r",\s*(?:which|that|who|where"
     r"|(?:lost|retaken|recaptured|captured|seized|taken|overrun|held|abandoned|home|located"
     r"|situated|close|near|just|some|about)\b"
     # an appositive: "Dand Patan, a small district on the border ... that had been under siege
@@ -551,14 +559,19 @@ PARTIAL = re.compile(
     # "seized several government buildings in Sheberghan"
     r"|(?:several|a\s+few|two|three|four|five|many)\s+(?:[\w-]+\s+)?buildings)\s+(?:of|in)\b"
     # "most of the rural districts of Badghis": whole districts, each captured
-    r"(?!\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+)?districts\b)",
+    r"(?!\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+)?districts\b)"
+    # "captured the area around the governor's office in Farah city"
+    r"|\b(?:areas?|parts?)\s+(?:around|near|surrounding)\b",
     _F,
 )
 # "Part of Kunduz city fell": the part names the place right after it.
 PARTIAL_BEFORE = re.compile(
     r"\b(?:parts?|areas?|sections?|neighbou?rhoods?|quarters?|much|most"
     r"|police\s+districts?(?:\s+\d+)?)\s+(?:of|in)\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?$"
+    # "the area around the police headquarters in Farah city fell"
+    r"|\b(?:areas?|parts?)\s+(?:around|near|surrounding)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:in|of)\s+(?:the\s+)?$",
     _F,
 )
 # "Most parts of the city are now in the hands of the Taliban": a part of the place a passage is
@@ -1553,11 +1566,18 @@ UNDER_WAY_BEFORE = re.compile(
     # an attempt made: "tried to take back the crossing on Sunday but were pushed back",
     # "have failed to retake the Spin Boldak border crossing despite an operation"
     r"|\b(?:tried|attempted|failed)(?:\s+(?:unsuccessfully|in\s+vain|again|repeatedly|twice))?)"
-    # "on Saturday", "have been trying since Friday to retake"
+    # "on Saturday", "have been trying since Friday to retake", "at dawn on Sunday"
+    r"(?:\s+(?:at\s+(?:dawn|daybreak|first\s+light)|before\s+dawn|in\s+the\s+early\s+hours(?:\s+of)?"
+    r"|this\s+(?:morning|afternoon|evening)|last\s+night))?"
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+|since\s+)?(?:\w+day|yesterday|today|overnight)"
     r"(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"\s+(?:to|aimed\s+at)\s+$",
     _F,
+)
+# The main clause around a counted "after" clause is about a place told before: "Its capture
+# came a day after the group took Aybak", "The city fell two days after ...".
+MAIN_CLAUSE_BACK_REFERENCE = re.compile(
+    r"\b(?:its|it|the\s+(?:provincial\s+)?(?:city|town|district|capital)(?:['’]s)?)\b", _F
 )
 # People of a place, not the place: "40 soldiers in Takhar province had joined the Islamic Emirate".
 PEOPLE_OF_BEFORE = re.compile(
@@ -1673,13 +1693,22 @@ _DAY_BEFORE_RELATIVE = (
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday)(?:\s+(?:night|morning|afternoon|evening))?)?"
 )
+# ", the port on the Tajik border, which", ", a key town on the highway to Kabul, that": an
+# appositive that only describes the place, with a tail of its own, before a relative pronoun.
+_PLACE_APPOSITIVE = (
+    r",\s*(?:the|a|an|its)\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|cent(?:re|er)|crossing|port"
+    r"|hub|district)(?:\s+(?:of|on|with|near|in|along|to|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"[\w’'-]+)?\s*,\s*(?=which|that)"
+)
 # "Kalafgan district, which had fallen": a relative pronoun after a place, before the cue.
 RELATIVE_AFTER_PLACE = re.compile(
     r"\s*(?:(?:district(?:\s+(?:cent(?:re|er)|headquarters))?|city|province|town|capital"
     r"|(?:border\s+)?crossing)\s*)?"
     + _DAY_BEFORE_RELATIVE
     # ", the provincial capital, which", ", the border town that"
-    + r"(?:,\s*the\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|cent(?:re|er)|crossing)\s*,?\s*"
+    + r"(?:"
+    + _PLACE_APPOSITIVE
+    + r"|,\s*the\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|cent(?:re|er)|crossing)\s*,?\s*"
     r"|,\s*)(?:which|that)\s+"
     # "Imam Sahib district, which officials said had fallen": a source's words in between
     r"(?:(?:local\s+|provincial\s+|security\s+|government\s+)?(?:officials|police|residents"
@@ -1748,8 +1777,9 @@ RELATIVE_OBJECT_AFTER_PLACE = re.compile(
     + r"(?:\s+(?:on|near|along)\s+the\s+(?:[\w-]+\s+){0,2}?(?:border|frontier|highway|road)"
     r"|\s+with\s+[A-Z][\w-]+)?"
     # ", which the Taliban seized", ", the border town the Taliban seized"
-     + r",\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|district|city|crossing|capital)\s+)?"
-    r"(?:which|that|(?<=town\s)|(?<=district\s)|(?<=city\s)|(?<=crossing\s)|(?<=capital\s))\s*"
+     + r"(?:" + _PLACE_APPOSITIVE + r"(?:which|that)"
+    r"|,\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|district|city|crossing|capital)\s+)?"
+    r"(?:which|that|(?<=town\s)|(?<=district\s)|(?<=city\s)|(?<=crossing\s)|(?<=capital\s)))\s*"
     r"(?:(?:the|afghan|taliban|government|security|special|its|their)\s+)*"
     r"(?:taliban|insurgents|militants|fighters|forces|troops|commandos|army|soldiers|rebels"
     r"|group|they|enemy|mujahideen)\s+(?:(?:has|had|have)\s+)?(?:also\s+|already\s+|briefly\s+"
