@@ -947,7 +947,11 @@ def _days_after_event_clause(sentence: str, phrase: _Phrase, cue_at: int) -> re.
     return clause if closed else None
 
 
-_QUOTES_AND_SPACE = " \"'“‘"
+_OPENING_SPACE = " \"'“‘"  # what may stand before a phrase that opens the sentence
+
+
+def _opens_sentence(phrase: _Phrase, sentence: str) -> bool:
+    return not sentence[: phrase.start].strip(_OPENING_SPACE)
 
 
 def _counted_back_from_main_clause(
@@ -961,7 +965,7 @@ def _counted_back_from_main_clause(
     """ "A day after capturing Qalat, the Taliban seized Tirin Kot on Saturday": the cue in a
     fronted "after" clause with no day of its own comes that many days before the main
     clause's day."""
-    if sentence[: phrase.start].strip(_QUOTES_AND_SPACE) or "," in sentence[phrase.end : cue_at]:
+    if not _opens_sentence(phrase, sentence) or "," in sentence[phrase.end : cue_at]:
         return None
     close = sentence.find(",", cue_at)
     if close < 0:
@@ -1001,7 +1005,7 @@ def _told_before_in_after_clause(
     clause = _AFTER_EVENT_CLAUSE.match(sentence, phrase.end)
     if clause is None or not (phrase.end <= cue_at < clause.end()):
         return None
-    if sentence[: phrase.start].strip(" \"'“‘"):
+    if not _opens_sentence(phrase, sentence):
         return None  # only a fronted clause: "retook it two days after the city fell" counts
     return DateResolution(reference, Precision.DAY, f"the event told before ({reference})", "")
 
@@ -1117,7 +1121,7 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int, lowered: str | None =
     if phrase.kind != "span":
         return True
     head = sentence[: phrase.start]
-    if not head.strip(" \"'“‘") or _SPEAKER_LABEL.fullmatch(head):
+    if not head.strip(_OPENING_SPACE) or _SPEAKER_LABEL.fullmatch(head):
         # "Since May, the Taliban have taken ...", an interview's "A: In the last few days
         # alone, they have taken ...": a fronted span covers it all
         return True
@@ -1187,7 +1191,7 @@ def _fronted_over_closed_clause(
     opens the sentence dates its main clause across a closed "after" clause."""
     return (
         phrase.end <= cue_at
-        and not sentence[: phrase.start].strip(" \"'“‘")
+        and _opens_sentence(phrase, sentence)
         and _FRONTED_CLOSE.match(sentence, phrase.end) is not None
         and "," in sentence[other_end:cue_at]
     )

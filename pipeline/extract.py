@@ -4038,11 +4038,10 @@ def _follow_up(
         return _carried_capture(article, sentence, [antecedent], reference=reference)
     # "Its capture came a day after the group took Aybak. The Taliban entered the city at 2am":
     # the place of an "after" clause is the earlier event's, not the one the text goes on about
-    in_clause = [e for e in previous if _told_in_after_clause(e)]
-    if in_clause:
-        previous = [e for e in previous if e not in in_clause] or previous
-        if all(_about_another_place(e) for e in previous):
-            return []
+    outside = [e for e in previous if not _told_in_after_clause(e)]
+    if not outside and all(_about_another_place(e) for e in previous):
+        return []
+    previous = outside or previous
     goes_on = (_fighting_continues(body) or _attack_repelled(body)) and len(
         {e.province_iso for e in previous}
     ) == 1
@@ -4101,9 +4100,12 @@ def _told_in_after_clause(event: Event) -> bool:
 
 
 def _about_another_place(event: Event) -> bool:
-    """Whether the event's place is in a counted "after" clause whose main clause refers back
-    to another place ("Its capture came a day after the group took Aybak")."""
-    body, place_at = event.quote, event.place_start - event.quote_start
+    return _in_clause_about_another_place(event.quote, event.place_start - event.quote_start)
+
+
+def _in_clause_about_another_place(body: str, place_at: int) -> bool:
+    """Whether the place at ``place_at`` is in a counted "after" clause whose main clause refers
+    back to another place ("Its capture came a day after the group took Aybak")."""
     start = _after_clause_start(body, place_at)
     return start is not None and _main_clause_refers_back(body, start, place_at)
 
@@ -4151,10 +4153,8 @@ def _scene_capture(
     antecedent = _only_place(text, scene, past_dateline=True)
     if antecedent is None or _district_after_a_capital(text, sentence, scene, antecedent):
         return []
-    body = text[scene.start : scene.end]
-    clause = _after_clause_start(body, antecedent.place_start - scene.start)
-    if clause is not None and _main_clause_refers_back(
-        body, clause, antecedent.place_start - scene.start
+    if _in_clause_about_another_place(
+        text[scene.start : scene.end], antecedent.place_start - scene.start
     ):
         return []  # "Its capture came a day after the group took Aybak": about another place
     carried = _carried_capture(article, sentence, [antecedent], reference=reference)
@@ -4560,7 +4560,6 @@ _CAPITAL_WORD = re.compile(r"\b(?:capital|city)\b", re.IGNORECASE)
 _CITY_BACK = re.compile(r"\bthe\s+(?:provincial\s+)?(?:city|town|provincial\s+capital)\b")
 _DISTRICT_BACK = re.compile(r"\b[Tt]he\s+district\b")
 _DISTRICT_WORD = re.compile(r"\bdistricts?\b", re.IGNORECASE)
-_CAPITAL_KINDS = frozenset({"capital", "province"})
 # Who may return to a district centre and so retake it: troops, never a person or families.
 _TROOPS = re.compile(
     r"\b(?:forces|troops|soldiers|commandos|police(?:men)?|army|units|ANDSF|ANA|ANP)\b",
