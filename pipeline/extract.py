@@ -435,7 +435,7 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     if group_voice:
         # the whole text is the group's word: every capture in it is its claim
         events = [_as_claim(e) for e in events]
-    return _in_text_order(events)
+    return _in_text_order(_districts_located_by_province(text, events))
 
 
 def _headlines_dated_by_story(text: str, events: list[Event]) -> list[Event]:
@@ -727,6 +727,49 @@ _DRIVEN_OUT_WORDS = re.compile(
     r"|\b(?:push(?:ed)?|drove|driven|drive|forced|expelled)\s+them\s+(?:back\s+)?out\b",
     re.IGNORECASE,
 )
+# "overran the Sherzad district of Nangarhar", "seized three districts in northern Faryab": the
+# province only says where the district lies.
+_DISTRICT_LOCATED_IN = re.compile(
+    r"\b(?:districts?|district\s+(?:cent(?:re|er)|headquarters)s?)\s+"
+    # "the district centre of Dawlat Abad in northern Faryab": a name the gazetteer leaves out
+    r"(?:of\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+)?(?:in|of|across)\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west|central|remote|neighbou?ring)\w*\s+)?$",
+    re.IGNORECASE,
+)
+DISTRICT_KIND = "district"  # a district named through its province: beside the colour
+DISTRICT_REACH = 60  # characters before the province where its district noun may stand
+
+
+# (", and" may open a clause of its own: "seized a district in Faryab, and Badghis fell")
+_NEXT_IN_LIST = re.compile(r"(?:\s+provinces?)?(?:,|\s+and|\s*&)\s*")
+
+
+def _districts_located_by_province(text: str, events: list[Event]) -> list[Event]:
+    """An event whose place is a province that only locates a district ("the Jaghatu district
+    of Wardak", "a district in Jowzjan", "retake districts in Faryab, Ghor") is about the
+    district: reported beside the province's colour, never as it, like a district the gazetteer
+    names."""
+    located: dict[int, int] = {}  # id of each event about a district named through a province
+    list_end = -1  # where the last such province ends, for the next in a list
+    for event in sorted(events, key=lambda e: e.place_start):
+        if event.place_kind != "province":
+            continue
+        start = event.place_start
+        if _DISTRICT_LOCATED_IN.search(
+            text, max(event.quote_start, start - DISTRICT_REACH), start
+        ) or (
+            event.quote_start <= list_end <= start
+            and _NEXT_IN_LIST.fullmatch(text, list_end, start)
+        ):
+            located[id(event)] = start
+            list_end = event.place_end
+    if not located:
+        return events
+    return [
+        dataclasses.replace(e, place_kind=DISTRICT_KIND) if id(e) in located else e for e in events
+    ]
+
+
 _OPERATION = re.compile(r"\boperations?\b", re.IGNORECASE)
 _FIGHTING_GOES_ON = re.compile(lx.FIGHTING_GOES_ON_FRAGMENT, re.IGNORECASE)
 _RETAKE_WORDS = re.compile(
@@ -1071,7 +1114,11 @@ def _sentence_events(
     # "fell on Thursday, ... while the spokesman said fighting was still going on": the fight
     # the sentence sets against the fall stays beside it
     going_on = _fighting_goes_on(article, sentence, events)
-    events.extend(_fallen_before(article, sentence, events))
+    if events:
+        events.extend(_fallen_before(article, sentence, events))
+    else:
+        told = _told_back(article, sentence, earlier)
+        events.extend(_fallen_before(article, sentence, told, own=False) if told else ())
     events.extend(_gapped_places(article, sentence, events, reference=reference))
     events = _listed_after_colon(article, sentence, events)
     kept = _one_per_province(events)
@@ -1103,9 +1150,32 @@ def _contested_days(events: list[Event], event: Event) -> set[dt.date | None]:
     }
 
 
-def _fallen_before(article: Article, sentence: _Sentence, events: list[Event]) -> list[Event]:
+_POINTS_BACK = re.compile(r"(?:It|This|That)\s+(?:was|is|became|marked|makes|made)\b")
+
+
+def _told_back(article: Article, sentence: _Sentence, earlier: list[Event]) -> list[Event]:
+    """ "Taliban fighters overran Khamyab late on Saturday. It was the second district in the
+    province to fall this week, after Mardyan on Wednesday": the fall the sentence points back
+    to, quoted from this sentence, so the places after "after" have an event to follow."""
+    if not earlier or earlier[-1].status not in (Status.CAPTURED, Status.CLAIMED):
+        return []
+    if not _POINTS_BACK.match(article.text, sentence.start, sentence.end):
+        return []
+    body = article.text[sentence.start : sentence.end]
+    return [
+        dataclasses.replace(
+            earlier[-1], quote=body, quote_start=sentence.start, quote_end=sentence.end
+        )
+    ]
+
+
+def _fallen_before(
+    article: Article, sentence: _Sentence, events: list[Event], *, own: bool = True
+) -> list[Event]:
     """ "Kunduz is the third provincial capital to fall in three days, after Sheberghan on
-    Saturday and Taloqan on Sunday": each place after "after" fell on its own day."""
+    Saturday and Taloqan on Sunday": each place after "after" fell on its own day. Unless
+    ``own``, the events were told before and a place of their province still counts ("the
+    second district in the province to fall, after Mardyan")."""
     text = article.text
     if text.find("after", sentence.start, sentence.end) < 0:
         return []
@@ -1113,7 +1183,7 @@ def _fallen_before(article: Article, sentence: _Sentence, events: list[Event]) -
     if match is None or not events:
         return []
     elsewhere = _located_elsewhere(text, sentence)
-    named = {e.province_iso for e in events}
+    named = {e.province_iso for e in events} if own else set()
     body = text[sentence.start : sentence.end]
     found: list[Event] = []
     for mention in sentence.mentions:
@@ -2431,6 +2501,16 @@ _DISPUTE_WORDS = (
 )
 
 
+def _report_called_false(text: str, span: tuple[int, int], cue: _Cue) -> re.Match[str] | None:
+    """ "Reports on social media that the Taliban had captured Alingar are baseless": the
+    report the sentence opens with, called false after the cue."""
+    start, end = span
+    report = lx.REPORT_THAT_BEFORE.match(text, start, cue.start)  # anchored: fails fast
+    if report is None or not lx.CALLED_FALSE_AFTER.match(text, cue.end, end):
+        return None
+    return report
+
+
 def _claim_disputed(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """ "Officials rejected Taliban claims that X had fallen", "X had not fallen, contrary to
     Taliban claims", "It was not clear whether X had fallen": the denial or the doubt is about
@@ -2440,9 +2520,12 @@ def _claim_disputed(text: str, sentence: _Sentence, cue: _Cue) -> bool:
         lowered.find(word, sentence.start, sentence.end) >= 0 for word in _DISPUTE_WORDS
     ):
         return False  # every form names a claim, a report, a rumour, propaganda or a doubt
+    report = _report_called_false(text, (sentence.start, sentence.end), cue)
     return bool(
         lx.DISPUTED_CLAIM_BEFORE.search(text, sentence.start, cue.start)
         or lx.CONTRARY_TO_CLAIMS.match(text, cue.end, sentence.end)
+        # "Taliban claims that Alingar had fallen are baseless": the group's claim, denied
+        or (report is not None and report.group("group"))
     )
 
 
@@ -2601,6 +2684,7 @@ class _CueReading:
                 or _search(lx.CORRECTED_BEFORE, facts, self._sentence_span[0], cue.start)
                 or _search(lx.RETRACTED_AFTER, facts, cue.end, self._sentence_span[1])
                 or self._denied_by_subject(facts)
+                or _report_called_false(facts.text, self._sentence_span, cue) is not None
             )
         return self._negated
 
@@ -3198,6 +3282,8 @@ def _checked_by_recipient(
         # "Taliban fighters surrendered to police in Herat and handed over their weapons"
         return None
     recipient = lx.RECIPIENT.match(text, cue.end, sentence.end)
+    if recipient is None and cue.kind == "handover" and mention.start >= cue.end:
+        recipient = lx.RECIPIENT_FIRST.match(text, cue.end, mention.start)
     if recipient is None and mention.start >= cue.end:
         recipient = lx.RECIPIENT.match(text, mention.end, sentence.end)
         if recipient is None and (aside := lx.APPOSITIVE.match(text, mention.end, sentence.end)):
@@ -4273,6 +4359,11 @@ _COUNTED_DAY_WORDS = (
     "morning",
     "day before",
     "night before",
+    # "Mourners on Sunday buried the victims ... The same day, the Taliban overran ..."
+    "same day",
+    "same night",
+    "same evening",
+    "same afternoon",
     "day after",
     "days after",
     "week after",

@@ -99,6 +99,9 @@ _WITHDRAWAL = (
     r"|\s+(?!the\b|an?\b|their\b|its\b|his\b|many\b|several\b|some\b)[\w’'-]+(?:\s+[\w’'-]+)?"
     r"\s+(?:district|city|town)\b"
     # "Afghan forces had lost the Kaldar district in Balkh province"
+    # "have lost at least three districts this month, among them Dawlat Shah in Laghman"
+    r"|\s+(?:at\s+least\s+|more\s+than\s+)?[\w-]+\s+(?:more\s+)?districts\b[^.;:]{0,40}?"
+    r",?\s+(?:including|among\s+them|such\s+as)\b"
     r"|\s+the\s+(?!police\b)[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:district|city|town)\b(?!['’]s)"
     r"|\s+(?:[\w’'-]+\s+){0,5}?to\s+(?:an?\s+|the\s+)?(?:government|commandos?|counter-?attack"
     r"|counter-?offensive|security\s+forces|afghan\s+forces|troops|army)\b)"
@@ -583,8 +586,8 @@ PARTIAL_OF_BACK_REFERENCE = re.compile(
 )
 # Who the subject of "were driven out of" is.
 TALIBAN_SIDE = re.compile(
-    r"\b(?<!anti-)(?:Taliban|insurgents?|militants?|fighters|rebels?|mujahideen|mujahidin"
-    r"|Islamic\s+Emirate)\b",
+    r"\b(?<!anti-)(?:Taliban|insurgents?|militants?|(?<!uprising\s)fighters|rebels?|mujahideen"
+    r"|mujahidin|Islamic\s+Emirate)\b",
     _F,
 )
 # The government's side as the subject right before a verb: "Afghan forces captured", "Northern
@@ -595,6 +598,8 @@ GOVERNMENT_SUBJECT_BEFORE = re.compile(
     r"|Northern\s+Alliance|United\s+Front|pro-government|(?<!Taliban\s)militia)\s+)?"
     r"(?:forces|troops|soldiers|commandos|army|police|(?<=opposition\s)fighters"
     r"|(?<=Alliance\s)fighters|(?<=Front\s)fighters|(?<=anti-Taliban\s)fighters|militias?"
+    # "uprising fighters retake districts": the armed public uprising on the government's side
+    r"|(?<=uprising\s)fighters"
     r"|" + _GOVERNMENT_ACRONYMS + r")"
     r"\s+(?:(?:have|has|had|also|now|then|later|quickly|reportedly|finally|swiftly)\s+"
     r"|on\s+\w+day\s+|(?:late|early)\s+\w+day\s+)*$",
@@ -627,7 +632,7 @@ THE_ENEMY = re.compile(r"\b(?:the\s+)?enemy\b", _F)
 GOVERNMENT_SIDE = re.compile(
     r"\b(?:government|Afghan|security|army|troops|soldiers|police|(?<!Taliban\s)forces|commandos"
     # the side against the group in its first war: "Northern Alliance", "opposition forces"
-    r"|opposition|Northern\s+Alliance|United\s+Front|anti-Taliban"
+    r"|opposition|Northern\s+Alliance|United\s+Front|anti-Taliban|uprising"
     r"|Hezb-i-Wahdat|Hizb-e-Wahdat|Jamiat(?:-e-Islami)?|Junbish(?:-i-Milli)?"
     r"|" + _GOVERNMENT_ACRONYMS + r")\b",
     _F,
@@ -651,7 +656,8 @@ NEGATION_BEFORE = re.compile(
     r"\b(?:not|never|no\s+longer|yet\s+to|failed\s+to|fail\s+to|without|nor|cannot|can't"
     r"|unable\s+to|halt|stop|cease|suspend|didn't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|won't|no"
     r"|rather\s+than|instead\s+of)\b"
-    r"(?:\s+\w+){0,2}(?:\s+to)?\s*$"  # "have not yet tried to enter"
+    # "have not yet tried to enter", "did not claim to have taken"
+    r"(?:\s+\w+){0,2}(?:\s+to(?:\s+have)?)?\s*$"
     # "Rather than launching a frontal assault on Kandahar": what was not done
     r"|\b(?:rather\s+than|instead\s+of)\s+\w+ing(?:\s+\w+){0,3}\s*$"
     # "no provincial capital has changed hands"
@@ -714,6 +720,18 @@ DISPUTED_CLAIM_BEFORE = re.compile(
     r"|\b(?:not|un)\s*clear\s+(?:whether|if))\b"
     # a modal makes it a question about the future: "unclear if they can take X"
     r"(?:(?!\b(?:can|could|would|will|might|may|shall|should)\b)[^.;])*$",
+    _F,
+)
+# "Reports on social media that the Taliban had captured Alingar are baseless": the report
+# opens the sentence and its verb calls it false.
+REPORT_THAT_BEFORE = re.compile(
+    r"^(?:the\s+)?(?P<group>(?:taliban|group|insurgents)(?:'s|’s|'|’)?\s+)?"
+    r"(?:reports?|rumou?rs?|claims?|news)\b[^.;]{0,60}?\bthat\b",
+    _F,
+)
+CALLED_FALSE_AFTER = re.compile(
+    r"[^.;]*?\b(?:are|is|were|was)\s+(?:completely\s+|totally\s+|entirely\s+|simply\s+)?"
+    r"(?:baseless|false|untrue|unfounded|incorrect|not\s+true|rumou?rs?|propaganda|fake)\b",
     _F,
 )
 CONTRARY_TO_CLAIMS = re.compile(
@@ -857,7 +875,9 @@ HEDGE = re.compile(
     + r"|not\s+(?:be\s+)?(?:been\s+)?(?:independently\s+|immediately\s+)?(?:verif\w+|confirm\w*)"
     r"|neither\s+confirm\w*\s+nor\s+den\w+|(?:declin\w+|refus\w+)\s+to\s+confirm"
     r"|no\s+(?:official\s+|independent\s+|immediate\s+)?(?:confirmation|verification)"
-    r"|appears?\s+to\s+have|appeared\s+to\s+have|(?:is|are|were|was)\s+said\s+to\s+have"
+    # "the Taliban appeared to control the Pasaband district"
+    r"|appear(?:s|ed)?\s+to\s+(?:have|control|hold|be\s+in\s+(?:full\s+)?control)"
+    r"|(?:is|are|were|was)\s+said\s+to\s+have"
     r"|(?:is|are|were|was)\s+reported\s+(?:on\s+social\s+media\s+|online\s+)?to\s+have"
     r"|(?:is|are|were|was)\s+(?:widely\s+)?(?:believed|feared|thought)\s+to\s+have"
     r"|(?:may|might|must)\s+have"
@@ -1268,6 +1288,14 @@ RECIPIENT = re.compile(
     r"|troops|soldiers|forces|authorities|officials|" + _GOVERNMENT_ACRONYMS + r"))\b",
     _F,
 )
+# "handing the insurgents the district centre", "handed the Taliban control of the town": the
+# recipient before what was handed.
+RECIPIENT_FIRST = re.compile(
+    r"\s+(?:the\s+)?(?P<who>Taliban|insurgents|militants|mujahideen"
+    r"|(?:Afghan\s+)?(?:government|security\s+forces|army|commandos|troops))"
+    r"\s+(?:the\s+|full\s+control\s+(?:of|over)\s+|control\s+(?:of|over)\s+)",
+    _F,
+)
 SURRENDER_WORD = re.compile(r"surrender", _F)
 # A day phrase that dates the report, not the event: "officials on Friday confirmed that".
 SPEECH_AFTER_DATE = re.compile(
@@ -1393,7 +1421,9 @@ _HELD_BUILDING = (
     r"(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:"
     + _FACILITY
     + r"|governor(?:'s|’s)\s+(?:office|compound|house|headquarters|residence)|compound"
-    r"|city\s+cent(?:re|er)|(?:army\s+)?base)"
+    r"|city\s+cent(?:re|er)|(?:army\s+)?base"
+    # "but security forces still held the district centre"
+    r"|(?<=district\s)cent(?:re|er))"
 )
 # After buildings were taken, the fight for the place goes on or the fighters were thrown out:
 # "and were fighting in the city's western neighbourhoods", "but were later expelled from the

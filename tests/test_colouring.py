@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
-from pipeline.records import Event, Precision, Status
+import pytest
+
+from geo.gazetteer import load_gazetteer
+from pipeline.extract import extract_events
+from pipeline.merge import colours_province
+from pipeline.records import Article, Event, Precision, Status
 from pipeline.run import analyse_events
 
 PROVINCES = {"AF-KAN": "Kandahar", "AF-HEL": "Helmand"}
@@ -63,3 +69,56 @@ def test_days_cover_the_corpus_range():
     analysis = analyse_events([], [_event("Kandahar", "capital")], provinces=PROVINCES)
     assert analysis.days == (DAY,)
     assert analyse_events([], [], provinces=PROVINCES).days == ()
+
+
+# A province that only says where a district lies: the district's news, beside the colour.
+# (sentence, province whose event is checked, whether that event colours the province)
+DISTRICT_OR_PROVINCE = [
+    (
+        "Taliban fighters overran the Sherzad district of Nangarhar province on Monday.",
+        "AF-NAN",
+        False,
+    ),
+    ("Insurgents captured a district in southern Zabul late on Monday.", "AF-ZAB", False),
+    (
+        "Security forces have withdrawn from two districts of Helmand, officials said.",
+        "AF-HEL",
+        False,
+    ),
+    (
+        "The Taliban claimed to have seized the Jani Khel district centre in Paktia.",
+        "AF-PIA",
+        False,
+    ),
+    ("Taliban overrun district in Kapisa, northeast of Kabul", "AF-KAP", False),
+    (
+        "Afghan forces recaptured several districts in northeastern Badakhshan on Sunday.",
+        "AF-BDS",
+        False,
+    ),
+    # the province or its capital itself
+    (
+        "The Taliban captured Lashkar Gah, the capital of Helmand province, on Monday.",
+        "AF-HEL",
+        True,
+    ),
+    ("Nimroz province fell to the Taliban on Monday, officials said.", "AF-NIM", True),
+    (
+        "The district fell on Sunday. On Monday the Taliban overran Zaranj in Nimroz.",
+        "AF-NIM",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "iso", "colours"), DISTRICT_OR_PROVINCE)
+def test_a_district_named_through_its_province_does_not_colour_it(text, iso, colours):
+    article = Article(article_id="a1", text=text, date=dt.date(2021, 7, 20))
+    events = [e for e in extract_events(article, gazetteer=_gazetteer()) if e.province_iso == iso]
+    assert events, text
+    assert {colours_province(e) for e in events} == {colours}, [e.place_kind for e in events]
+
+
+@functools.cache
+def _gazetteer():
+    return load_gazetteer("AF")
