@@ -749,7 +749,7 @@ def _districts_located_by_province(text: str, events: list[Event]) -> list[Event
     of Wardak", "a district in Jowzjan", "retake districts in Faryab, Ghor") is about the
     district: reported beside the province's colour, never as it, like a district the gazetteer
     names."""
-    located: dict[int, int] = {}  # id of each event about a district named through a province
+    located: set[int] = set()  # ids of the events about a district named through a province
     list_end = -1  # where the last such province ends, for the next in a list
     for event in sorted(events, key=lambda e: e.place_start):
         if event.place_kind != "province":
@@ -761,7 +761,7 @@ def _districts_located_by_province(text: str, events: list[Event]) -> list[Event
             event.quote_start <= list_end <= start
             and _NEXT_IN_LIST.fullmatch(text, list_end, start)
         ):
-            located[id(event)] = start
+            located.add(id(event))
             list_end = event.place_end
     if not located:
         return events
@@ -1118,7 +1118,7 @@ def _sentence_events(
         events.extend(_fallen_before(article, sentence, events))
     else:
         told = _told_back(article, sentence, earlier)
-        events.extend(_fallen_before(article, sentence, told, own=False) if told else ())
+        events.extend(_fallen_before(article, sentence, told, own=False))
     events.extend(_gapped_places(article, sentence, events, reference=reference))
     events = _listed_after_colon(article, sentence, events)
     kept = _one_per_province(events)

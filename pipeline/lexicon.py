@@ -98,10 +98,10 @@ _WITHDRAWAL = (
     r"|los(?:t|ing)(?=\s+(?:it|them)\b(?!['’]s)"
     r"|\s+(?!the\b|an?\b|their\b|its\b|his\b|many\b|several\b|some\b)[\w’'-]+(?:\s+[\w’'-]+)?"
     r"\s+(?:district|city|town)\b"
-    # "Afghan forces had lost the Kaldar district in Balkh province"
     # "have lost at least three districts this month, among them Dawlat Shah in Laghman"
     r"|\s+(?:at\s+least\s+|more\s+than\s+)?[\w-]+\s+(?:more\s+)?districts\b[^.;:]{0,40}?"
     r",?\s+(?:including|among\s+them|such\s+as)\b"
+    # "Afghan forces had lost the Kaldar district in Balkh province"
     r"|\s+the\s+(?!police\b)[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:district|city|town)\b(?!['’]s)"
     r"|\s+(?:[\w’'-]+\s+){0,5}?to\s+(?:an?\s+|the\s+)?(?:government|commandos?|counter-?attack"
     r"|counter-?offensive|security\s+forces|afghan\s+forces|troops|army)\b)"
@@ -723,9 +723,9 @@ DISPUTED_CLAIM_BEFORE = re.compile(
     _F,
 )
 # "Reports on social media that the Taliban had captured Alingar are baseless": the report
-# opens the sentence and its verb calls it false.
+# opens the sentence (matched from its start) and its verb calls it false.
 REPORT_THAT_BEFORE = re.compile(
-    r"^(?:the\s+)?(?P<group>(?:taliban|group|insurgents)(?:'s|’s|'|’)?\s+)?"
+    r"(?:the\s+)?(?P<group>(?:taliban|group|insurgents)(?:'s|’s|'|’)?\s+)?"
     r"(?:reports?|rumou?rs?|claims?|news)\b[^.;]{0,60}?\bthat\b",
     _F,
 )

@@ -92,7 +92,8 @@ class Event:
     manner: str = ""  # "fighting" | "surrender" | "handover" | ""
     attribution: str = ""  # "officials" | "locals" | "taliban" | "reporter" | ...
     confidence: float = 0.0  # 0..1
-    # Gazetteer kind of the place: "province" | "capital" | "town". A town or district
+    # Kind of the place: the gazetteer's "province" | "capital" | "town", or "district" for a
+    # province that only says where an unnamed or unknown district lies. A town or district
     # changing hands is reported, but only province/capital events colour a province.
     place_kind: str = ""
 

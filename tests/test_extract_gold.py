@@ -356,7 +356,7 @@ CASES = [case for table in GOLD_TABLES for case in EVAL.read_gold(GOLD_DIR / tab
 # Twenty-first session: tables 81 (24 whole articles of the district war of May-July; first run
 # captured 0.950/0.950/0.950, claims 1.00, contested 1.00, retaken 0.971, dates 0.974) and 82
 # (110 excerpts on who says so; first run 0.889/0.930/0.909, 0.886, 0.916, 0.909, dates 1.000),
-# each run once on the committed start tree, then round 32. All 5,939 cases score captured
+# each run once on the committed start tree, then round 32. All 5,940 cases score captured
 # 0.990/0.968/0.979, claimed 0.961, contested 0.962, retaken 0.972, dates 0.984 (the start
 # tree: 0.988/0.966/0.977, 0.960, 0.962, 0.971, 0.982).
 F1_FLOORS: dict[Status, float] = {
@@ -367,7 +367,7 @@ F1_FLOORS: dict[Status, float] = {
 }
 CAPTURED_PRECISION_FLOOR = 0.97
 DATE_ACCURACY_FLOOR = 0.97
-MIN_GOLD_CASES = 5939
+MIN_GOLD_CASES = 5940
 
 
 def _param(case):
