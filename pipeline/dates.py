@@ -198,7 +198,10 @@ _DAYS_AFTER = re.compile(
     + APPROXIMATE_COUNT
     + r"(?:"
     + DAY_COUNT
-    + r"\s+(?P<unit>days?|weeks?)|"
+    + r"\s+(?P<unit>days?|weeks?)"
+    # "on July 29, the day after they overran Karukh": one day (its "the" written as a
+    # look-ahead, so the word scan keeps needing "day", not "the")
+    + r"|(?=the\s)\w+\s+day|"
     + _WHOLE_DAYS_OF_HOURS
     + r"\s+hours"
     # "late Friday, hours after overrunning Yamgan": the same day
@@ -684,6 +687,8 @@ def resolve_date_phrase(
         ]
         if unsaid and all(p.kind == "earlier" for p in unsaid):
             phrases = unsaid
+    if len(phrases) > 1:
+        phrases = _fronted_over_sayings(phrases, sentence, cue)
     phrase = _counted_back_from_anchor(phrases, sentence, cue) or _nearest(phrases, cue)
     if (
         phrase is not None
@@ -808,12 +813,22 @@ def _speech_day(phrase: _Phrase, sentence: str, cue_at: int) -> bool:
         return False
     if _SPEECH_THAT.match(sentence, phrase.end, cue_at):
         return True
+    if _STATEMENT_BEFORE.search(sentence, max(0, phrase.start - STATEMENT_REACH), phrase.start):
+        return True  # "In a statement issued Monday, the Taliban said ... on Sunday"
     return bool(
         _BARE_COMPLEMENT.fullmatch(sentence, phrase.end, cue_at)
         and _dates_a_saying(phrase, sentence)
     )
 
 
+# what a day before the cue may date instead of it: a statement, a video, a briefing (its
+# words end right before the day, so only that far back is searched)
+STATEMENT_REACH = 48
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:statement|video|message|tweet|interview|press\s+conference|briefing)\s+"
+    r"(?:(?:issued|released|posted|published|given|held)\s+)?(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
 _SPEECH_THAT = re.compile(r"\s*\)?\s*that\b", re.IGNORECASE)  # ")": "on Sunday (16 Jawza) that"
 # the subject (and auxiliary) of a reported clause, up to its verb: " the Taliban had "
 _BARE_COMPLEMENT = re.compile(r"\s+(?:[\w'’-]+\s+){1,5}")
@@ -948,6 +963,25 @@ def _days_after_event_clause(sentence: str, phrase: _Phrase, cue_at: int) -> re.
 
 
 _OPENING_SPACE = " \"'“‘"  # what may stand before a phrase that opens the sentence
+
+
+def _fronted_over_sayings(phrases: list[_Phrase], sentence: str, cue_at: int) -> list[_Phrase]:
+    """ "On Wednesday, fighters captured X, pushed into Y and lost Z, officials said on
+    Thursday": the day that opens the sentence dates each of its verbs, however far, and the
+    saying's day none of them."""
+    fronted = [
+        p
+        for p in phrases
+        if p.end <= cue_at
+        and _opens_sentence(p, sentence)
+        and _FRONTED_CLOSE.match(sentence, p.end) is not None
+    ]
+    if not fronted:
+        return phrases
+    others = [p for p in phrases if p not in fronted]
+    if all(p.start > cue_at and _dates_a_saying(p, sentence) for p in others):
+        return fronted
+    return phrases
 
 
 def _opens_sentence(phrase: _Phrase, sentence: str) -> bool:

@@ -82,6 +82,7 @@ REPORTED_REACH = 40  # how far before the cue "reports of" may stand ("reports t
 MOVER_REACH = 40  # how far before "moving into" the people moving are named
 OPERATION_REACH = 80  # how far before "to clear" the operation it is the aim of is named
 GOODS_REACH = 40  # how far before "was seized" the goods seized are named
+POST_GARRISON_REACH = 80  # how far before "surrendered" the men of outlying posts are named
 NOMINAL_CONTROL_REACH = 24  # how far before "control" its owner stands ("Taliban's control of")
 ROUNDUP_PROVINCES = 4  # whole provinces fought over in one sentence that make a roundup
 HEADLINE_LINES = 4  # a headline sits under at most an outlet's name, a kicker and a section
@@ -2382,6 +2383,7 @@ def _event(
     if status is Status.CAPTURED and (
         _partial(text, sentence, cue, mention)
         or _buildings_taken(text, sentence, cue, mention)
+        or _posts_gave_up(sentence, cue)
         or (binding.indirect and _only_facilities_taken(text, sentence, cue))
     ):
         status = Status.CONTESTED
@@ -4666,6 +4668,14 @@ _VILLAGES_OBJECT = re.compile(
 _BARE_AREA = re.compile(r"\s*the\s+area\b", re.IGNORECASE)
 
 
+def _posts_gave_up(sentence: _Sentence, cue: _Cue) -> bool:
+    """ "soldiers at four outposts surrendered to the Taliban": the posts were given up."""
+    if cue.kind not in ("capture_both", "withdrawal"):
+        return False
+    start = max(sentence.start, cue.start - POST_GARRISON_REACH)
+    return _search(lx.POST_GARRISON_BEFORE, sentence.facts, start, cue.start) is not None
+
+
 def _takes_by_force(text: str, cue: _Cue) -> bool:
     """Not "soldiers surrendered their posts" or "troops abandoned their posts at Shir Khan
     Bandar": a garrison giving up its posts gives up the place."""
@@ -4687,9 +4697,15 @@ def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
     capture); told as done, see ``_lone_building_of_capital``."""
     if (
         cue.end <= mention.start
-        and _takes_by_force(text, cue)
         and (part := lx.OUTLYING_PART.match(text, cue.end, mention.start))
-        and lx.BUILDING_LOCATED_IN.fullmatch(text, part.end(), mention.start)
+        and (
+            (
+                _takes_by_force(text, cue)
+                and lx.BUILDING_LOCATED_IN.fullmatch(text, part.end(), mention.start)
+            )
+            # "surrendered their outposts around the district centre": posts round it, given up
+            or lx.AROUND_THE_PLACE.fullmatch(text, part.end(), mention.start)
+        )
     ):
         return True
     found = _buildings_of(text, sentence, cue, mention)

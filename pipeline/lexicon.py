@@ -151,7 +151,10 @@ _CONTEST = (
     r"|offensive\s+(?:on|against|around|into)|counter-?offensive\s+(?:on|against|around|in|into)"
     r"|besieg(?:e|ed|ing)|siege\s+of|surround(?:ed|ing)"
     r"|(?:laid|lay|laying|lays)\s+siege\s+to"
-    r"|push(?:ed|ing)?\s+into|stormed|storm(?:s|ing)?|breach(?:ed|ing)|entered|(?<!to\s)enter(?:s|ing)?"
+    r"|push(?:ed|ing)?\s+into|stormed|storm(?:s|ing)?|breach(?:ed|ing)"
+    # (never time entered: "the siege entered its second month", "talks enter a new phase")
+    r"|(?:entered|(?<!to\s)enter(?:s|ing)?)"
+    r"(?!\s+(?:its|a|the)\s+[\w-]+\s+(?:day|week|month|year|phase|stage|round)s?\b)"
     # "managed to enter the city": an entry made; "tried to enter it": an attack (never "afraid
     # to enter", "refused to enter")
     r"|(?:(?<=managed\sto\s)|(?<=tried\sto\s)|(?<=trying\sto\s)|(?<=attempted\sto\s)"
@@ -695,7 +698,9 @@ RETRACTED_AFTER = re.compile(
     r"|(?:retracted|withdrew|corrected)\b)",
     _F,
 )
-DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s)?|dismiss(?:ed|es)?|refut\w+)\b", _F)
+DENIAL = re.compile(
+    r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|refut\w+)\b", _F
+)
 # the claim a denial or a doubt is about: "denied Taliban claims that", "rejected reports
 # that", "It was not clear whether"
 DISPUTED_CLAIM_BEFORE = re.compile(
@@ -1121,6 +1126,7 @@ _FACILITY = (
     r"|(?:intelligence|nds)\s+"
     r"(?:office|headquarters|directorate|compound)|prison|jail|(?:television|tv|radio)\s+station"
     r"|radio-television\s+(?:building|station)|(?:television|tv|radio)\s+building"
+    r"|broadcasting\s+(?:building|station|cent(?:re|er)|house|offices?)"
     r"|airport|checkpo(?:st|int)s?|(?:main\s+|central\s+)?bazaar"
     # "the Helmand radio and TV station", "the offices of the state broadcaster"
     r"|(?:radio\s+and\s+(?:tv|television)|(?:tv|television)\s+and\s+radio)\s+(?:station|building)"
@@ -1159,9 +1165,27 @@ AUXILIARIES_ONLY = re.compile(r"\s*(?:(?:was|were|is|are|has|have|had|been|being
 # Outlying posts and parts: taking them is fighting for the place, whatever else is said
 # ("overran four security checkpoints in Kaldar district", "captured the district's Salar area").
 OUTLYING_PART = re.compile(
-    r"\s*(?:the\s+|its\s+|their\s+)?(?:(?:district|city|town|capital|province)(?:'s|’s)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:check[\s-]?po(?:st|int)s|outposts?|security\s+posts?|posts|(?:army\s+)?bases"
-    r"|villages?|areas?|neighbou?rhoods?|suburbs?)\b",
+    r"\s*(?:an?\s+(?:army|military)\s+base"
+    r"|(?:the\s+|its\s+|their\s+)?(?:(?:district|city|town|capital|province)(?:'s|’s)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:check[\s-]?po(?:st|int)s|outposts?|security\s+posts?|posts"
+    r"|(?:army\s+)?bases|villages?|areas?|neighbou?rhoods?|suburbs?))\b",
+    _F,
+)
+# The men of outlying posts as the subject: "soldiers at four outposts surrendered", "police
+# manning two checkpoints in the district gave up" (their posts, not the place).
+POST_GARRISON_BEFORE = re.compile(
+    r"\b(?:soldiers|troops|police(?:men)?|forces|guards|defenders|commandos|militiamen)\s+"
+    r"(?:at|in|manning|from|of|guarding)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:check[\s-]?po(?:st|int)s?|outposts?|posts?|(?:army\s+)?bases?)"
+    r"(?:\s+(?:in|around|near|outside)(?:\s+the)?(?:\s+[\w’'-]+){1,5}?)?"
+    r"\s+(?:(?:had|have|has)\s+)?$",
+    _F,
+)
+# Where outlying posts stand, told from the place: "checkpoints around the Shah Joi district
+# centre in", "outposts near" (never past a clause's end: "near Kunduz and took the city of").
+AROUND_THE_PLACE = re.compile(
+    r"\s+(?:around|near|outside|surrounding|close\s+to|on\s+the\s+(?:edges?|outskirts)\s+of)\s+"
+    r"(?:(?!(?:and|but|or|to|from|before|after)\b)[\w’'-]+\s+){0,6}?",
     _F,
 )
 # "took over Qala-i-Naw's police headquarters": a building named through the place's name.
@@ -1192,7 +1216,9 @@ ROLE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:provincial\s+|district\s+)?(?:council\w*|MPs?|lawmakers?|legislators?|governor\w*"
     r"|police(?!\s+(?:headquarters|districts?))|officials?|spokes\w+|chief|residents?|elders?|university|airport"
     r"|native|refugees?|families|people|representatives?|deputy|commanders?|health"
-    r"|hospital|mayor|tribal|civil)\b",
+    r"|hospital|mayor|tribal|civil"
+    # an army unit named after a place: "the 215th Maiwand Corps said"
+    r"|corps|brigade|battalion|kandak)\b",
     _F,
 )
 ROLE_BEFORE = re.compile(
