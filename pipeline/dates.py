@@ -969,13 +969,7 @@ def _fronted_over_sayings(phrases: list[_Phrase], sentence: str, cue_at: int) ->
     """ "On Wednesday, fighters captured X, pushed into Y and lost Z, officials said on
     Thursday": the day that opens the sentence dates each of its verbs, however far, and the
     saying's day none of them."""
-    fronted = [
-        p
-        for p in phrases
-        if p.end <= cue_at
-        and _opens_sentence(p, sentence)
-        and _FRONTED_CLOSE.match(sentence, p.end) is not None
-    ]
+    fronted = [p for p in phrases if p.end <= cue_at and _fronted_day(p, sentence)]
     if not fronted:
         return phrases
     others = [p for p in phrases if p not in fronted]
@@ -1225,9 +1219,15 @@ def _fronted_over_closed_clause(
     opens the sentence dates its main clause across a closed "after" clause."""
     return (
         phrase.end <= cue_at
-        and _opens_sentence(phrase, sentence)
-        and _FRONTED_CLOSE.match(sentence, phrase.end) is not None
+        and _fronted_day(phrase, sentence)
         and "," in sentence[other_end:cue_at]
+    )
+
+
+def _fronted_day(phrase: _Phrase, sentence: str) -> bool:
+    """A day that opens the sentence and is closed by its comma: "On Wednesday, ..."."""
+    return (
+        _opens_sentence(phrase, sentence) and _FRONTED_CLOSE.match(sentence, phrase.end) is not None
     )
 
 
