@@ -156,7 +156,9 @@ _HOURS_LATER = re.compile(
     r"(?<!\b24\s)(?<!\b48\s)(?<!\b72\s)(?<!-four\s)(?<!-eight\s)(?<!-two\s)hours\s+"
     r"(?:later|earlier)\b"
     # "captured Khamyab on July 23 ... pushed back an attack on Bilchiragh the same day"
-    r"|(?:on\s+|later\s+|earlier\s+)?(?:the|that)\s+same\s+(?:day|night|evening|morning|afternoon)\b)",
+    r"|(?:on\s+|later\s+|earlier\s+)?(?:the|that)\s+same\s+(?:day|night|evening|morning|afternoon)\b"
+    # "broke into Qala-e-Naw on Wednesday. The group said that evening": the day told before
+    r"|(?:later\s+)?(?=that\s)\w+\s+(?:night|evening|afternoon)\b(?![\w-]))",
     re.IGNORECASE,
 )
 # "attacked late on Saturday. By dawn the district had fallen": the morning after the event told
@@ -285,7 +287,10 @@ _EARLIER = re.compile(
     # (not the present's "are already fighting on the edges of Kandahar": that is now; not a
     # count's "attacking Qala-e Naw for the second time this month")
     r"\b(?:(?<!\btime\s)(?<!\btimes\s)(?:earlier\s+)?this\s+(?:week|month)"
-    r"|(?<!\bare\s)(?<!\bis\s)already|earlier(?!\s+today)|previously|before\s+that)\b",
+    # (never a noun's adjective: "Earlier reports that the Taliban had seized")
+    r"|(?<!\bare\s)(?<!\bis\s)already|earlier(?!\s+today)"
+    r"(?!\s+(?:reports?|claims?|accounts?|statements?|versions?|figures?|estimates?)\b)"
+    r"|previously|before\s+that)\b",
     re.IGNORECASE,
 )
 # A relative or participle clause opened by a comma has its own day: "Almar, retaken by

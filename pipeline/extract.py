@@ -2298,7 +2298,7 @@ def _event(
         return None
     if _is_background(article, facts, clause_start, _past_the_list(text, sentence, clause_end)):
         return None
-    if clause_end < sentence.end and _ends_with_past_year(article, sentence, clause_end):
+    if clause_end < sentence.end and _closed_by_past_year(article, sentence, clause_end):
         return None
     if reading.fronted_past(article, sentence):
         return None
@@ -2315,6 +2315,8 @@ def _event(
     if _imagined_fall(text, sentence, cue, binding.mention):
         return None
     if _people_joined(text, sentence, cue, binding.mention):
+        return None
+    if _people_surrendered(text, sentence, cue, binding.mention):
         return None
     if _civilians_moving(text, sentence, cue):
         return None
@@ -2345,7 +2347,12 @@ def _event(
     if checked is None:
         return None
     status = checked
-    if cue.kind == "footage" and not lx.FOOTAGE_NOUN.search(text, sentence.start, cue.start):
+    if cue.kind == "footage" and (
+        not lx.FOOTAGE_NOUN.search(text, sentence.start, cue.start)
+        # "showed them driving Humvees through the countryside of Kunduz province": footage
+        # shows a town or a post, never a whole province taken
+        or mention.place.kind == "province"
+    ):
         return None
     if _BARE_CLAIM.fullmatch(text, cue.start, cue.end) and not _NAME_AFTER.match(text, cue.end):
         return None  # "claimed the city's capture": a claim names what it claims
@@ -3066,13 +3073,18 @@ def _subject_sides(facts: _SentenceFacts, start: int, end: int) -> tuple[bool, b
     return taliban, bool(_search_slice(lx.GOVERNMENT_SIDE, facts, start, end))
 
 
-def _ends_with_past_year(article: Article, sentence: _Sentence, clause_end: int) -> bool:
-    # The year closes the sentence: skip the long regex unless a digit ends it.
+def _closed_by_past_year(article: Article, sentence: _Sentence, clause_end: int) -> bool:
+    """A past year after the clause: closing the sentence ("..., in 2015 and 2016.") or set off
+    by commas before more of it ("twice overran Kunduz city, in 2015 and 2016, before being
+    driven out")."""
     text = article.text
-    if _DIGIT_AT_END.search(text, max(clause_end, sentence.end - 5), sentence.end) is None:
-        return False
-    tail = lx.HISTORICAL_TAIL.match(text, clause_end, sentence.end)
-    return tail is not None and _is_past_year(tail, article.date)
+    # The year closes the sentence: skip the long regex unless a digit ends it.
+    if _DIGIT_AT_END.search(text, max(clause_end, sentence.end - 5), sentence.end) is not None:
+        tail = lx.HISTORICAL_TAIL.match(text, clause_end, sentence.end)
+        if tail is not None and _is_past_year(tail, article.date):
+            return True
+    aside = lx.PAST_YEAR_ASIDE.match(text, clause_end, sentence.end)
+    return aside is not None and _is_past_year(aside, article.date)
 
 
 def _year_named(match: re.Match[str]) -> int | None:
@@ -3297,7 +3309,8 @@ def _checked_by_recipient(
             # "handed over Spin Boldak to tribal elders": neither side took it
             return Status.CAPTURED if lx.TALIBAN_SIDE.search(named.group(0)) else None
         return None if cue.kind == "handover" else status
-    if lx.TALIBAN_SIDE.fullmatch(recipient.group("who")):
+    who = recipient.group("who")
+    if lx.TALIBAN_SIDE.fullmatch(who) or who.casefold() == "group":
         return Status.CAPTURED
     # To the government side: the place came back, unless fighters surrendered themselves
     # ("Taliban fighters surrendered to Afghan forces") or no Taliban held it (a US base).
@@ -3469,6 +3482,26 @@ def _people_joined(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionL
         return False
     window_start = max(sentence.start, mention.start - PEOPLE_REACH)
     return bool(lx.PEOPLE_OF_BEFORE.search(text, window_start, mention.start))
+
+
+def _people_surrendered(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
+    """ "commandos who had surrendered in Dawlatabad district", "1,037 soldiers had surrendered
+    to the group in Badakhshan": people gave themselves up, the place did not. (Soldiers who
+    surrender in a district, told as news, still give it up: "120 soldiers surrendered to the
+    Taliban in Dawlat Abad district on Monday".)"""
+    if cue.end > mention.start or text.find("surrender", cue.start, cue.end) < 0:
+        return False
+    if _SURRENDERED_OBJECT.match(text, cue.end, mention.start):
+        return False  # "soldiers surrendered their outposts around the Kishim district centre"
+    window_start = max(sentence.start, cue.start - PEOPLE_REACH)
+    people = _SURRENDERING_PEOPLE_BEFORE.search(text, window_start, cue.start)
+    if people is None:
+        return False
+    if people.group("relative") is not None:
+        return True
+    # a province named for itself, not as the locator of a district the gazetteer may not know
+    # ("surrendered to the Taliban in Dawlat Abad district of Faryab on Monday")
+    return mention.place.kind == "province" and text.find("district", cue.end, mention.start) < 0
 
 
 def _operation_launched_after(sentence: _Sentence, cue: _Cue, first: _MentionLike) -> bool:
@@ -4074,6 +4107,18 @@ def _outranks(event: Event, current: Event) -> bool:
         and event.event_date != current.event_date
     )
     if not on_two_days:
+        dated, undated = (event, current) if current.event_date is None else (current, event)
+        if (
+            event.place_start == current.place_start
+            and undated.event_date is None
+            and dated.event_date is not None
+            and dated.date_phrase
+            and not undated.date_phrase
+        ):
+            # of two readings of one place, a day the sentence names beats none at all: an
+            # undated article's "have controlled Khakrez ... since it fell on June 27, 2021"
+            # (never a "since Friday" that deliberately dates nothing)
+            return event is dated
         return mine < theirs
     if event.place_start == current.place_start:
         # of two readings of one place, a day the sentence names beats the article's own: "are
@@ -4620,11 +4665,22 @@ _UNDER_WAY_WORD = re.compile(
     re.IGNORECASE,
 )
 _NOT_YET_WORD = re.compile(r"\b(?:would|will|soon|plan\w*|prepar\w*|ready)\b", re.IGNORECASE)
-_GOODS = r"weapons|ammunition|arms|vehicles|equipment|humvees|rangers|tanks|guns|explosives"
+_GOODS = (
+    r"weapons|ammunition|arms|vehicles|equipment|humvees|rangers|tanks|guns|explosives|rifles"
+    r"|pickups|supplies"
+)
+# (a quoted official's word may close on its quote mark: "“some vehicles” had been lost")
 _GOODS_BEFORE = re.compile(
-    r"\b(?:" + _GOODS + r")\s+(?:(?:was|were|had\s+been|have\s+been|has\s+been)\s+)?$",
+    r"\b(?:" + _GOODS + r")[\"”’']?\s+(?:(?:was|were|had\s+been|have\s+been|has\s+been)\s+)?$",
     re.IGNORECASE,
 )
+# People right before "surrendered", maybe through a relative pronoun ("soldiers who had").
+_SURRENDERING_PEOPLE_BEFORE = re.compile(
+    r"\b(?:soldiers|troops|police(?:men)?|commandos|officers|personnel|members|men|guards"
+    r"|militia(?:men)?)\s+(?P<relative>(?:who|that)\s+)?(?:had\s+|have\s+|has\s+)?$",
+    re.IGNORECASE,
+)
+_SURRENDERED_OBJECT = re.compile(r"\s+(?:their|its|his|the|an?)\s", re.IGNORECASE)
 # People or goods right before a capture verb with no object of its own: the verb is their
 # participle ("30 soldiers captured in Ghazni", "weapons seized near Kunduz")
 _TAKEN_BEFORE = re.compile(
