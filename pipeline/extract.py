@@ -4095,6 +4095,14 @@ def _preference(event: Event) -> tuple[int, float, int]:
     return (STATUS_RANK[event.status], -event.confidence, event.place_start)
 
 
+def _names_its_day(event: Event) -> bool:
+    return event.event_date is not None and bool(event.date_phrase)
+
+
+def _dated_by_nothing(event: Event) -> bool:
+    return event.event_date is None and not event.date_phrase
+
+
 def _outranks(event: Event, current: Event) -> bool:
     """Whether ``event`` tells its province's change better than ``current`` does. Of two
     places below the province, the earlier day wins: "seized Torghundi last Friday, a day after
@@ -4107,18 +4115,14 @@ def _outranks(event: Event, current: Event) -> bool:
         and event.event_date != current.event_date
     )
     if not on_two_days:
-        dated, undated = (event, current) if current.event_date is None else (current, event)
-        if (
-            event.place_start == current.place_start
-            and undated.event_date is None
-            and dated.event_date is not None
-            and dated.date_phrase
-            and not undated.date_phrase
-        ):
+        if event.place_start == current.place_start:
             # of two readings of one place, a day the sentence names beats none at all: an
             # undated article's "have controlled Khakrez ... since it fell on June 27, 2021"
             # (never a "since Friday" that deliberately dates nothing)
-            return event is dated
+            if _names_its_day(event) and _dated_by_nothing(current):
+                return True
+            if _names_its_day(current) and _dated_by_nothing(event):
+                return False
         return mine < theirs
     if event.place_start == current.place_start:
         # of two readings of one place, a day the sentence names beats the article's own: "are

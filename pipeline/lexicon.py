@@ -348,12 +348,14 @@ STATUS_OF_KIND: dict[str, str] = {
     "handover": "captured",  # checked against the recipient in ``pipeline.extract``
 }
 
+# "said" as a verb of saying, never the hedge's passive ("is said to have fallen").
+_SAID = r"said(?!\s+to\s+(?:have|be)\b)"
 # Words between a cue and its place that end the clause: the place belongs elsewhere.
 CLAUSE_BREAK = re.compile(
     r";|\(|\)|—|–|\s-\s|\?|\b(?:while|whereas|but|which|who|whom|where|when|after|before|because"
-    # (never the hedge's passive, "is said to have fallen")
-    r"|although|though|(?<!as\s)(?<!such\s)as(?!\s+well)|said(?!\s+to\s+(?:have|be)\b)|says|say"
-    r"|told|tells|according"
+    r"|although|though|(?<!as\s)(?<!such\s)as(?!\s+well)|"
+    + _SAID
+    + r"|says|say|told|tells|according"
     r"|amid|if|unless|since|until|despite|whose)\b",
     _F,
 )
@@ -874,6 +876,7 @@ _UNABLE_TO_CONFIRM = (
     r"(?:was|were|is|are|been)\s+unable\s+to\s+(?:independently\s+|immediately\s+)?"
     r"(?:verif\w+|confirm\w*)"
 )
+_IN_CONTROL = r"be\s+in\s+(?:full\s+)?control"
 HEDGE = re.compile(
     r"\b(?:reportedly|unconfirmed|unverified|purportedly|allegedly|apparently|rumou?r\w*"
     r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w+|confirm\w*)|"
@@ -882,12 +885,12 @@ HEDGE = re.compile(
     r"|neither\s+confirm\w*\s+nor\s+den\w+|(?:declin\w+|refus\w+)\s+to\s+confirm"
     r"|no\s+(?:official\s+|independent\s+|immediate\s+)?(?:confirmation|verification)"
     # "the Taliban appeared to control the Pasaband district"
-    r"|appear(?:s|ed)?\s+to\s+(?:have|control|hold|be\s+in\s+(?:full\s+)?control)"
+    r"|appear(?:s|ed)?\s+to\s+(?:have|control|hold|" + _IN_CONTROL + r")"
     # "are said to be in control of the district"
-    r"|(?:is|are|were|was)\s+said\s+to\s+(?:have|be\s+in\s+(?:full\s+)?control)"
+    r"|(?:is|are|were|was)\s+said\s+to\s+(?:have|" + _IN_CONTROL + r")"
     r"|(?:is|are|were|was)\s+reported\s+(?:on\s+social\s+media\s+|online\s+)?to\s+have"
     r"|(?:is|are|were|was)\s+(?:widely\s+)?(?:believed|feared|thought)\s+to\s+"
-    r"(?:have|be\s+in\s+(?:full\s+)?control)"
+    r"(?:have|" + _IN_CONTROL + r")"
     r"|(?:may|might|must)\s+have"
     r"|purport\w*|boast\w*"
     r"|(?:it\s+was|it\s+is|it's)\s+(?:not\s+)?(?:yet\s+)?(?:immediately\s+)?(?:clear|unclear)"
@@ -982,15 +985,16 @@ RESPONSIBILITY_BEFORE = re.compile(
     _F,
 )
 # An attack on a person: "attack on the home of the acting defence minister".
+_PERSONAL_PLACE = r"(?:home|house|residence|convoy|car|vehicle|office|guest\s*house)"
 PERSONAL_TARGET_AFTER = re.compile(
     # (the cue may hold the "on" already: "attack on|")
-    # ("the Kabul residence of", "the heavily guarded home of")
-    r"(?:\s+on)?\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?"
-    r"(?:home|house|residence|convoy|car|vehicle|office|guest\s*house)\s+of\b"
-    # "attack on Afghan defence minister’s home in Kabul", "attacks on civilians"
-    r"|(?:\s+on)?\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w-]+(?:’s|'s)\s+"
-    r"(?:home|house|residence|convoy|car|vehicle|office|guest\s*house)\b"
-    r"|(?:\s+on)?\s+(?:civilians|(?:government\s+)?officials|journalists|activists|aid\s+workers)\b",
+    r"(?:\s+on)?\s+(?:"
+    # "the Kabul residence of", "the heavily guarded home of"
+    r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}?" + _PERSONAL_PLACE + r"\s+of\b"
+    # "attack on Afghan defence minister’s home in Kabul"
+    r"|(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w-]+(?:’s|'s)\s+" + _PERSONAL_PLACE + r"\b"
+    # "attacks on civilians"
+    r"|(?:civilians|(?:government\s+)?officials|journalists|activists|aid\s+workers)\b)",
     _F,
 )
 # The defenders clearing an edge: "Commandos cleared the outskirts of Qala-e Naw".
@@ -1220,6 +1224,7 @@ OBJECT_END = re.compile(
     r"|\b(?:from|near|towards?|after|before|while|as)\b",
     _F,
 )
+_ARMY_UNIT = r"corps|brigade|battalion|kandak"
 # "Farah's provincial council", "Baghlan MP": the place names who speaks, not what fell.
 ROLE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:provincial\s+|district\s+)?(?:council\w*|MPs?|lawmakers?|legislators?|governor\w*"
@@ -1227,7 +1232,7 @@ ROLE_AFTER = re.compile(
     r"|native|refugees?|families|people|representatives?|deputy|commanders?|health"
     r"|hospital|mayor|tribal|civil"
     # an army unit named after a place: "the 215th Maiwand Corps said"
-    r"|corps|brigade|battalion|kandak)\b",
+    r"|" + _ARMY_UNIT + r")\b",
     _F,
 )
 ROLE_BEFORE = re.compile(
@@ -1239,7 +1244,7 @@ ROLE_BEFORE = re.compile(
     r"(?:[\w’'-]+\s+){0,2}(?:province\s+of\s+)?$"
     # an army unit's base: "a spokesman for the 205th Atal Corps in Kandahar said"
     r"|\b(?:spokes\w+|commanders?|officials?|officers?|sources?)\s+(?:for|of|in|with)\s+(?:the\s+)?"
-    r"(?:[\w’'-]+\s+){0,3}(?:corps|brigade|battalion|kandak|division|regiment)\s+"
+    r"(?:[\w’'-]+\s+){0,3}(?:" + _ARMY_UNIT + r"|division|regiment)\s+"
     r"(?:based\s+)?(?:in|at)\s+$"
     # where the words were spoken: "a spokesman said in Kabul", "Speaking in Kabul, the minister"
     r"|\b(?:said|says|told\s+(?:[\w’'-]+\s+){1,2}|speaking|spoke|added)\s+in\s+$",
@@ -1258,8 +1263,7 @@ MANNER: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Who says it. Verbs of saying, and the speakers' classes (first match wins).
 SPEECH_VERB = re.compile(
     # ("are saying", "quotes him as saying"; never the participle after a denial's comma)
-    # (never the hedge's passive: "is said to have fallen")
-    r"\b(?:said(?!\s+to\s+(?:have|be)\b)|says|say|saying(?:(?<=are\ssaying)|(?<=is\ssaying)|(?<=were\ssaying)"
+    r"\b(?:" + _SAID + r"|says|say|saying(?:(?<=are\ssaying)|(?<=is\ssaying)|(?<=were\ssaying)"
     r"|(?<=was\ssaying)|(?<=as\ssaying))|told|tells|confirmed(?:\s+to)?|confirms|added|reported"
     r"|tweeted|wrote"
     r"|posted|announced|stated|claimed|insisted|according\s+to"
@@ -1398,19 +1402,21 @@ LOCATING_GAP = re.compile(
 )
 # A past year closing the sentence after the cue's clause: "was the last provincial capital to
 # fall, briefly, in 2016" is background however many commas come between.
+# "in 2015 and 2016", "in 2015, 2016 and again in 2018": a list of years, dated by its last.
+_YEAR_LIST = (
+    r"(?:(?:19|20)\d\d\s*(?:,\s*(?:and\s+)?|and\s+)(?:again\s+in\s+)?)*(?P<year>(?:19|20)\d\d)"
+)
 HISTORICAL_TAIL = re.compile(
     r"(?:\s*,\s*[\w’'-]+(?:\s+[\w’'-]+){0,2})*\s*,?\s*(?:back\s+)?(?:in|since|during)\s+"
-    # "twice overran Kunduz city, in 2015 and 2016": a list of years, dated by its last
-    r"(?:(?:19|20)\d\d\s*(?:,\s*(?:and\s+)?|and\s+)(?:again\s+in\s+)?)*"
-    r"(?P<year>(?:19|20)\d\d)\s*[.!\"”’']{0,3}\s*$",
+    # "twice overran Kunduz city, in 2015 and 2016"
+    + _YEAR_LIST
+    + r"\s*[.!\"”’']{0,3}\s*$",
     _F,
 )
 # The same years set off by commas inside the sentence: "twice overran Kunduz city, in 2015 and
 # 2016, before being driven out".
 PAST_YEAR_ASIDE = re.compile(
-    r"\s*,\s*(?:back\s+)?(?:in|during)\s+"
-    r"(?:(?:19|20)\d\d\s*(?:,\s*(?:and\s+)?|and\s+)(?:again\s+in\s+)?)*"
-    r"(?P<year>(?:19|20)\d\d)\s*,",
+    r"\s*,\s*(?:back\s+)?(?:in|during)\s+" + _YEAR_LIST + r"\s*,",
     _F,
 )
 # A report called false: "reports of fighting near the city are rumours", "claims that the
