@@ -90,7 +90,7 @@ _SPAN = re.compile(
     r"|since\s+(?:last\s+)?(?:\w+day|early|late|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june|july)"
     r"|in\s+(?:recent|the\s+past|the\s+last)\s+(?:few\s+)?(?:days|weeks|months|week|month|fortnight)"
     r"|last\s+week|last\s+month|last\s+fortnight"
-    r"|within\s+(?:days|hours|weeks|a\s+week)|over\s+the\s+(?:past|last)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks|week|months|month)"
+    r"|within\s+(?:days|hours(?!\s+of\b)|weeks|a\s+week)|over\s+the\s+(?:past|last)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks|week|months|month)"
     r"|in\s+less\s+than\s+a\s+week|in\s+(?:a|one|two|three|four|five|six|seven)\s+days"
     # "had been under Taliban control for three weeks", "over the past 48 hours"
     r"|"

@@ -85,6 +85,8 @@ GOODS_REACH = 40  # how far before "was seized" the goods seized are named
 POST_GARRISON_REACH = 80  # how far before "surrendered" the men of outlying posts are named
 NOMINAL_CONTROL_REACH = 24  # how far before "control" its owner stands ("Taliban's control of")
 ROUNDUP_PROVINCES = 4  # whole provinces fought over in one sentence that make a roundup
+# A day heading more than a month before the article's date heads no section of it.
+SECTION_DAY_REACH = dt.timedelta(days=31)
 HEADLINE_LINES = 4  # a headline sits under at most an outlet's name, a kicker and a section
 JOINED_SUBJECT_REACH = 40  # how far before "and" a joined subject's first part may start
 RELATIVE_WHO_REACH = 20  # how far before a cue the "who" of its relative clause may stand
@@ -353,6 +355,7 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     """Every event the article reports, in text order, at most one per province and status
     per sentence ("retook Kahmard after it fell on Thursday" is a retake and a capture)."""
     text = article.text
+    sections = _day_sections(article)
     mentions = [m for m in gazetteer.find(text) if _kind(m) not in IGNORED_PLACE_KINDS]
     views = _lowered_views(text)
     group_voice = _group_statement(text)
@@ -368,7 +371,10 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     # only an article that counts days from another ("a day later", "By dawn") needs its story's
     # day followed through sentences with no event
     follows_days = any(word in views[1] for word in _COUNTED_DAY_WORDS)
+    whole_article = article
     for index, sentence in enumerate(sentences):
+        if sections:
+            article = _article_of_section(whole_article, sections, sentence.start)
         current = _sentence_events(article, sentence, events, reference=narrative)
         if (sentence.mentions or named is not None) and text.find(
             "district", sentence.start, sentence.end
@@ -419,24 +425,62 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             # asking again would give the same answer.
             if sentence.mentions and (not current or not _names_no_scene(text, sentence)):
                 scene, scene_index = sentence, index
+        if current and article is not whole_article:
+            current = [_dated_by_section(e, article.date) for e in current]
         if current:
             current = _without_denied_retakes(text, current, events)
         if current:
-            current = [*current, *_fallen_before_retake(article, sentence, current)]
+            current = _with_fall_before_retake(article, sentence, current)
             events.extend(_repelled_unless_fallen(text, current, events))
         if current or follows_days:
             narrative = _narrative_day(article, sentence, current, narrative)
+    article = whole_article
     # a headline's "drive Taliban out of Farah city" before the story of the fight: the whole
     # article says whether the place ever fell
     events = _repelled_unless_fallen(text, events, [], whole_article=True)
     events = _without_corrected_falls(text, sentences, events)
     events = _without_killed_items(text, views[0], sentences, events)
     events = _headlines_dated_by_story(text, events)
+    events = _item_titles_dated_by_story(text, events)
     events = _dated_by_line_label(text, events, article.date)
     if group_voice:
         # the whole text is the group's word: every capture in it is its claim
         events = [_as_claim(e) for e in events]
     return _in_text_order(_districts_located_by_province(text, events))
+
+
+def _day_sections(article: Article) -> list[tuple[int, dt.date]]:
+    """Where each section headed by a day starts, and its day: a live page's "Monday 5 July"
+    over the updates of that day, a week-in-review's "Monday, May 24" over the day's news.
+    Only days on or before the article's date count (a heading is no forecast)."""
+    sections = []
+    for heading in lx.DATE_HEADING.finditer(article.text):
+        day = resolve_date_phrase(heading.group(0), article_date=article.date)
+        if day.precision is not _DAY or day.date is None:
+            continue
+        if article.date is not None and not (
+            article.date - SECTION_DAY_REACH <= day.date <= article.date
+        ):
+            continue
+        sections.append((heading.end(), day.date))
+    return sections
+
+
+def _article_of_section(article: Article, sections: list[tuple[int, dt.date]], at: int) -> Article:
+    """The article as its section below a day heading reads it: dated that day."""
+    day = next((day for start, day in reversed(sections) if start <= at), None)
+    if day is None or day == article.date:
+        return article  # (a dateline's day under the headline is the article's own)
+    return dataclasses.replace(article, date=day)
+
+
+def _dated_by_section(event: Event, day: dt.date | None) -> Event:
+    """Say that the day an event was counted from is its section's, not the article's."""
+    basis = _ARTICLE_DATE_IN_BASIS.sub(f"the day {day} heading its section", event.date_basis)
+    return event if basis == event.date_basis else dataclasses.replace(event, date_basis=basis)
+
+
+_ARTICLE_DATE_IN_BASIS = re.compile(r"(?:no )?article date(?: \d{4}-\d\d-\d\d)?")
 
 
 def _headlines_dated_by_story(text: str, events: list[Event]) -> list[Event]:
@@ -482,6 +526,56 @@ def _headlines_dated_by_story(text: str, events: list[Event]) -> list[Event]:
             )
         )
     return redated
+
+
+def _item_titles_dated_by_story(text: str, events: list[Event]) -> list[Event]:
+    """ "1. Faryab districts fall. The Taliban overran three districts in Faryab province over
+    the weekend": a briefing item's title has no day of its own; the item's story dates it."""
+    redated = []
+    for event in events:
+        story = None
+        if event.date_basis == BASIS_ARTICLE_DATE and _ITEM_TITLE.match(
+            text, _line_start(text, event.quote_start), event.quote_end
+        ):
+            line_end = _line_end(text, event.quote_end)
+            story = next(
+                (
+                    e
+                    for e in events
+                    if e.province_iso == event.province_iso
+                    and e.status is event.status
+                    and event.quote_end <= e.quote_start < line_end
+                    and e.date_phrase
+                    and e.event_date is not None
+                    and e.event_date <= event.event_date  # type: ignore[operator]
+                ),
+                None,
+            )
+        if story is None:
+            redated.append(event)
+            continue
+        redated.append(
+            dataclasses.replace(
+                event,
+                **{name: getattr(story, name) for name in _DATE_FIELD_NAMES},
+                date_basis=f"{story.date_basis}, as the item below its title tells it",
+            )
+        )
+    return redated
+
+
+# A list item's title: "1. Faryab districts fall.", "- Ab Kamari retaken." (a few words)
+_ITEM_TITLE = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]+(?:[\w’'-]+[ \t]+){0,5}[\w’'-]+\.$")
+_DATE_FIELD_NAMES = ("event_date", "date_precision", "date_phrase")
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def _dated_by_line_label(
@@ -554,10 +648,13 @@ def _without_corrected_falls(
     """A live blog's "Correction: In our 09:20 post we said the Taliban had seized Kushk
     district": the fall it takes back is dropped wherever the article told it before."""
     corrected: list[tuple[int, set[str]]] = []
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         if (
             sentence.mentions
-            and _CORRECTION_START.match(text, sentence.start, sentence.end)
+            and (
+                _CORRECTION_START.match(text, sentence.start, sentence.end)
+                or _own_post_taken_back(text, sentences, index)
+            )
             and any(lx.STATUS_OF_KIND.get(c.kind) == _CAPTURED_VALUE for c in sentence.cues)
         ):
             corrected.append((sentence.end, {m.place.iso for m in sentence.mentions}))
@@ -634,6 +731,30 @@ _KILL_NOTICE = re.compile(
 )
 
 
+def _own_post_taken_back(text: str, sentences: list[_Sentence], index: int) -> bool:
+    """ "In a post at 10.05am we reported ... that Ab Kamari had fallen. Provincial officials
+    say that is not the case ... We have removed the earlier post": the page's own earlier
+    report, taken back by the sentence after it."""
+    sentence = sentences[index]
+    if index + 1 >= len(sentences) or not _OWN_EARLIER_POST.match(
+        text, sentence.start, sentence.end
+    ):
+        return False
+    after = sentences[index + 1]
+    return _TAKEN_BACK.search(text, after.start, after.end) is not None
+
+
+_OWN_EARLIER_POST = re.compile(
+    r"\W*(?:(?:in\s+)?(?:a|an|our|the)\s+(?:earlier\s+|previous\s+)?(?:post|update|entry|item)\b"
+    r"|earlier(?:\s+today|\s+on\s+\w+)?\b)"
+    r"(?:[^.;]|\.(?=\d)){0,40}?\bwe\s+(?:had\s+)?(?:reported|said|wrote|stated)\b",
+    re.IGNORECASE,
+)
+_TAKEN_BACK = re.compile(
+    r"\b(?:not\s+the\s+case|not\s+true|untrue|incorrect|in\s+error|was\s+wrong"
+    r"|have\s+(?:removed|deleted|withdrawn|retracted)|apologi[sz]e)\b",
+    re.IGNORECASE,
+)
 # "10:05 BST - Correction:", "CORRECTION:", "Clarification -"
 _CORRECTION_START = re.compile(
     r"\W*(?:\d{1,2}[:.]\d{2}\s*(?:[A-Za-z]{2,4}\s*)?[-–—:]\s*)?(?:correction|clarification)\s*[:\-–—]",
@@ -707,7 +828,7 @@ def _repelled_unless_fallen(
             or _FIGHTING_GOES_ON.search(text, e.quote_start, e.quote_end) is not None
             # a ministry's "cleared the Jalrez district ... during a clearance operation" (read
             # once the whole article is, which may tell the fall later)
-            or (whole_article and _OPERATION.search(text, e.quote_start, e.quote_end) is not None)
+            or (whole_article and _told_in_an_operation(text, e.quote_start, e.quote_end))
         )
         and e.province_iso not in fallen
         and _DRIVEN_OUT_WORDS.search(text, e.quote_start, e.quote_end)
@@ -717,9 +838,15 @@ def _repelled_unless_fallen(
     ]
 
 
+# "has taken control of key trade crossings ..., depriving Kabul of customs revenue": the
+# place is the object of the participle's own clause, not of the cue before its comma
+_OBJECT_OF_PARTICIPLE = re.compile(r",\s+(?!including\b|according\b)[a-z]+ing\s+(?:the\s+)?$")
 _BETWEEN_SIDES = re.compile(
-    r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?and\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
-    r"(?:forces|fighters|taliban|insurgents|militants|troops|police|army|commandos)\b",
+    # (each side may carry its acronym: "the Afghan National Security Forces (ANSF) and
+    # non-State armed groups (NSAG)")
+    r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:\([\w-]+\)\s+)?and\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:forces|fighters|taliban|insurgents|militants|troops|police|army"
+    r"|commandos|groups|militias?)\b(?:\s+\([\w-]+\))?",
     re.IGNORECASE,
 )
 _DRIVEN_OUT_WORDS = re.compile(
@@ -772,6 +899,23 @@ def _districts_located_by_province(text: str, events: list[Event]) -> list[Event
 
 
 _OPERATION = re.compile(r"\boperations?\b", re.IGNORECASE)
+# "completed an operation on Sunday to retake", "driven out ... after a three-day operation":
+# the operation is over, and what it drove out is out
+_OPERATION_OVER = re.compile(
+    r"\b(?:after|completed|concluded|ended|finished|following)\s+(?:an?\s+|the\s+|its\s+"
+    r"|their\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _told_in_an_operation(text: str, start: int, end: int) -> bool:
+    """Whether the sentence tells of an operation it does not say is over."""
+    return any(
+        not _OPERATION_OVER.search(text, max(start, match.start() - 40), match.start())
+        for match in _OPERATION.finditer(text, start, end)
+    )
+
+
 _FIGHTING_GOES_ON = re.compile(lx.FIGHTING_GOES_ON_FRAGMENT, re.IGNORECASE)
 _RETAKE_WORDS = re.compile(
     r"\b(?:retook|retaken|recaptur\w*|regain\w*|took\s+back)\b", re.IGNORECASE
@@ -1216,17 +1360,52 @@ def _fallen_before(
     return found
 
 
+def _with_fall_before_retake(
+    article: Article, sentence: _Sentence, events: list[Event]
+) -> list[Event]:
+    """The sentence's events with the fall its retake counts back to ("recaptured Burka
+    yesterday, two days after it fell"), which replaces that fall read with no day of its own."""
+    fall = _fallen_before_retake(article, sentence, events)
+    if not fall:
+        return events
+    retake = _dated_retakes(events)[0]
+    return [
+        e for e in events if not (e.status is Status.CAPTURED and _fall_misdated(e, retake))
+    ] + fall
+
+
+def _dated_retakes(events: list[Event]) -> list[Event]:
+    return [
+        e
+        for e in events
+        if e.status is Status.RETAKEN and e.date_precision is _DAY and e.event_date is not None
+    ]
+
+
+def _fall_misdated(fall: Event, retake: Event) -> bool:
+    """A fall of the retaken place the sentence gives no day before the retake's: it has only
+    the article's day, or a day (the statement's) no earlier than the retake's."""
+    return fall.province_iso == retake.province_iso and (
+        fall.date_basis == BASIS_ARTICLE_DATE
+        or (
+            fall.event_date is not None
+            and retake.event_date is not None
+            and fall.event_date >= retake.event_date
+        )
+    )
+
+
 def _fallen_before_retake(
     article: Article, sentence: _Sentence, events: list[Event]
 ) -> list[Event]:
     """ "Government forces retook the Zhari district on Thursday, a week after losing it": the
     fall, counted back from the retake's day."""
-    retakes = [
-        e
+    retakes = _dated_retakes(events)
+    if not retakes or any(
+        e.status is Status.CLAIMED
+        or (e.status is Status.CAPTURED and not _fall_misdated(e, retakes[0]))
         for e in events
-        if e.status is Status.RETAKEN and e.date_precision is _DAY and e.event_date is not None
-    ]
-    if not retakes or any(e.status in (Status.CAPTURED, Status.CLAIMED) for e in events):
+    ):
         return []
     text = article.text
     if text.find(" after ", sentence.start, sentence.end) < 0:
@@ -2216,17 +2395,21 @@ def _gap_distance(gap: str, sentence: _Sentence, start: int, end: int) -> int | 
 
 
 def _words_between(gap: str, sentence: _Sentence, start: int, end: int) -> int | None:
+    if "ing " in gap and _OBJECT_OF_PARTICIPLE.search(
+        sentence.facts.text, max(start, end - 40), end
+    ):
+        return None
     collapsed = _collapse(gap, sentence, start, end)
     if "(" in collapsed or ")" in collapsed:
         collapsed = _without_province_brackets(collapsed, sentence, start, end)
     if " but " in collapsed:
         collapsed = _ALL_BUT.sub(" all", collapsed)  # "captured all but one of": no new clause
-    if sentence.facts.twin(lx.CLAUSE_BREAK).search(collapsed):
-        return None
     if "between" in collapsed:
         # "Clashes between Taliban fighters and security forces have been going on in": who
         # fought is part of the cue's own phrase
         collapsed = _BETWEEN_SIDES.sub(" ", collapsed)
+    if sentence.facts.twin(lx.CLAUSE_BREAK).search(collapsed):
+        return None
     words = [w for w in _WORD.findall(collapsed.lower()) if w not in lx.GLUE_WORDS]
     words = [w for w in words if not w.endswith(("’s", "'s")) or len(w) > 2]
     if len(words) > lx.MAX_GAP_WORDS:
@@ -2939,7 +3122,10 @@ def _checked_by_subject(
         and lx.GOVERNMENT_SUBJECT_BEFORE.search(facts.text, subject_start, cue.start)
     ):
         # "Afghan forces captured Dand-e Ghori", "Northern Alliance fighters seized Mazar": the
-        # place was taken back from the group
+        # place was taken back from the group, unless the allies left it to them ("US forces
+        # completed departure from Bagram Airfield; ANDSF assumed control of the base")
+        if _FOREIGN_FORCES.search(facts.text, facts.start, subject_start):
+            return None
         return Status.RETAKEN
     if cue.kind == "retake" and facts.text.startswith("returned", cue.start):
         # families "returned to the city"; only troops returning retake it (the subject may be
@@ -3024,7 +3210,7 @@ _AND_AT_END = re.compile(r"\band\s*$", re.IGNORECASE)
 _LAST_CLAUSE = re.compile(r".*[,;:]", re.DOTALL)
 # Capture verbs of taking, not of giving up ("abandoned", "handed over") or of saying.
 _SEIZING = re.compile(
-    r"captur|seiz|over-?r|conquer|overt|swe|gain|took|tak|wrest|grab|occup|walked|rolled"
+    r"captur|seiz|over-?r|conquer|overt|swe|gain|took|tak|wrest|grab|occup|walked|rolled|assum"
     r"|strolled|raised|hoisted|planted",
     re.IGNORECASE,
 )
@@ -3048,7 +3234,16 @@ def _government_attacks(reading: _CueReading, sentence: _Sentence, cue: _Cue) ->
     return government and not taliban
 
 
-_ELIDED_SUBJECT = re.compile(r"\s*(?:(?:now|also|already|effectively|reportedly|still)\s+)*")
+_ELIDED_SUBJECT = re.compile(
+    r"\s*(?:(?:now|also|already|effectively|reportedly|still)\s+)*"
+    # a day between: "stormed the Guzara district on Thursday night and by dawn on Friday
+    # controlled the district centre"
+    r"(?:(?:by|on|late\s+on|early\s+on|later|then|within\s+hours)\s+"
+    r"(?:(?:dawn|daybreak|nightfall|midday|noon|the\s+(?:next|following)\s+(?:day|morning))\s+)?"
+    r"(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?:(?:morning|evening|night)\s+)?"
+    r",?\s*(?:(?:now|also|already|effectively|reportedly|still)\s+)*)?",
+    re.IGNORECASE,
+)
 
 
 def _elided_subject_sides(
@@ -3317,9 +3512,22 @@ def _checked_by_recipient(
     subject = text[sentence.start : cue.start]
     if lx.SURRENDER_WORD.search(cue_text) and lx.TALIBAN_SIDE.search(subject):
         return None
+    if _allies_named_last(text, sentence.start, cue.start):
+        # "once U.S. forces leave Kandahar Airfield, which was handed over to the Afghan army
+        # earlier this month": the allies' base, never the group's
+        return None
     body = text[sentence.start : sentence.end]
     others = body[: recipient.start() - sentence.start] + body[recipient.end() - sentence.start :]
     return Status.RETAKEN if lx.TALIBAN_SIDE.search(others) else None
+
+
+def _allies_named_last(text: str, start: int, end: int) -> bool:
+    """Whether the last side named between the offsets is a foreign force, not the group."""
+    foreign = [m.start() for m in _FOREIGN_FORCES.finditer(text, start, end)]
+    if not foreign:
+        return False
+    group = [m.start() for m in lx.TALIBAN_SIDE.finditer(text, start, end)]
+    return not group or foreign[-1] > group[-1]
 
 
 def _event_date(
@@ -3526,7 +3734,8 @@ def _operation_under_way(sentence: _Sentence, cue: _Cue) -> bool:
 
 def _partial(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
     facts = sentence.facts
-    if _search(lx.PARTIAL, facts, cue.end, max(cue.end, mention.start)):
+    part = _search(lx.PARTIAL, facts, cue.end, max(cue.end, mention.start))
+    if part is not None and not _locates_a_named_part(sentence, mention, cue.end, part.start()):
         return True
     # "captured all but the police headquarters in Lashkar Gah", "controlled all of Zaranj
     # except the airport": what is left out is still fought for
@@ -4749,6 +4958,15 @@ def _place_still_holds(text: str, start: int, end: int) -> bool:
     )
 
 
+def _locates_a_named_part(sentence: _Sentence, mention: _MentionLike, start: int, end: int) -> bool:
+    """ "taken the Dand-e Ghori area of Baghlan": the part taken is a place named in its own
+    right, and the province after it only says where it lies (a city's named quarter is still
+    part of the city: "the Dand-i-Ghori area on the western edge of Pul-i-Khumri")."""
+    return _kind(mention) == "province" and any(
+        start <= m.start and m.end <= end for m in sentence.mentions
+    )
+
+
 def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
     """ "took over Qala-i-Naw's police headquarters but were later expelled from the city",
     "have taken the prison in Herat and were fighting in the city": buildings taken while the
@@ -4758,6 +4976,7 @@ def _buildings_taken(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
     if (
         cue.end <= mention.start
         and (part := lx.OUTLYING_PART.match(text, cue.end, mention.start))
+        and not _locates_a_named_part(sentence, mention, cue.end, part.end())
         and (
             (
                 _takes_by_force(text, cue)

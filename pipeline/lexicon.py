@@ -62,6 +62,9 @@ _CAPTURE_VERBS = (
 _CONTROL = (
     r"(?:now\s+|fully\s+|effectively\s+)?control(?:s|led)?(?!\s+by)"
     r"|(?:now|still|already|firmly)\s+(?:hold|holds|holding|held)(?!\s+out\b)"
+    # "The Taliban say they also hold the Kalafgan district" (never "they hold talks")
+    r"|(?:(?<=they\s)|(?<=we\s))(?:also\s+)?hold(?!\s+(?:out|on|off|back|talks|elections"
+    r"|meetings|the\s+line|the\s+upper|the\s+key|a|an)\b)"
     # "The Taliban have held Darqad district since last week"
     r"|(?:have|has)\s+(?:now\s+|already\s+)?held"
     r"|(?:are|is|were|was)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+)?control\s+of"
@@ -70,6 +73,8 @@ _WITHDRAWAL = (
     r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|fell\s+back|(?:tactical\s+)?retreat"
     r"|withdrawal|relocated|relocating)['’\"”]?\s+(?:of\s+\w+\s+)?(?:from|out\s+of)"
     r"|pull(?:ed|ing)?\s+(?:(?:their|its|the|his)\s+)?(?:troops\s+|forces\s+|soldiers\s+)?out\s+(?:of|from)"
+    # "Afghan forces pulled back from the Dehrawud district this morning"
+    r"|pull(?:ed|ing)?\s+back\s+from"
     r"|lost\s+control\s+(?:of|over)|gave\s+up|give\s+up|giving\s+up|ceded|relinquished"
     # "the security forces evacuated the Panjwai district centre"
     r"|evacuated(?=\s+(?:the\s+)?(?:[\w’'-]+\s+){1,3}district\s+(?:cent(?:re|er)|headquarters))"
@@ -128,7 +133,10 @@ _CAPTURE_INTRANS = (
     # "Control of Imam Sahib passed to the insurgents", "passed into Taliban hands"
     r"|passed\s+(?:in)?to\s+(?:the\s+)?(?:hands\s+of\s+the\s+)?(?:Taliban|insurgents?|militants?)"
     r"(?:(?:'s|’s|'|’)?\s+(?:control|hands))?"
-    r"|changed\s+hands|(?:is|was|are|were|now)\s+(?:now\s+|still\s+)?in\s+the\s+hands\s+of\s+the\s+"
+    # (never "has changed hands twice this week": the changes told after it are the events)
+    r"|changed\s+hands(?!\s+(?:twice|repeatedly|(?:two|three|four|several|many|multiple|numerous)"
+    r"\s+times)\b)"
+    r"|(?:is|was|are|were|now)\s+(?:now\s+|still\s+)?in\s+the\s+hands\s+of\s+the\s+"
     r"(?:Taliban|enemy)"
     r"|slipped\s+(?:out\s+of|from)\s+(?:the\s+)?(?:government(?:'s|’s)?\s+)?(?:control|hands)"
     # a resident's "the city is gone", "by morning the whole of Qalat was theirs"
@@ -160,6 +168,8 @@ _CONTEST = (
     r"|(?:(?<=managed\sto\s)|(?<=tried\sto\s)|(?<=trying\sto\s)|(?<=attempted\sto\s)"
     r"|(?<=attempting\sto\s))enter"
     r"|infiltrat(?:ed|ing)|gun\s?battles?|skirmish(?:es)?|street\s+fighting"
+    # "The front line now runs through the middle of Lashkar Gah"
+    r"|front[\s-]?lines?\s+(?:now\s+)?(?:runs?|ran|cuts?|passe[sd])\s+through"
     r"|for\s+control\s+of|shell(?:ed|ing)|push\s+(?:on|into)"
     # the army's "clearance operations in Zurmat district": fighting for it
     r"|(?:clearance|clearing|mop-?up)\s+operations?\s+(?:(?!would|will|could|to\b|soon)\w+\s+){0,3}?"
@@ -168,6 +178,8 @@ _CONTEST = (
     # ``pipeline.extract``): "launched an operation this morning to clear the Alingar district"
     r"|to\s+clear(?=\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:districts?|city|area|villages?|town|outskirts"
     r"|police\s+districts?)\b)"
+    # or the place itself: "an operation to clear Lashkargah, the capital of Helmand"
+    r"|to\s+clear(?=\s+[\w’'-]+(?:\s+(?:city|district|province))?(?:\s*[,.;]|\s+(?:of|from|and)\b))"
     r"|repel(?:led|s|ling)?|repuls(?:ed|es|ing|e)|beat(?:en)?\s+back|fought\s+off|fend(?:ed)?\s+off"
     # (a headline's bare present: "Taliban seize Lashkar Gah, break into Kandahar")
     r"|(?:moved|moving|moves?|advanced|advancing|advances?|pushed|pushing|broke|broken|breaking"
@@ -669,8 +681,10 @@ NEGATION_BEFORE = re.compile(
     r"(?:\s+\w+){0,2}(?:\s+to(?:\s+have)?)?\s*$"
     # "Rather than launching a frontal assault on Kandahar": what was not done
     r"|\b(?:rather\s+than|instead\s+of)\s+\w+ing(?:\s+\w+){0,3}\s*$"
-    # "no provincial capital has changed hands"
-    r"|\bno\s+(?:[\w-]+\s+){1,3}(?:has|have|had|was|were)(?:\s+yet)?\s*$",
+    # "no provincial capital has changed hands", "says no district in the province has fallen"
+    # (the verb may carry the auxiliary: "no town in Kunar |has been lost|")
+    r"|\bno\s+(?:[\w-]+\s+){1,3}(?:(?:in|of)\s+(?:[\w'’-]+\s+){1,3})?"
+    r"(?:(?:has|have|had|was|were)(?:\s+yet)?(?:\s+been)?\s*)?$",
     _F,
 )
 # "None of the three border towns, Islam Qala, Torghundi and Zaranj, has fallen": a subject
@@ -846,6 +860,9 @@ HISTORICAL = re.compile(
     # "Musa Qala changed hands several times"
     r"|\bchanged\s+hands\s+(?:(?:several|many|multiple|numerous|two|three|four|a\s+number\s+of)"
     r"\s+times|repeatedly|often|twice)\b"
+    # (not "has changed hands twice this week": news of the week)
+    r"(?!\s+(?:this|last|since|within|in\s+(?:the\s+(?:past|last)|(?:a|one|two|three|four|five)"
+    r"\s+(?:days?|weeks?))|over\s+the\s+(?:past|last))\b)"
     r"|\b(?:fallen|taken|captured|overrun|seized|held)\s+(?:it\s+)?before\s*(?:[.;,]|$)",
     _F,
 )
@@ -1136,6 +1153,8 @@ BACK_REFERENCE = re.compile(
 # the police headquarters and the intelligence office", "captured the city's TV station".
 _FACILITY = (
     r"(?:police\s+(?:headquarters|hq|station|compound|districts?(?:\s+\d+)?(?:\s+building)?)"
+    # "the headquarters of its third police district"
+    r"|headquarters\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}police\s+districts?"
     r"|(?:intelligence|nds)\s+"
     r"(?:office|headquarters|directorate|compound)|prison|jail|(?:television|tv|radio)\s+station"
     r"|radio-television\s+(?:building|station)|(?:television|tv|radio)\s+building"
@@ -1264,7 +1283,8 @@ MANNER: tuple[tuple[str, re.Pattern[str]], ...] = (
 SPEECH_VERB = re.compile(
     # ("are saying", "quotes him as saying"; never the participle after a denial's comma)
     r"\b(?:" + _SAID + r"|says|say|saying(?:(?<=are\ssaying)|(?<=is\ssaying)|(?<=were\ssaying)"
-    r"|(?<=was\ssaying)|(?<=as\ssaying))|told|tells|confirmed(?:\s+to)?|confirms|added|reported"
+    r"|(?<=was\ssaying)|(?<=as\ssaying)|(?<=are\salso\ssaying)|(?<=is\salso\ssaying)"
+    r"|(?<=are\snow\ssaying)|(?<=is\snow\ssaying))|told|tells|confirmed(?:\s+to)?|confirms|added|reported"
     r"|tweeted|wrote"
     r"|posted|announced|stated|claimed|insisted|according\s+to"
     r"|(?<!\ba\s)(?<!the\s)(?<!its\s)(?<!their\s)(?<!Taliban\s)claims?)\b",
@@ -1321,7 +1341,9 @@ SPEAKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # the object between ("handed the district over to", "handed their weapons and the district
 # headquarters over to") only before "over" or "back"
 _HANDED_OBJECT = (
-    r"(?:(?:district|city|town|province|crossing|headquarters|cent(?:re|er))\s+"
+    # "troops in Dangam ... handing the district to the Taliban", "handed it to the group"
+    r"(?:(?:the\s+)?(?:district|city|town|province|crossing|headquarters|cent(?:re|er))"
+    r"(?:\s+(?:cent(?:re|er)|headquarters))?\s+|it\s+"
     r"|(?:the|its|their)\s+[^,.;:\"“”]{0,60}?\s(?=(?:back|over)\s))?"
 )
 # Who receives a handover or a surrender, read right after the cue or the place.
@@ -1450,6 +1472,13 @@ YEAR_LABEL = re.compile(
 )
 # "July 8: ...", "- 22 June 2021 - ..."
 DATE_LABEL = re.compile(rf"{_LABEL_OPEN}{_LABEL_DAY}(?:,?\s+(?:19|20)\d\d)?{_LABEL_CLOSE}", _F)
+# A line that is only a day, heading the section below it: "Monday, May 24", "Tuesday 6 July",
+# "**July 8, 2021**" (a live page's or a week-in-review's day).
+DATE_HEADING = re.compile(
+    r"^[ \t]*[#*_]*[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
+    rf"{_LABEL_DAY}(?:,?[ \t]+(?:19|20)\d\d)?[ \t]*[*_]*[ \t]*:?[ \t]*$",
+    _F | re.MULTILINE,
+)
 FRONTED_PAST = re.compile(
     # after a label: "Flashback: In August 2018, ...", "KABUL: In 2001, ..."
     r"(?:[\w’'-]+(?:\s+[\w’'-]+){0,2}\s*:\s+)?"

@@ -141,7 +141,8 @@ _LINK_WORDS = (
     r"(?:ap\s+)?(?:related(?:\s+(?:stories|articles|coverage|content|news|reading))?"
     r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
     r"|keep\s+reading|recommended(?:\s+(?:stories|reading))?|more\s+stories"
-    r"|you\s+(?:may|might)\s+also\s+like|most\s+read)"
+    r"|you\s+(?:may|might)\s+also\s+like|most\s+read|further\s+reading"
+    r"|what\s+we(?:[’']re|\s+are)\s+reading)"
 )
 _LINK_START = re.compile(
     r"\s*(?:" + _LINK_WORDS + r"|watch|listen)\s*:(?P<rest>.*)$", re.IGNORECASE
@@ -196,7 +197,8 @@ _ATTRIBUTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
 # Every furniture line starts with one of these words or ends with ")": only those lines are read.
 _FURNITURE_WORD = (
     r"[ \t]*(?:photo|caption|pictured|image|file|picture|related|read|also|see|more|watch|listen"
-    r"|editors?|note|corrections?|clarification|an?|this|ap|keep|recommended|you|most)\b"
+    r"|editors?|note|corrections?|clarification|an?|this|ap|keep|recommended|you|most|further"
+    r"|what)\b"
 )
 # Led by the line break, not "^": a literal-led regex skips through the text in C (4x faster).
 _FURNITURE_START = re.compile(r"\n" + _FURNITURE_WORD, re.IGNORECASE)

@@ -140,6 +140,13 @@ FURNITURE: list[tuple[str, list[str]]] = [
     # a heading word that opens reporting is no link block
     ("Read more about the fall of Farah.\nKunduz fell.", []),
     ("Most read stories said Farah fell.", []),
+    # a newsletter's reading list
+    (
+        "Farah fell.\nWhat we're reading:\n- How the Taliban took Imam Sahib (long read)",
+        ["What we're reading:", "- How the Taliban took Imam Sahib (long read)"],
+    ),
+    ("Further reading:\nTaliban take Kunduz", ["Further reading:", "Taliban take Kunduz"]),
+    ("What we are reading about the fall of Farah is grim.", []),
 ]  # fmt: skip
 
 
