@@ -13,6 +13,7 @@ place the previous sentence named.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
@@ -468,7 +469,8 @@ def _day_sections(article: Article) -> list[tuple[int, dt.date]]:
 
 def _article_of_section(article: Article, sections: list[tuple[int, dt.date]], at: int) -> Article:
     """The article as its section below a day heading reads it: dated that day."""
-    day = next((day for start, day in reversed(sections) if start <= at), None)
+    index = bisect.bisect_right(sections, (at, dt.date.max)) - 1
+    day = sections[index][1] if index >= 0 else None
     if day is None or day == article.date:
         return article  # (a dateline's day under the headline is the article's own)
     return dataclasses.replace(article, date=day)
