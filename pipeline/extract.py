@@ -37,7 +37,7 @@ from pipeline.dates import (
 )
 from pipeline.dates import MONTHS as MONTH_NUMBER
 from pipeline.records import Article, Event, Precision, Status
-from pipeline.sentences import furniture_lines, split_sentences
+from pipeline.sentences import furniture_lines, line_end, line_start, split_sentences
 from pipeline.triggers import literal_guard, lowercase_twin, lowered_text, prefiltered
 
 GOVERNMENT_ACTOR = "Afghan government forces"
@@ -372,11 +372,10 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
     # only an article that counts days from another ("a day later", "By dawn") needs its story's
     # day followed through sentences with no event
     follows_days = any(word in views[1] for word in _COUNTED_DAY_WORDS)
-    whole_article = article
     for index, sentence in enumerate(sentences):
-        if sections:
-            article = _article_of_section(whole_article, sections, sentence.start)
-        current = _sentence_events(article, sentence, events, reference=narrative)
+        # read below a day heading as if the article were dated that day
+        dated = _article_of_section(article, sections, sentence.start) if sections else article
+        current = _sentence_events(dated, sentence, events, reference=narrative)
         if (sentence.mentions or named is not None) and text.find(
             "district", sentence.start, sentence.end
         ) >= 0:
@@ -385,27 +384,27 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             told = {(e.province_iso, e.status) for e in current}
             current = current + [
                 e
-                for e in _district_tally(article, sentence, named)
+                for e in _district_tally(dated, sentence, named)
                 if (e.province_iso, e.status) not in told
             ]
         if not current and sentence.mentions and sentence.cues:
-            current = _headed_item(article, sentence, reference=narrative, first=named is None)
+            current = _headed_item(dated, sentence, reference=narrative, first=named is None)
         if sentence.mentions:
             named = sentence
         if lead_in is not None and not current:
             if _is_list_item(text, sentence):
-                current = _listed_events(article, lead_in, sentence)
+                current = _listed_events(dated, lead_in, sentence)
             else:
                 lead_in = None
         if text[sentence.end - 1] == ":" and not current and _has_status_cue(sentence):
             lead_in = sentence  # "Districts that fell to the Taliban this week:" and a list
         if index > 0 and not previous_had_events:
-            current = _counted_places(article, sentences[index - 1], sentence, current)
+            current = _counted_places(dated, sentences[index - 1], sentence, current)
         previous_had_events = bool(current)
         if not current and _names_no_scene(text, sentence):
             prior = sentences[index - 1] if index > 0 else None
             current = _follow_up(
-                article, sentence, previous, events, prior=prior, reference=narrative
+                dated, sentence, previous, events, prior=prior, reference=narrative
             )
             if (
                 not current
@@ -417,7 +416,7 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             ):
                 distance = index - scene_index
                 current = _scene_capture(
-                    article, sentence, scene, events, distance=distance, reference=narrative
+                    dated, sentence, scene, events, distance=distance, reference=narrative
                 )
             previous = current
         else:
@@ -426,16 +425,15 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             # asking again would give the same answer.
             if sentence.mentions and (not current or not _names_no_scene(text, sentence)):
                 scene, scene_index = sentence, index
-        if current and article is not whole_article:
-            current = [_dated_by_section(e, article.date) for e in current]
+        if current and dated is not article:
+            current = [_dated_by_section(e, dated.date) for e in current]
         if current:
             current = _without_denied_retakes(text, current, events)
         if current:
-            current = _with_fall_before_retake(article, sentence, current)
+            current = _with_fall_before_retake(dated, sentence, current)
             events.extend(_repelled_unless_fallen(text, current, events))
         if current or follows_days:
-            narrative = _narrative_day(article, sentence, current, narrative)
-    article = whole_article
+            narrative = _narrative_day(dated, sentence, current, narrative)
     # a headline's "drive Taliban out of Farah city" before the story of the fight: the whole
     # article says whether the place ever fell
     events = _repelled_unless_fallen(text, events, [], whole_article=True)
@@ -537,16 +535,16 @@ def _item_titles_dated_by_story(text: str, events: list[Event]) -> list[Event]:
     for event in events:
         story = None
         if event.date_basis == BASIS_ARTICLE_DATE and _ITEM_TITLE.match(
-            text, _line_start(text, event.quote_start), event.quote_end
+            text, line_start(text, event.quote_start), event.quote_end
         ):
-            line_end = _line_end(text, event.quote_end)
+            item_end = line_end(text, event.quote_end)
             story = next(
                 (
                     e
                     for e in events
                     if e.province_iso == event.province_iso
                     and e.status is event.status
-                    and event.quote_end <= e.quote_start < line_end
+                    and event.quote_end <= e.quote_start < item_end
                     and e.date_phrase
                     and e.event_date is not None
                     and e.event_date <= event.event_date  # type: ignore[operator]
@@ -569,15 +567,6 @@ def _item_titles_dated_by_story(text: str, events: list[Event]) -> list[Event]:
 # A list item's title: "1. Faryab districts fall.", "- Ab Kamari retaken." (a few words)
 _ITEM_TITLE = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]+(?:[\w’'-]+[ \t]+){0,5}[\w’'-]+\.$")
 _DATE_FIELD_NAMES = ("event_date", "date_precision", "date_phrase")
-
-
-def _line_start(text: str, at: int) -> int:
-    return text.rfind("\n", 0, at) + 1
-
-
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
 
 
 def _dated_by_line_label(
@@ -604,10 +593,10 @@ def _line_label_day(text: str, event: Event, article_date: dt.date | None) -> Da
     """The day labelling the line of an event that has only the article's day of its own."""
     if event.date_basis != BASIS_ARTICLE_DATE:
         return None
-    line_start = text.rfind("\n", 0, event.quote_start) + 1
-    if line_start == event.quote_start:
+    opened = line_start(text, event.quote_start)
+    if opened == event.quote_start:
         return None  # the label's own sentence: its day is already its own
-    label = lx.DATE_LABEL.match(text, line_start, event.quote_start)
+    label = lx.DATE_LABEL.match(text, opened, event.quote_start)
     if label is None:
         return None
     resolution = resolve_date_phrase(label.group(0), article_date=article_date, cue_at=label.end())
@@ -1367,12 +1356,12 @@ def _with_fall_before_retake(
 ) -> list[Event]:
     """The sentence's events with the fall its retake counts back to ("recaptured Burka
     yesterday, two days after it fell"), which replaces that fall read with no day of its own."""
-    fall = _fallen_before_retake(article, sentence, events)
+    retakes = _dated_retakes(events)
+    fall = _fallen_before_retake(article, sentence, events, retake=retakes[0]) if retakes else []
     if not fall:
         return events
-    retake = _dated_retakes(events)[0]
     return [
-        e for e in events if not (e.status is Status.CAPTURED and _fall_misdated(e, retake))
+        e for e in events if not (e.status is Status.CAPTURED and _fall_misdated(e, retakes[0]))
     ] + fall
 
 
@@ -1398,14 +1387,13 @@ def _fall_misdated(fall: Event, retake: Event) -> bool:
 
 
 def _fallen_before_retake(
-    article: Article, sentence: _Sentence, events: list[Event]
+    article: Article, sentence: _Sentence, events: list[Event], *, retake: Event
 ) -> list[Event]:
     """ "Government forces retook the Zhari district on Thursday, a week after losing it": the
-    fall, counted back from the retake's day."""
-    retakes = _dated_retakes(events)
-    if not retakes or any(
+    fall, counted back from the day of ``retake`` (the sentence's first dated retake)."""
+    if any(
         e.status is Status.CLAIMED
-        or (e.status is Status.CAPTURED and not _fall_misdated(e, retakes[0]))
+        or (e.status is Status.CAPTURED and not _fall_misdated(e, retake))
         for e in events
     ):
         return []
@@ -1415,7 +1403,6 @@ def _fallen_before_retake(
     counted = lx.FELL_COUNTED_BEFORE.search(text, sentence.start, sentence.end)
     if counted is None or (counted.group("unit") is None and counted.group("own_day") is None):
         return []
-    retake = retakes[0]
     if counted.group("own_day") is not None:
         # "three days after losing it on July 20": the fall's own day, not a count
         own = resolve_date_phrase(
@@ -3896,10 +3883,10 @@ def _group_speaks_last(
 def _taliban_labelled(text: str, sentence: _Sentence) -> bool:
     """A line that opens with the group's label ("Islamic Emirate: ...", "Zabihullah Mujahid:
     ...") is the group's statement, every sentence of it."""
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    if text.find(":", line_start, sentence.end) < 0:
+    opened = line_start(text, sentence.start)
+    if text.find(":", opened, sentence.end) < 0:
         return False
-    label = lx.LINE_LABEL.match(text, line_start, sentence.end)
+    label = lx.LINE_LABEL.match(text, opened, sentence.end)
     if label is None or len(label.group("label").split()) > MAX_LABEL_WORDS:
         return False
     # a source's name, not a clause: "The militants captured three capitals: ..."
@@ -4644,8 +4631,7 @@ _SHELLED = re.compile(r"\bshell(?:ed|ing|s)\b|\bmortars?\b|\brockets?\b")
 
 def _in_bullet(text: str, sentence: _Sentence) -> bool:
     """Whether the sentence is on a bulleted line ("* KUNDUZ - ...")."""
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    return bool(lx.BULLET.match(text, line_start, sentence.end))
+    return bool(lx.BULLET.match(text, line_start(text, sentence.start), sentence.end))
 
 
 def _carried_capture(

@@ -226,7 +226,7 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
     if _FURNITURE_FIRST.match(text):
         line_starts.insert(0, 0)
     for start in line_starts:
-        end = _line_end(text, start)
+        end = line_end(text, start)
         link = _LINK_START.match(text, start, end)
         if link is not None:
             found.add((start, end))
@@ -286,8 +286,14 @@ def _retraction_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _line_end(text: str, start: int) -> int:
-    end = text.find("\n", start)
+def line_start(text: str, at: int) -> int:
+    """Where the line holding offset ``at`` starts."""
+    return text.rfind("\n", 0, at) + 1
+
+
+def line_end(text: str, at: int) -> int:
+    """Where the line holding offset ``at`` ends (its line break, or the end of the text)."""
+    end = text.find("\n", at)
     return len(text) if end < 0 else end
 
 
@@ -295,7 +301,7 @@ def _link_headlines(text: str, start: int) -> list[tuple[int, int]]:
     """The headline lines after a bare "Related:", blank lines between them allowed."""
     spans: list[tuple[int, int]] = []
     while start <= len(text):
-        end = _line_end(text, start)
+        end = line_end(text, start)
         line = text[start:end].strip()
         if line:
             if not _looks_like_headline(line):
