@@ -158,7 +158,8 @@ _HOURS_LATER = re.compile(
     # "captured Khamyab on July 23 ... pushed back an attack on Bilchiragh the same day"
     r"|(?:on\s+|later\s+|earlier\s+)?(?:the|that)\s+same\s+(?:day|night|evening|morning|afternoon)\b"
     # "broke into Qala-e-Naw on Wednesday. The group said that evening": the day told before
-    r"|(?:later\s+)?(?=that\s)\w+\s+(?:night|evening|afternoon)\b(?![\w-]))",
+    # ("after a three-hour battle that day", "later that morning")
+    r"|(?:later\s+)?(?=that\s)\w+\s+(?:night|evening|afternoon|morning|day)\b(?![\w-]))",
     re.IGNORECASE,
 )
 # "attacked late on Saturday. By dawn the district had fallen": the morning after the event told
@@ -834,7 +835,10 @@ _STATEMENT_BEFORE = re.compile(
     r"(?:(?:issued|released|posted|published|given|held)\s+)?(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
-_SPEECH_THAT = re.compile(r"\s*\)?\s*that\b", re.IGNORECASE)  # ")": "on Sunday (16 Jawza) that"
+# ")": "on Sunday (16 Jawza) that"; "said on Thursday, adding that"
+_SPEECH_THAT = re.compile(
+    r"\s*\)?\s*(?:,\s*(?:adding|saying|noting|explaining|and\s+added)\s+)?that\b", re.IGNORECASE
+)
 # the subject (and auxiliary) of a reported clause, up to its verb: " the Taliban had "
 _BARE_COMPLEMENT = re.compile(r"\s+(?:[\w'’-]+\s+){1,5}")
 
@@ -1106,6 +1110,28 @@ def _resolve_days_after(
     return DateResolution(day, Precision.DAY, f"'{text}' '{anchor_text}' ({anchor_date})", text)
 
 
+# "after a three-hour battle", "after heavy fighting", "after hours of clashes": the fight
+# itself, named by a noun, with no verb of its own ("after fighting that began on Saturday")
+_FIGHT_NOUN_AFTER = re.compile(
+    r"\s+(?:(?:a|an|the|two|three|four|several|many|hours\s+of|days\s+of|a\s+day\s+of"
+    r"|[\w]+-(?:hour|day|week)(?:-long)?|heavy|fierce|intense|brief|long|bloody)\s+)*"
+    r"(?:battle|fighting|clashes|gunfight|firefight|gun\s+battle|street\s+fighting)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _day_of_the_fight_after(
+    phrase: _Phrase, sentence: str, other: re.Match[str], cue_at: int
+) -> bool:
+    """ "pushed back from Sayed Karam after a three-hour battle that day", "captured Kishim
+    after heavy fighting on Monday": the day right after the fight the cue ends is its day."""
+    return (
+        phrase.start > cue_at
+        and other.group(0).lower() == "after"
+        and _FIGHT_NOUN_AFTER.fullmatch(sentence, other.end(), phrase.start) is not None
+    )
+
+
 def _in_scope(phrase: _Phrase, sentence: str, cue_at: int, lowered: str | None = None) -> bool:
     """``lowered``: ``lowered_text(sentence)``, for the twins of the clause searches."""
     # "captured Farah, the seventh capital to fall since Friday": a span phrase in another
@@ -1117,6 +1143,7 @@ def _in_scope(phrase: _Phrase, sentence: str, cue_at: int, lowered: str | None =
         other is not None
         and not _fronted_over_closed_clause(phrase, sentence, other.end(), cue_at)
         and not _day_of_the_when_clause(phrase, sentence, other)
+        and not _day_of_the_fight_after(phrase, sentence, other, cue_at)
     ):
         return False
     relative = _twin_search(_RELATIVE_OPENER, _RELATIVE_OPENER_TWIN, sentence, lowered, low, high)

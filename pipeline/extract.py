@@ -920,7 +920,12 @@ def _narrative_day(
     on June 30, a day after it fell": June 30), else the day its own day phrase names ("The
     next morning government forces counter-attacked"), else the day before it."""
     if current:
-        return _latest_date(current) or before
+        told = [e for e in current if e.date_phrase]
+        if not told and before is not None:
+            # "the spokesman confirmed that the forces had left Aqcha": a report with no day of
+            # its own retells the story's day; it does not move it to the article's
+            return before
+        return _latest_date(told or current) or before
     if not sentence.facts.near_place:
         return before  # far from any place: nothing there moves the story's day
     body = article.text[sentence.start : sentence.end]
@@ -2866,6 +2871,8 @@ class _CueReading:
                 or _search(lx.RETRACTED_AFTER, facts, cue.end, self._sentence_span[1])
                 or self._denied_by_subject(facts)
                 or _report_called_false(facts.text, self._sentence_span, cue) is not None
+                # "The reports of the fall of Spin Boldak are not true"
+                or _report_of_called_false(facts.text, self._sentence_span, cue)
             )
         return self._negated
 
@@ -3533,6 +3540,10 @@ def _event_date(
     own_day = _mention_own_day(text, sentence, cue, binding.mention, resolution, article.date)
     if own_day is not None:
         resolution = own_day  # "captured Farah on Monday and Zaranj on Wednesday"
+    elif status in (Status.CAPTURED, Status.CLAIMED):
+        told_again = _fall_told_again(text, sentence, cue, binding.mention, article.date)
+        if told_again is not None:
+            resolution = told_again
     if status is Status.CONTESTED and is_duration(resolution.phrase) and article.date is not None:
         # "has been under siege for two weeks, with clashes every night": still fought for
         resolution = DateResolution(
@@ -3558,6 +3569,41 @@ def _event_date(
             None, Precision.UNKNOWN, f"'{vague}' names no single day", vague
         )
     return resolution
+
+
+# ", which fell late on Thursday", ", which the Taliban captured on Monday": a relative clause
+# that tells the fall of the place just named again
+_FALL_TOLD_AGAIN = re.compile(
+    r"[^,;]{0,60}?,\s*(?:which|that)\s+(?:(?:the\s+)?(?:taliban|insurgents|militants|group)\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:captured|seized|took|taken|overran|overrun)"
+    r"|(?:had\s+|has\s+)?(?:fell|fallen)|(?:was|had\s+been|has\s+been)\s+(?:captured|seized"
+    r"|taken|overrun|lost))\b",
+    re.IGNORECASE,
+)
+_RELATIVE_CLAUSE_END = re.compile(r"[,;]")
+
+
+def _fall_told_again(
+    text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike, article_date: dt.date | None
+) -> DateResolution | None:
+    """ "conceded the loss of the Chah Ab district in Takhar, which fell late on Thursday":
+    the day in the relative clause that tells the fall again is the fall's, not the saying's."""
+    if mention.start < cue.end:
+        return None
+    again = _FALL_TOLD_AGAIN.match(text, mention.end, sentence.end)
+    if again is None:
+        return None
+    stop = _RELATIVE_CLAUSE_END.search(text, again.end(), sentence.end)
+    clause_end = stop.start() if stop else sentence.end
+    body = text[sentence.start : sentence.end]
+    found = resolve_date_phrase(
+        body, article_date=article_date, cue_at=again.end() - sentence.start
+    )
+    if not found.phrase or found.date is None:
+        return None
+    if found.phrase not in text[again.end() : clause_end]:
+        return None  # the day found is another clause's
+    return found
 
 
 def _mention_own_day(
@@ -3643,12 +3689,24 @@ def _targeted_attack(text: str, sentence: _Sentence, cue: _Cue) -> bool:
 def _reported_as_false(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """ "reports of fighting near the city are rumours", "Reports of clashes in Ghazni are
     baseless": the fight is only what a report the sentence calls false says. (A fall so
-    denied is still the other side's claim, ``_claim_disputed``; a retake so denied is still
-    the government's word, and there is no weaker retake to show it as.)"""
+    denied is still the other side's claim, ``_claim_disputed``, when the claim is named; a
+    retake so denied is still the government's word, and there is no weaker retake to show it
+    as.)"""
     window_start = max(sentence.start, cue.start - REPORTED_REACH)
     return bool(
         lx.REPORTS_OF_BEFORE.search(text, window_start, cue.start)
         and lx.CALLED_FALSE_AFTER.match(text, cue.end, sentence.end)
+    )
+
+
+def _report_of_called_false(text: str, span: tuple[int, int], cue: _Cue) -> bool:
+    """ "The reports of its fall are not true": the fall is only what a report the sentence
+    calls false says, as in "Reports that X had fallen were false"."""
+    start, end = span
+    window_start = max(start, cue.start - REPORTED_REACH)
+    return bool(
+        lx.REPORTS_OF_EVENT_BEFORE.search(text, window_start, cue.start)
+        and lx.CALLED_FALSE_AFTER.match(text, cue.end, end)
     )
 
 
@@ -4714,7 +4772,12 @@ def _carried_event(
     facts = sentence.facts
     quote_start, quote_end = previous[0].quote_start, sentence.end
     under_way = cue.kind == "retake" and _operation_under_way(sentence, cue)
-    if not under_way and (_negated_or_future(sentence, cue) or _denied_before(sentence, cue)):
+    if not under_way and (
+        _negated_or_future(sentence, cue)
+        or _denied_before(sentence, cue)
+        # "The reports of its fall are not true": the report called false tells nothing
+        or _report_of_called_false(text, (sentence.start, sentence.end), cue)
+    ):
         return None
     attribution = _attribution(text, sentence, cue)
     claimed = attribution == "taliban" or _is_hedged(sentence)
@@ -4784,6 +4847,8 @@ def _carried_status(
     facts = sentence.facts
     if under_way:  # "had launched an operation to retake the town": fought for, not retaken
         return Status.CONTESTED
+    if cue.kind == "capture" and lx.SEIZED_GOODS.match(text, cue.end, sentence.end):
+        return None  # "had taken the district's weapons depot and eight Humvees": goods
     subject_start = _subject_start(facts, sentence.start, cue.start)
     if cue.kind == "withdrawal":
         withdrawn = _checked_by_subject(

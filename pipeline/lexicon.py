@@ -83,9 +83,13 @@ _WITHDRAWAL = (
     r"(?=\s+(?:it|the\s+(?:district|city|town|crossing)(?:\s+cent(?:re|er))?)\b(?!['’]s|\s+to\b))"
     # "the last government forces left the city late on July 29" (never "left for Kabul")
     r"|left(?=\s+(?:the\s+)?(?:city|town|district(?:\s+cent(?:re|er))?|provincial\s+capital)\b)"
-    # an officer's "We lost Kishim last night", "Our forces left Maiwand this morning"
+    # an officer's "We lost Kishim last night", "Our forces left Maiwand this morning", "its
+    # soldiers had left the Nawzad district", "policemen left the Barmal district headquarters"
     r"|\bwe\s+(?:have\s+|had\s+)?lost(?=\s+[A-Z])"
-    r"|(?:(?<=forces\s)|(?<=troops\s)|(?<=police\s)|(?<=soldiers\s)|(?<=army\s))left(?=\s+[A-Z])"
+    r"|(?:(?<=forces\s)|(?<=troops\s)|(?<=police\s)|(?<=soldiers\s)|(?<=army\s)"
+    r"|(?<=policemen\s))(?:had\s+|have\s+|has\s+)?left(?=\s+(?:the\s+)?[A-Z])"
+    # "the police had 'moved to a safer place' from Khan Abad": an official's word for leaving
+    r"|moved\s+to\s+(?:a\s+)?safer\s+(?:place|location|area|positions?)['’\"”]?\s+from"
     # "leaving the town to the insurgents"
     r"|(?:leaving|left|leave|leaves)(?=\s+(?:[\w’'-]+\s+){1,4}?to\s+(?:the\s+)?"
     r"(?:Taliban|insurgents|militants|mujahideen)\b)"
@@ -206,7 +210,8 @@ _CONTEST_INTRANS = (
     r"(?:(?:now|effectively|virtually|still|completely|almost|nearly|briefly|repeatedly|again"
     r"|also)\s+){0,2}"
     r"(?:besieged|surrounded|attacked|stormed"
-    r"|contested|repelled|repulsed|beaten\s+back)"
+    # (never "the Taliban were repelled in Imam Sahib": the place after is where they were)
+    r"|contested|(?:repelled|repulsed|beaten\s+back)(?!\s+(?:in|inside|at|near|outside)\b))"
     # "Kunduz city was nearly overrun on Sunday": fought for, not fallen
     r"|(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:nearly|almost)\s+"
     r"(?:overrun|captured|taken|lost|seized)"
@@ -282,6 +287,10 @@ _NONEVENT = (
     r"|on\s+the\s+move|mov(?:ed|ing)\s+towards?|head(?:ed|ing)\s+(?:to|for|towards?)"
     r"|arriv(?:ed|ing)\s+in|displaced|camped|born\s+in|(?:travel\w*|return\w*)\s+to"
     r"|deploy\w*\s+to|reinforc\w+|airlift\w*|sent\s+to|relative\s+safety\s+of"
+    # "as fighting edges closer to Zaranj", "the front has crept closer to the city"
+    r"|(?:edg(?:e|es|ed|ing)|cre(?:ep|eps|eping|pt)|inch(?:es|ed|ing)?|draw(?:s|ing|n)?|drew"
+    r"|mov(?:e|es|ed|ing)|g[eo]t(?:s|ting)?|c[oa]m(?:e|es|ing))\s+(?:ever\s+|steadily\s+|even\s+"
+    r"|much\s+|still\s+)?closer\s+(?:to|towards?)"
 )
 _NONEVENT_INTRANS = (
     r"(?:remains?|remained|is\s+still|was\s+still|are\s+still|stays?|stayed)\s+(?:firmly\s+)?"
@@ -368,7 +377,10 @@ CLAUSE_BREAK = re.compile(
     r"|although|though|(?<!as\s)(?<!such\s)as(?!\s+well)|"
     + _SAID
     + r"|says|say|told|tells|according"
-    r"|amid|if|unless|since|until|despite|whose)\b",
+    r"|amid|if|unless|since|until|despite|whose)\b"
+    # an appositive's relative clause: "Nerkh, a district that borders Kabul"
+    r"|,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:district|town|city|capital|crossing|port|hub)"
+    r"\s+that\b",
     _F,
 )
 # "X is now the second provincial city ... that the group has taken": the place is the
@@ -474,7 +486,8 @@ BLOCKING_PREPOSITION = re.compile(
 # military equipment in Helmand province".
 SEIZED_GOODS = re.compile(
     r"\s*(?:(?:a|the|large|huge|dozens\s+of|hundreds\s+of|several|some|their|its|\d+)\s+)*"
-    r"(?:quantit(?:y|ies)\s+of\s+|amounts?\s+of\s+)?(?:[\w.-]+\s+){0,2}?"
+    # ("had taken the district’s weapons depot and eight Humvees")
+    r"(?:quantit(?:y|ies)\s+of\s+|amounts?\s+of\s+)?(?:[\w.-]+(?:'s|’s)?\s+){0,2}?"
     # people and vehicles taken are no place: "captured 22 Afghan soldiers in Faryab province"
     r"(?:(?:soldiers|troops|policemen|police\s+officers|commandos|officers|prisoners|members|men"
     # "captured a militant commander in North Waziristan", "seized a convoy of fuel tankers"
@@ -1446,6 +1459,11 @@ PAST_YEAR_ASIDE = re.compile(
 REPORTS_OF_BEFORE = re.compile(
     r"\b(?:reports?|rumou?rs?|claims?|news)\s+(?:of|about|that)\s+(?:[\w'’-]+\s+){0,4}$", _F
 )
+# The same for a fall or a retake, only through "of" or "about" ("The reports of its fall are
+# not true"): a claim ("the terrorists' claim that Chimtal has fallen is false") is the group's.
+REPORTS_OF_EVENT_BEFORE = re.compile(
+    r"\b(?:reports?|rumou?rs?|news)\s+(?:of|about)\s+(?:[\w'’-]+\s+){0,4}$", _F
+)
 CALLED_FALSE_AFTER = re.compile(
     r"[^.;:!?]{0,60}?\b(?:are|were|is|was)\s+(?:just\s+|only\s+|mere\s+|all\s+|simply\s+"
     r"|completely\s+|totally\s+|entirely\s+)?"
@@ -1529,7 +1547,9 @@ FIGHT_FOR_PLACE_GOES_ON = re.compile(
     # "as government forces struggled to hold on to the city", "as battle for Lashkar Gah rages"
     r"|\bstruggl\w+\s+to\s+(?:hold\s+(?:on\s+to|onto)|keep|defend)\b"
     r"|\b(?:battle|fight|fighting)\s+for\s+(?:[\w’'-]+\s+){1,3}?(?:rages?|raging|continues?)\b"
-    r"|\bbefore\s+(?:being\s+(?:pushed|driven|forced)\s+out|(?:the\s+)?(?:security|government"
+    # "before being pushed back", "before being repelled"
+    r"|\bbefore\s+(?:being\s+(?:(?:pushed|driven|forced|beaten)\s+(?:out|back)|repelled|repulsed"
+    r"|expelled)|(?:the\s+)?(?:security|government"
     r"|afghan)?\s*(?:forces|troops|commandos|soldiers|police)\s+(?:pushed|drove|forced)\s+them)",
     _F,
 )
@@ -1821,10 +1841,11 @@ RELATIVE_AFTER_PLACE = re.compile(
     r"\s*(?:(?:district(?:\s+(?:cent(?:re|er)|headquarters))?|city|province|town|capital"
     r"|(?:border\s+)?crossing)\s*)?"
     + _DAY_BEFORE_RELATIVE
-    # ", the provincial capital, which", ", the border town that"
+    # ", the provincial capital, which", ", the border town that", ", a district that"
     + r"(?:"
     + _PLACE_APPOSITIVE
-    + r"|,\s*the\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|cent(?:re|er)|crossing)\s*,?\s*"
+    + r"|,\s*(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|cent(?:re|er)|crossing"
+    r"|district|port|hub)\s*,?\s*"
     r"|,\s*)(?:which|that)\s+"
     # "Imam Sahib district, which officials said had fallen": a source's words in between
     r"(?:(?:local\s+|provincial\s+|security\s+|government\s+)?(?:officials|police|residents"
