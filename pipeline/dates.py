@@ -87,7 +87,10 @@ _SPAN = re.compile(
     r"\b(?:since\s+(?:(?!(?:fell|fallen|captured|seized|took|taken|overran|overrun|retook"
     r"|recaptured|retaken)\b)[\w'’]+\s+){1,4}?on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
-    r"|since\s+(?:last\s+)?(?:\w+day|early|late|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june|july)"
+    r"|since\s+(?:last\s+)?(?:\w+day|early|late|mid-?\s*\w+|the\s+\w+|\w+\s+\d{1,2}|\d{1,2}\s+\w+|may|june"
+    r"|july)"
+    # "have recently seized": some day before the article's, not its own
+    r"|(?<!until\s)(?<!till\s)\brecently\b"
     r"|in\s+(?:recent|the\s+past|the\s+last)\s+(?:few\s+)?(?:days|weeks|months|week|month|fortnight)"
     r"|last\s+week|last\s+month|last\s+fortnight"
     r"|within\s+(?:days|hours(?!\s+of\b)|weeks|a\s+week)|over\s+the\s+(?:past|last)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks|week|months|month)"
@@ -325,8 +328,12 @@ _CLOSING_ADVERBIAL = re.compile(
 _AFTER_COMMA = re.compile(r",\s*$")
 _COORDINATOR = re.compile(r"\b(?:and|but|then)\b", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|but|while|then)\b", re.IGNORECASE)
-_CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but)\b", re.IGNORECASE)
-_AND_NOW = re.compile(r"\band\s+(?:(?:is|are)\s+)?(?:now\s+(?:\w+\s+)?)?$", re.IGNORECASE)
+# (a "while" needs no comma: "Dehrawud fell on Monday while government forces retook Gizab")
+_CLAUSE_SPLIT = re.compile(
+    r";|,\s+(?:while|whereas|but)\b|(?<!\ba\s)\b(?:while|whereas)\b", re.IGNORECASE
+)
+# ("and are now fighting on |the outskirts of")
+_AND_NOW = re.compile(r"\band\s+(?:(?:is|are)\s+)?(?:now\s+(?:\w+\s+){0,2})?$", re.IGNORECASE)
 _BUT_SAID = re.compile(
     r"\bbut\s+(?:also\s+)?(?:(?:he|she|they|officials|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)\s+)?"
     r"(?:also\s+)?(?:said|say|says|added|adds|insisted|stressed|noted|told)\b",
@@ -636,6 +643,57 @@ def is_duration(phrase: str) -> bool:
     return bool(_DURATION.fullmatch(phrase))
 
 
+# One day of a "respectively" list: "Saturday", "Friday night", "May 14", "July 29, 2021",
+# "23 May".
+_RESPECTIVE_DAY = (
+    r"(?:(?:late|early)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,?\s+\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"(?:,?\s+\d{4})?)"
+)
+_ONE_RESPECTIVE_DAY = re.compile(_RESPECTIVE_DAY, re.IGNORECASE)
+_RESPECTIVELY = re.compile(
+    r"\bon\s+(?P<days>"
+    + _RESPECTIVE_DAY
+    + r"(?:\s*,\s*"
+    + _RESPECTIVE_DAY
+    + r")*\s*,?\s+and\s+"
+    + _RESPECTIVE_DAY
+    + r")\s*,?\s+respectively\b",
+    re.IGNORECASE,
+)
+
+
+_LIST_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH_FIRST = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+
+
+def respective_days(
+    sentence: str, *, article_date: dt.date | None
+) -> tuple[int, list[DateResolution]] | None:
+    """The days of "on Saturday and Sunday respectively" in order, with the offset where the
+    list starts; ``None`` when the sentence has no such list or a day does not resolve."""
+    found = _RESPECTIVELY.search(sentence)
+    if found is None:
+        return None
+    days = [day.group(0) for day in _ONE_RESPECTIVE_DAY.finditer(found.group("days"))]
+    year = _LIST_YEAR.search(days[-1])
+    if year is not None:
+        # "on July 28 and July 29, 2021, respectively": the year closing the list is each day's
+        days = [
+            f"{day}, {year.group(0)}"
+            if not _LIST_YEAR.search(day) and _MONTH_FIRST.match(day)
+            else day
+            for day in days
+        ]
+    resolutions = [resolve_date_phrase(f"on {day}", article_date=article_date) for day in days]
+    if any(r.date is None or not r.phrase for r in resolutions):
+        return None
+    return found.start(), resolutions
+
+
 def resolve_date_phrase(
     sentence: str,
     *,
@@ -693,6 +751,11 @@ def resolve_date_phrase(
         ]
         if unsaid and all(p.kind == "earlier" for p in unsaid):
             phrases = unsaid
+    if len(phrases) > 1 and any(p.kind == "hours_later" for p in phrases):
+        # "retook Doshi, in Baghlan province, the same day, the Defense Ministry said Thursday":
+        # the day of the saying never beats the day counted from the event told before
+        unsaid = [p for p in phrases if not (p.start > cue and _dates_a_saying(p, sentence))]
+        phrases = unsaid or phrases
     if len(phrases) > 1:
         phrases = _fronted_over_sayings(phrases, sentence, cue)
     phrase = _counted_back_from_anchor(phrases, sentence, cue) or _nearest(phrases, cue)

@@ -32,6 +32,7 @@ from pipeline.dates import (
     is_approximate,
     is_duration,
     resolve_date_phrase,
+    respective_days,
     state_began,
     uncounted,
 )
@@ -49,6 +50,7 @@ BASE_CONFIDENCE: dict[str, float] = {
     "capture_both": 0.9,
     "control": 0.85,
     "withdrawal": 0.85,
+    "withdrawal_intrans": 0.85,
     "contest_location": 0.6,
     "capture_intrans": 0.9,
     "capture_nominal": 0.8,
@@ -1252,6 +1254,8 @@ def _sentence_events(
         if event is not None:
             events.append(event)
     events = _without_roundup(events)
+    if len(events) > 1 and text.find("respectively", sentence.start, sentence.end) >= 0:
+        events = _respectively_dated(article, sentence, events)
     # "fell on Thursday, ... while the spokesman said fighting was still going on": the fight
     # the sentence sets against the fall stays beside it
     going_on = _fighting_goes_on(article, sentence, events)
@@ -1267,6 +1271,49 @@ def _sentence_events(
 
 
 _RETAKE_KINDS = frozenset({"retake", "retake_intrans", "driven_out"})
+
+
+# Between a town and the place that locates it: "Lash-e Juwayn| in |Farah", "Karukh| (|Herat)".
+_TOWN_LOCATOR_GAP = re.compile(r"\s*(?:,\s*)?(?:\(|in\s+(?:the\s+)?)\s*")
+
+
+def _respectively_dated(article: Article, sentence: _Sentence, events: list[Event]) -> list[Event]:
+    """ "overran Charburjak in Nimroz and Lash-e Juwayn in Farah on Sunday and Monday,
+    respectively": each place named before the list takes its day, in order (a province after a
+    town only locates it). Left alone unless places and days are as many."""
+    found = respective_days(article.text[sentence.start : sentence.end], article_date=article.date)
+    if found is None:
+        return events
+    list_start, days = found
+    named = sorted(
+        (e for e in events if e.place_start < sentence.start + list_start),
+        key=lambda e: e.place_start,
+    )
+    text = article.text
+    places: list[list[Event]] = []
+    for event in named:
+        last = places[-1][-1] if places else None
+        if last is not None and (
+            event.place_start == last.place_start
+            or (
+                event.province_iso == last.province_iso
+                and (
+                    event.place_kind == "province"
+                    or _TOWN_LOCATOR_GAP.fullmatch(text, last.place_end, event.place_start)
+                )
+            )
+        ):
+            places[-1].append(event)
+        else:
+            places.append([event])
+    if len(places) != len(days):
+        return events
+    redated = {
+        id(event): _dated_by(event, day, note="its place's day in a 'respectively' list")
+        for group, day in zip(places, days, strict=True)
+        for event in group
+    }
+    return [redated.get(id(event), event) for event in events]
 
 
 def _without_roundup(events: list[Event]) -> list[Event]:
@@ -2110,6 +2157,12 @@ def _place_before_relative(
             # "Doshi in Baghlan Province, which was recaptured": the clause is about Doshi
             gap = facts.scanned(mention.end, cue.start)
             return before if facts.twin(gap_pattern).fullmatch(gap) else None
+        if mention.place.kind == "province" and mention.place.iso == before.place.iso:
+            # "Kishim, the Badakhshan district that the Taliban overran": the province only
+            # describes the place the appositive is about
+            gap = _collapse(facts.scanned(before.end, cue.start), sentence, before.end, cue.start)
+            if facts.twin(gap_pattern).fullmatch(gap):
+                return before
     gap = facts.scanned(mention.end, cue.start)
     return mention if facts.twin(gap_pattern).fullmatch(gap) else None
 
@@ -2272,6 +2325,8 @@ def _names_a_role(text: str, mention: _MentionLike, sentence: _Sentence) -> bool
             return _is_role(text, before, sentence)
     if _match_slice(lx.ROLE_AFTER, facts, mention.end, min(sentence.end, mention.end + 40)):
         return True
+    if _seat_speaks(text, mention):
+        return True  # "while Kabul insisted its forces were still fighting in the town"
     window_start = max(sentence.start, mention.start - 60)
     role = _search(lx.ROLE_BEFORE, facts, window_start, mention.start)
     # "The governor of Ghor handed Chaghcharan over": the role belongs to the nearer place.
@@ -2320,6 +2375,12 @@ def _binding_cue(text: str, sentence: _Sentence, mention: _MentionLike) -> _Cue 
             before = facts.scanned(max(sentence.start, mention.start - 30), mention.start)
             if _blocked(before, cue, facts):
                 continue  # "troops on the road to Kandahar came under fire"
+            if cue.kind == "withdrawal_intrans" and not facts.twin(lx.FORCES_IN_BEFORE).search(
+                before
+            ):
+                continue  # only "the forces in Barg-e Matal retreated" left the place
+            if cue.kind == "capture_intrans" and _locates_another_subject(text, sentence, mention):
+                continue  # "Prices in Kunduz fell": the place is not what fell
             if _inside_parenthetical(text, sentence, mention, cue):
                 continue  # "Khakrez district, which borders Uruzgan, fell"
             gap = facts.scanned(mention.end, cue.start)
@@ -2346,6 +2407,38 @@ def _binding_cue(text: str, sentence: _Sentence, mention: _MentionLike) -> _Cue 
 
 # what may open a sentence before its subject "control of X": "Control", "The effective control"
 _CONTROL_AS_SUBJECT = re.compile(r"\W*(?:the\s+)?(?:full\s+|effective\s+)?", re.IGNORECASE)
+
+
+# The seat of government as a speaker: "Kabul insisted", "Kabul has denied".
+_SEAT_SPEAKS = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:insist\w*|said|says|claim\w*|denie[sd]|deny\w*"
+    r"|maintain\w*|accus\w*|reject\w*|admit\w*|acknowledg\w*|confirm\w*|announc\w*|stress\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _seat_speaks(text: str, mention: _MentionLike) -> bool:
+    return bool(
+        getattr(mention.place, "national_capital", False)
+        and _SEAT_SPEAKS.match(text, mention.end, mention.end + SEAT_SPEECH_REACH)
+    )
+
+
+def _locates_another_subject(text: str, sentence: _Sentence, mention: _MentionLike) -> bool:
+    """ "Prices in Kunduz fell": the noun before "in" is what fell, unless it is a place word
+    or the place's defenders ("Three districts in Badakhshan fell"), or a place's own name."""
+    head = lx.LOCATED_SUBJECT_HEAD.search(
+        text, max(sentence.start, mention.start - SUBJECT_HEAD_REACH), mention.start
+    )
+    if head is None:
+        return False
+    if head.group("first") is not None:
+        # a sentence's first word: "Prices in Kunduz", never a place named first ("Kishim in")
+        start = head.start("first")
+        if any(m.start <= start < m.end for m in sentence.mentions):
+            return False
+        return head.group("first").lower() not in lx.PLACE_OR_DEFENDER_HEAD
+    return head.group("head") not in lx.PLACE_OR_DEFENDER_HEAD
 
 
 def _object_relative(sentence: _Sentence, cue: _Cue) -> bool:
@@ -2598,7 +2691,11 @@ def _event(
             or bool(lx.MUJAHIDEEN.search(text, cue.start, cue.end))
         )
         denied_later = _contradicted(text, sentence, cue, mention)
-        doubted_here = disputed or _is_hedged(sentence) or denied_later
+        doubted_here = (
+            disputed
+            or (_is_hedged(sentence) and not _hedged_only_later(text, sentence, cue, mention))
+            or denied_later
+        )
         if doubted_here and (
             _in_relative_aside(text, sentence, cue) or _answers_fronted_rumour(text, sentence, cue)
         ):
@@ -3046,6 +3143,9 @@ def _is_background(article: Article, facts: _SentenceFacts, start: int, end: int
     known = facts.backgrounds.get((start, end))
     if known is None:
         clause = article.text[start:end]
+        if "time" in clause:
+            # "fell on Tuesday for the third time since 2019": the year measures the news
+            clause = _NTH_TIME_SINCE.sub(" ", clause)
         known = (
             bool(_search_slice(lx.HISTORICAL, facts, start, end))
             or _names_past_year(clause, article.date)
@@ -3060,6 +3160,13 @@ def _is_background(article: Article, facts: _SentenceFacts, start: int, end: int
     return known
 
 
+_NTH_TIME_SINCE = re.compile(
+    r"\b(?:for\s+)?the\s+(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|[a-z]+)\s+time"
+    r"\s+since\s+(?:(?:late|early|mid-?)\s*)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
 def _subject_start(facts: _SentenceFacts, start: int, end: int) -> int:
     """Where the words before a cue start, back to the nearest conjunction: "regained X after
     [fighters]"."""
@@ -3067,6 +3174,20 @@ def _subject_start(facts: _SentenceFacts, start: int, end: int) -> int:
     for match in _finditer(lx.SUBJECT_BREAK, facts, start, end):
         cut = match.end()
     return cut
+
+
+COORDINATED_DAY_REACH = 60  # "and, two days later, the Shah Joi district": the day before it
+SEAT_SPEECH_REACH = 24  # "Kabul| has insisted": the verb right after the seat
+SUBJECT_HEAD_REACH = 40  # how far before a place the noun it locates is looked for
+SEAT_REACH = 80  # how far after a withdrawal the building the troops fell back to is named
+# Troops falling back into a building of the place they are in still hold part of it.
+_INTO_A_SEAT = re.compile(
+    r"\b(?:to|into|towards?|inside)\s+(?:the\s+)?(?:(?:city|town)(?:'s|’s)\s+)?"
+    r"(?:governor(?:'s|’s)\s+(?:office|compound|house|headquarters|residence)"
+    r"|police\s+(?:headquarters|hq|compound)|(?:intelligence|nds)\s+(?:office|headquarters"
+    r"|compound)|prison)\b",
+    re.IGNORECASE,
+)
 
 
 def _checked_by_subject(
@@ -3140,12 +3261,21 @@ def _checked_by_subject(
         if government and not taliban and _FROM_THE_GROUP.search(facts.text, cue.end, clause_end):
             return Status.RETAKEN  # "government forces seized control of X from the Taliban"
         return status if taliban and not government else None
-    if cue.kind in ("capture_both", "handover", "withdrawal") and _FOREIGN_FORCES.search(
-        facts.text, subject_start, cue.start
-    ):
+    if cue.kind in (
+        "capture_both",
+        "handover",
+        "withdrawal",
+        "withdrawal_intrans",
+    ) and _FOREIGN_FORCES.search(facts.text, subject_start, cue.start):
         # "The last US troops left Bagram Airfield", "The U.S. military has handed over most of
         # its bases to Afghan forces": a handover between allies, no capture
         return None
+    if cue.kind == "withdrawal_intrans":  # "the security forces in X retreated": theirs only
+        if not government or taliban:
+            return None
+        if _INTO_A_SEAT.search(facts.text, cue.end, min(clause_end, cue.end + SEAT_REACH)):
+            return Status.CONTESTED  # "pulled back to the governor's compound": still held there
+        return status
     if cue.kind == "withdrawal":  # troops withdrew from X; the Taliban withdrawing is no capture
         lost = _BARE_LOSS.fullmatch(facts.text, cue.start, cue.end) is not None
         if lost and not taliban and not government:
@@ -3615,22 +3745,48 @@ def _mention_own_day(
     article_date: dt.date | None,
 ) -> DateResolution | None:
     """A later object of a coordination with its own day ("and Zaranj on Wednesday", "and Tulak
-    in Ghor on Tuesday"): that day, not the first object's."""
+    in Ghor on Tuesday", "and the Jawand district of Badghis a day later", "and, two days later,
+    the Shah Joi district"): that day, not the first object's (a count runs from it)."""
     if mention.start < cue.end or not resolution.phrase:
         return None
-    if not lx.COORDINATED_OBJECT_BEFORE.search(
-        text, max(cue.end, mention.start - 12), mention.start
-    ):
-        return None
-    day = lx.OWN_DAY_AFTER.match(text, mention.end, sentence.end)
-    if day is None:
+    located = _located_place(text, sentence, mention)
+    if located is not None and located.start >= cue.end:
+        # "the Arghistan district of |Kandahar|": the place it locates has the day
+        mention = located
+    day_end: int | None = None
+    if lx.COORDINATED_OBJECT_BEFORE.search(text, max(cue.end, mention.start - 12), mention.start):
+        day = lx.OWN_DAY_AFTER.match(text, mention.end, sentence.end)
+        day_end = day.end() if day is not None else None
+    if day_end is None:
+        before = lx.COORDINATED_DAY_BEFORE.search(
+            text, max(cue.end, mention.start - COORDINATED_DAY_REACH), mention.start
+        )
+        day_end = before.end("day") if before is not None else None
+    if day_end is None:
         return None
     found = resolve_date_phrase(
         text[sentence.start : sentence.end],
         article_date=article_date,
-        cue_at=day.end() - sentence.start,
+        cue_at=day_end - sentence.start,
+        reference=resolution.date,
     )
     return found if found.phrase and found.phrase != resolution.phrase else None
+
+
+# Between a town and the province or city that locates it: "Arghistan| district of |Kandahar",
+# "Gizab|, in |Daikundi", "Karukh| (|Herat".
+_LOCATED_BY_GAP = re.compile(
+    r"(?:\s+(?:district|city|town|port|crossing))?\s+(?:of|in)\s+(?:the\s+)?|\s*\(\s*|,\s+in\s+"
+)
+
+
+def _located_place(text: str, sentence: _Sentence, mention: _MentionLike) -> _MentionLike | None:
+    """The place right before ``mention`` that it only locates, if any."""
+    before = [m for m in sentence.mentions if m.end <= mention.start]
+    if not before or before[-1].place.iso != mention.place.iso:
+        return None
+    place = before[-1]
+    return place if _LOCATED_BY_GAP.fullmatch(text, place.end, mention.start) else None
 
 
 def _fight_under_way(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
@@ -3642,8 +3798,11 @@ def _fight_under_way(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
     # ... launched a counteroffensive to retake the city"; not "to retake districts lost in
     # Kunduz"
     if mention.start < cue.end:
-        if not _match(lx.BACK_REFERENCE, sentence.facts, cue.end, sentence.end):
+        back = _match(lx.BACK_REFERENCE, sentence.facts, cue.end, sentence.end)
+        if not back:
             return False
+        if _operation_launched_after(sentence, cue, back.end()):
+            return True  # "the army's counteroffensive to retake the town, launched on Friday"
     else:
         # the object is the first place after the cue; the bound one may be its province
         first = next((m for m in sentence.mentions if m.start >= cue.end), mention)
@@ -3651,7 +3810,7 @@ def _fight_under_way(text: str, sentence: _Sentence, cue: _Cue, mention: _Mentio
             return False
         if not lx.PLACE_DESCRIPTOR.fullmatch(text, cue.end, first.start):
             return False
-        if _operation_launched_after(sentence, cue, first):
+        if _operation_launched_after(sentence, cue, first.end):
             return True
     return _operation_under_way(sentence, cue)
 
@@ -3759,13 +3918,13 @@ def _people_surrendered(text: str, sentence: _Sentence, cue: _Cue, mention: _Men
     return mention.place.kind == "province" and text.find("district", cue.end, mention.start) < 0
 
 
-def _operation_launched_after(sentence: _Sentence, cue: _Cue, first: _MentionLike) -> bool:
+def _operation_launched_after(sentence: _Sentence, cue: _Cue, object_end: int) -> bool:
     """ "the operation to retake Andkhoy was launched on Monday": launched after its object."""
     facts = sentence.facts
     window_start = max(sentence.start, cue.start - 80)
     return bool(
         _search(lx.OPERATION_TO_BEFORE, facts, window_start, cue.start)
-        and _match(lx.LAUNCHED_AFTER, facts, first.end, sentence.end)
+        and _match(lx.LAUNCHED_AFTER, facts, object_end, sentence.end)
     )
 
 
@@ -3836,7 +3995,8 @@ def _contradicted(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLi
         if not any(
             m.start in between
             and m.place != mention.place
-            and not _is_role(text, m, sentence)
+            # (the seat speaking, "while Kabul insisted ...", is one side of the dispute here)
+            and (not _is_role(text, m, sentence) or _seat_speaks(text, m))
             # "the Shinkay district of Zabul, a claim ... said was baseless": the province only
             # says where the district lies
             and not (
@@ -3979,6 +4139,16 @@ def _speaker_of(
             # said they had retaken it": that saying belongs to the other clause
             return None
         stretch = _speaker_stretch(text[cue.end : verb.start()])
+        opener = text.rfind(",", major_start, cue.start)
+        if (
+            opener >= 0
+            and _APPOSITIVE_RELATIVE.match(text, opener)
+            and text[cue.end : verb.start()].rstrip().endswith(",")
+        ):
+            # "Residents who fled Tulak, the Ghor district that fell to the Taliban two weeks
+            # ago, say ...": the appositive's clause is the reporter's, and its "Taliban" no
+            # speaker
+            return None
         before = _speaker_class(stretch, kinds=kinds)
         if before is not None:
             return before
@@ -4027,6 +4197,11 @@ _SUBORDINATE_BEFORE_VERB = re.compile(
     r"\b(?:after|before|when|while|whereas|since|until)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
 )
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|that|where|who)\b", re.IGNORECASE)
+_APPOSITIVE_RELATIVE = re.compile(
+    r",\s*(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:district|town|city|capital|crossing|port|province)"
+    r"\s+(?:that|which)\b",
+    re.IGNORECASE,
+)
 # "Taliban fighters who captured Kunduz last week withdrew ..., a spokesman said"
 _RELATIVE_SUBJECT_BEFORE = re.compile(r"\bwho\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
 
@@ -4154,6 +4329,22 @@ _RUMOUR_FRONT = re.compile(
 
 def _is_hedged(sentence: _Sentence) -> bool:
     return _hedged(*_read_as(sentence, twins=_HEDGE_TWIN is not None))
+
+
+# A later clause with a subject of its own: "..., and Shahr-e Buzurg is also said to have fallen".
+_NEXT_CLAUSE = re.compile(r"(?:,\s*and|;|,\s*while|,\s*but)\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _hedged_only_later(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
+    """ "have taken Kishim and Khwahan, and Shahr-e Buzurg is also said to have fallen,
+    although this could not be verified": the doubt is the later clause's, about its own place."""
+    after = max(cue.end, mention.end)
+    clause = _NEXT_CLAUSE.search(text, after, sentence.end)
+    if clause is None:
+        return False
+    if lx.HEDGE.search(text[sentence.start : clause.start()]):
+        return False
+    return any(m.start >= clause.end() for m in sentence.mentions)
 
 
 def _sentence_manner(sentence: _Sentence) -> str:
@@ -4342,9 +4533,15 @@ def _news_after_past_change(event: Event, change: Event) -> bool:
         # with no day of its own is the fight for that change
         return False
     # After the change: a government counter-attack, or an attack on another place of the
-    # province ("attacked Kunduz on Sunday, a day after seizing Ali Abad district"); Taliban
-    # patrols in the place they took are its aftermath.
-    return event.actor == GOVERNMENT_ACTOR or event.place_kind != change.place_kind
+    # province ("attacked Kunduz on Sunday, a day after seizing Ali Abad district"), or a fight
+    # told as still going on ("Clashes were still going on in Malistan on Tuesday, two days
+    # after the Taliban overran the district centre"); Taliban patrols in the place they took
+    # are its aftermath.
+    return (
+        event.actor == GOVERNMENT_ACTOR
+        or event.place_kind != change.place_kind
+        or _FIGHTING_GOES_ON.search(event.quote) is not None
+    )
 
 
 def _preference(event: Event) -> tuple[int, float, int]:
@@ -4729,6 +4926,11 @@ def _district_after_a_capital(
         text, sentence.start, sentence.end
     ):
         return False
+    dateline = _dateline_end(text, scene)
+    if antecedent.place_start < dateline and all(m.start < dateline for m in scene.mentions):
+        # "KABUL, May 13 (Reuters) - ... 15 district centres ... several of the districts were
+        # abandoned": where the report was filed, named nowhere else, is never the district
+        return True
     if _CITY_BACK.search(text, sentence.start, sentence.end) or any(
         _kind(m) == "town" for m in scene.mentions
     ):
@@ -4973,7 +5175,7 @@ _NAME_AFTER = re.compile(r"\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+)?[A-Z]")
 # it may mean the capital; a bare province never.
 _CAPITAL_WORD = re.compile(r"\b(?:capital|city)\b", re.IGNORECASE)
 _CITY_BACK = re.compile(r"\bthe\s+(?:provincial\s+)?(?:city|town|provincial\s+capital)\b")
-_DISTRICT_BACK = re.compile(r"\b[Tt]he\s+district\b")
+_DISTRICT_BACK = re.compile(r"\b[Tt]he\s+districts?\b")
 _DISTRICT_WORD = re.compile(r"\bdistricts?\b", re.IGNORECASE)
 # Who may return to a district centre and so retake it: troops, never a person or families.
 _TROOPS = re.compile(

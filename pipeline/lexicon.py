@@ -33,6 +33,9 @@ _CAPTURE_VERBS = (
     r"|(?:gained|gains?|gaining|took|taken|seized|assumed|established|wrested|grabbed)"
     r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"
     r"|" + _TAKE + r"(?:\s+over)?"
+    # a witness's "found the district centre in Taliban hands"
+    r"|(?:found|find|finds)(?=\s+(?:the\s+)?(?:[\w’'-]+\s+){1,5}?in\s+(?:the\s+)?(?:Taliban|insurgents?"
+    r"|militants?)(?:'s|’s|'|’)?\s+(?:hands|control)\b)"
     r"|(?:raised|hoisted|planted)\s+(?:their|its|the\s+Taliban(?:'s|’s)?|a\s+white|the\s+white)"
     r"\s+(?:\w+\s+)?flags?\s+(?:over|on|in|above|at)"
     # "The Taliban's white flag was flying over the district headquarters"
@@ -128,7 +131,7 @@ _CAPTURE_INTRANS = (
     r"|cleansed"
     r"|abandoned|evacuated\s+by)"
     r"|(?:came|comes|come|fell|is|was|are|were|now|remains?|remained|has\s+been|have\s+been"
-    r"|had\s+been)\s+(?:now\s+)?"
+    r"|had\s+been)\s+(?:(?:now|reportedly|already|firmly|effectively)\s+)?"
     r"(?:fully\s+|completely\s+)?"
     r"(?:under|in)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control\s+of\s+the\s+(?:Taliban|mujahid(?:een|in)|Islamic\s+Emirate)"
     # "their control": the group's only when the text last named it (extract._held_by_the_group)
@@ -157,11 +160,18 @@ _CAPTURE_NOMINAL = (
     r"(?:fall|capture|seizure|loss|takeover|take-over|surrender|handover|conquest)\s+of"
 )
 _CONTEST = (
-    r"battl(?:e[sd]?|ing)(?:\s+for(?:\s+control\s+of)?)?|fight(?:s|ing)?(?:\s+for)?|fought(?:\s+for)?"
+    # "nearly overran the Jalrez district headquarters", "Security forces nearly lost Sancharak":
+    # fought for, not fallen
+    r"(?:nearly|almost)\s+(?:overr(?:an|un)|captured|seized|took|taken|lost)"
+    # a retake under way: "The Taliban are being pushed out of Shirin Tagab"
+    r"|(?:is|are|was|were)\s+(?:now\s+|still\s+|slowly\s+|gradually\s+)?being\s+(?:pushed|driven"
+    r"|forced|cleared|flushed)\s+(?:back\s+)?(?:out\s+of|from)"
+    r"|battl(?:e[sd]?|ing)(?:\s+for(?:\s+control\s+of)?)?|fight(?:s|ing)?(?:\s+for)?|fought(?:\s+for)?"
     r"|clash(?:es|ed|ing)?|attack(?:s|ed|ing)?(?:\s+on)?|assault(?:s|ed|ing)?(?:\s+on)?"
     # (never "the 2021 Taliban offensive in Badakhshan": a campaign's name)
     r"|offensive\s+(?:on|against|around|into)|counter-?offensive\s+(?:on|against|around|in|into)"
-    r"|besieg(?:e|ed|ing)|siege\s+of|surround(?:ed|ing)"
+    # (never the adjective: "the surrounding desert", "its surrounding villages")
+    r"|besieg(?:e|ed|ing)|siege\s+of|(?<!the\s)(?<!its\s)(?<!their\s)surround(?:ed|ing)"
     r"|(?:laid|lay|laying|lays)\s+siege\s+to"
     r"|push(?:ed|ing)?\s+into|stormed|storm(?:s|ing)?|breach(?:ed|ing)"
     # (never time entered: "the siege entered its second month", "talks enter a new phase")
@@ -215,6 +225,11 @@ _CONTEST_INTRANS = (
     # "Kunduz city was nearly overrun on Sunday": fought for, not fallen
     r"|(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:nearly|almost)\s+"
     r"(?:overrun|captured|taken|lost|seized)"
+    # "Faizabad almost fell last month", "came close to falling on Thursday", a fall under way:
+    # "Qala-e Naw is being overrun", "As Dara-i-Suf was falling"
+    r"|(?:nearly|almost)\s+(?:fell|fallen|collapsed)"
+    r"|c(?:ame|omes?|oming)\s+close\s+to\s+(?:falling|collapsing|being\s+(?:overrun|captured|taken))"
+    r"|(?:is|was|are|were)\s+(?:now\s+|still\s+)?being\s+overrun"
 )
 _RETAKE = (
     # "retook the control of" in translated copy
@@ -292,6 +307,15 @@ _NONEVENT = (
     r"|mov(?:e|es|ed|ing)|g[eo]t(?:s|ting)?|c[oa]m(?:e|es|ing))\s+(?:ever\s+|steadily\s+|even\s+"
     r"|much\s+|still\s+)?closer\s+(?:to|towards?)"
 )
+# Troops leaving the place named in their subject: "the security forces in Barg-e Matal had
+# retreated to a nearby base", "Afghan troops in the Dangam district of Kunar withdrew on
+# Thursday" (checked in ``pipeline.extract``: the place follows "forces in", and the subject is
+# the government's). Never with an object or a "from" of its own ("withdrew their support").
+_WITHDRAWAL_INTRANS = (
+    r"(?:(?:had|have|has)\s+)?(?:withdrawn|withdrew|retreated|pulled\s+out|pulled\s+back)"
+    r"['’\"”]?(?=\s*[,.;]|\s+(?:on|late|early|overnight|last|yesterday|this|that|after|before|to"
+    r"|towards?|into|without|at|under|in\s+(?:an?|the)\s+(?:organi[sz]ed|orderly|tactical))\b)"
+)
 _NONEVENT_INTRANS = (
     r"(?:remains?|remained|is\s+still|was\s+still|are\s+still|stays?|stayed)\s+(?:firmly\s+)?"
     r"(?:under|in)\s+(?:the\s+)?government(?:'s|’s)?\s+(?:control|hands)"
@@ -309,6 +333,7 @@ _CUE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("capture_both", _CAPTURE_BOTH),
     ("contest_intrans", _CONTEST_INTRANS),
     ("withdrawal", _WITHDRAWAL),
+    ("withdrawal_intrans", _WITHDRAWAL_INTRANS),
     ("capture", _CAPTURE_VERBS),
     ("contest_location", _CONTEST_LOCATION),
     ("airstrike", _AIRSTRIKE),
@@ -349,7 +374,14 @@ OBJECT_KINDS = frozenset(
     }
 )
 SUBJECT_KINDS = frozenset(
-    {"capture_intrans", "capture_both", "contest_intrans", "retake_intrans", "nonevent_intrans"}
+    {
+        "capture_intrans",
+        "capture_both",
+        "contest_intrans",
+        "retake_intrans",
+        "nonevent_intrans",
+        "withdrawal_intrans",
+    }
 )
 STATUS_OF_KIND: dict[str, str] = {
     "capture": "captured",
@@ -363,6 +395,7 @@ STATUS_OF_KIND: dict[str, str] = {
     "driven_out": "retaken",
     "control": "captured",
     "withdrawal": "captured",
+    "withdrawal_intrans": "captured",
     "contest_location": "contested",
     "airstrike": "contested",
     "footage": "claimed",
@@ -471,15 +504,44 @@ PARENTHETICAL_OPENER = re.compile(
     _F,
 )
 # "had fallen on Wednesday| but |was retaken": a verb sharing the subject of the one before.
-SHARED_SUBJECT_JOIN = re.compile(r"\b(?:but|and)\s+(?:then\s+|later\s+|quickly\s+)?$", _F)
+# (a comma too, in a series of verbs: "fell on Sunday|, |was retaken on Monday and fell again")
+SHARED_SUBJECT_JOIN = re.compile(r"(?:\b(?:but|and)\s+(?:then\s+|later\s+|quickly\s+)?|,\s*)$", _F)
 RELATIVE_GAP = re.compile(
     r"\s*,?\s*(?:which|that)\s+(?:(?:has|had|have|was|were)\s+)?(?:also\s+|already\s+|now\s+)?$",
     _F,
 )
 BLOCKING_PREPOSITION = re.compile(
-    r"\b(?:near|outside|towards?|from|via|beyond|around|between|to|across|north|south|east|west"
+    # (districts counted "across" provinces lie in them: "captured six districts across |Takhar")
+    r"\b(?:near|outside|towards?|from|via|beyond|around|between|to"
+    r"|(?<!districts\s)(?<!centres\s)(?<!centers\s)across|north|south|east|west"
     r"|road|highway|border|except|(?:apart|aside)\s+from|other\s+than)\s+(?:of\s+|with\s+)?(?:the\s+)?"
     r"(?:city\s+of\s+|province\s+of\s+|(?:city|town|capital)(?:'s|’s)\s+)?$",
+    _F,
+)
+# The head of a subject a place only locates: "prices in |Kunduz fell", "Morale in |Ghazni
+# collapsed". Checked against PLACE_OR_DEFENDER_HEAD: "Three districts in |Badakhshan fell",
+# "Forces in |Kishim surrendered" (a capitalised word inside a sentence is a place's own name).
+LOCATED_SUBJECT_HEAD = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?\"“‘'(:]\s)|(?<=[\"“‘'(]))(?P<first>[A-Z][a-z’'-]*)\s+(?:in|inside|at)\s+"
+    r"(?:the\s+)?$|\b(?P<head>[a-z][a-z’'-]*)\s+(?:in|inside|at)\s+(?:the\s+)?$"
+)
+PLACE_OR_DEFENDER_HEAD = frozenset(
+    {
+        "district", "districts", "centre", "centres", "center", "centers", "headquarters",
+        "crossing", "crossings", "station", "stations", "town", "towns", "city", "cities",
+        "capital", "capitals", "village", "villages", "area", "areas", "post", "posts",
+        "outpost", "outposts", "checkpoint", "checkpoints", "base", "bases", "compound",
+        "office", "offices", "prison", "airport", "port", "parts", "part", "positions",
+        "bazaar", "market", "seat", "forces", "troops", "soldiers", "police", "policemen",
+        "garrison", "garrisons", "defenders", "commandos", "units", "personnel", "army",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "several", "more", "others", "all", "both", "most", "many", "dozens", "each",
+    }
+)  # fmt: skip
+# The subject a place must close for a troops' withdrawal to be its fall: "Afghan troops in |".
+FORCES_IN_BEFORE = re.compile(
+    r"\b(?:forces|troops|soldiers|police(?:men)?|commandos|garrison|defenders|personnel)\s+"
+    r"(?:(?:stationed|based|deployed|posted|remaining)\s+)?(?:in|at|inside)\s+(?:the\s+)?$",
     _F,
 )
 # What was seized when it is no place: "seized weapons and vehicles in Andar", "targeted captured
@@ -784,12 +846,16 @@ FUTURE_BEFORE = re.compile(
     r"|try|tried|attempted|effort|aim\w*|plan\w*|prepar\w*|hope\w*|want\w*|seek\w*|vow\w*|fail\w*|unable"
     # "were able to seize the city" told what was done; "will be able to" has its "will"
     r"|(?<!was\s)(?<!were\s)able"
-    r"|going|fears?|risk|danger|before|operations?|offensive|campaign|push|mission|orders?|ordered"
+    r"|going|fears?|risk|danger|before|operations?|(?:counter-?)?offensive|counter-?attack|campaign"
+    r"|push|mission|orders?|ordered"
     r"|efforts?|moves?|race|struggle|fight|vow|promis\w*|pledg\w*|swore|swear\w*)\s+(?:to|of|that)?)\b"
     # ('would "soon" take', 'would soon "liberate"')
     r"(?:\s+[\"“”']?[\w’'-]+[\"“”']?){0,3}\s*[\"“']?$"
     # "The attempt of the Kabul administration's forces to take back Kishim"
     r"|\b(?:attempts?|bids?|efforts?)\s+(?:by|of)\s+(?:[\w’'-]+\s+){1,6}?to\s*$"
+    # "expected the Taliban to launch an assault on Maimana within days"
+    r"|\b(?:expect\w*|fear\w*|warn\w*)\s+(?:that\s+)?(?:the\s+)?(?:taliban|insurgents?|militants?"
+    r"|group|enemy|them|fighters)\s+(?:to|would|will|could|might|may)\s+(?:[\w’'-]+\s+){0,3}$"
     # "a clearance operation would be launched soon to retake the city"
     r"|\bsoon\b(?:\s+to)?\s*[\"“']?$"
     # a promise with its day: "vowed on Friday to push the Taliban out of Herat"
@@ -1535,7 +1601,7 @@ _HELD_BUILDING = (
 # "fighting continues", "clashes were still raging"
 FIGHTING_GOES_ON_FRAGMENT = (
     r"\b(?:fighting|clashes)\s+(?:continu\w+|(?:are|is|were|was)\s+(?:still\s+)?(?:ongoing"
-    r"|continuing|under\s*way|raging))"
+    r"|continuing|under\s*way|raging|going\s+on))"
 )
 FIGHT_FOR_PLACE_GOES_ON = re.compile(
     r"\b(?:were|are|was|is)\s+(?:still\s+)?(?:fighting|battling|clashing)\b"
@@ -1706,7 +1772,10 @@ UNDER_WAY_BEFORE = re.compile(
     r"(?:\s+(?:at\s+(?:dawn|daybreak|first\s+light)|before\s+dawn|in\s+the\s+early\s+hours(?:\s+of)?"
     r"|this\s+(?:morning|afternoon|evening)|last\s+night))?"
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+|since\s+)?(?:\w+day|yesterday|today|overnight)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    # "launched a counteroffensive the same day to retake Shir Khan Bandar"
+    r"|\s+(?:the\s+same|that\s+same|that|the\s+next|the\s+following)\s+(?:day|night|morning"
+    r"|afternoon|evening)|\s+(?:a\s+day|hours)\s+later)?"
     r"\s+(?:to|aimed\s+at)\s+$",
     _F,
 )
@@ -1735,6 +1804,8 @@ LAUNCHED_AFTER = re.compile(
     r"[^.;:]{0,60}?\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
     r"(?:launched|begun|started|mounted|defeated|repulsed|repelled|foiled|thwarted)|began"
     r"|(?:has|have|had)\s+begun|started|failed|got\s+under\s*way"
+    # "the army's counteroffensive to retake the town, launched on Friday,"
+    r"|(?<=,\s)launched\s+(?:on|last|early|late|this|at|in|overnight|yesterday)"
     r"|(?:is|was|are|were)\s+(?:now\s+|still\s+)?(?:under\s*way|underway)"
     # "the counteroffensive to retake Lashkar Gah entered its third day"
     r"|(?:entered|enters|entering|(?:is|was)\s+in)\s+(?:its|a)\s+[\w-]+\s+(?:day|week))\b",
@@ -1839,7 +1910,7 @@ _PLACE_APPOSITIVE = (
 # "Kalafgan district, which had fallen": a relative pronoun after a place, before the cue.
 RELATIVE_AFTER_PLACE = re.compile(
     r"\s*(?:(?:district(?:\s+(?:cent(?:re|er)|headquarters))?|city|province|town|capital"
-    r"|(?:border\s+)?crossing)\s*)?"
+    r"|(?:border\s+)?crossing|(?:dry\s+)?port)\s*)?"
     + _DAY_BEFORE_RELATIVE
     # ", the provincial capital, which", ", the border town that", ", a district that"
     + r"(?:"
@@ -1908,7 +1979,7 @@ BRACKET_CLOSE_AFTER = re.compile(r"\s*(?:province\s*)?\)", _F)
 POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?", _F)
 RELATIVE_OBJECT_AFTER_PLACE = re.compile(
     r"\s*(?:(?:district(?:\s+(?:cent(?:re|er)|headquarters))?|districts|city|cities|provinces?|towns?"
-    r"|capitals?|(?:border\s+)?crossing)\s*)?"
+    r"|capitals?|(?:border\s+)?crossing|(?:dry\s+)?port)\s*)?"
     + _DAY_BEFORE_RELATIVE
     # "Islam Qala on the Iranian border, which they seized"
     + r"(?:\s+(?:on|near|along)\s+the\s+(?:[\w-]+\s+){0,2}?(?:border|frontier|highway|road)"
@@ -1936,15 +2007,30 @@ PASSIVE_TAIL = re.compile(
     r"\s+(?:on|in|late|early|after|without|by|overnight|during|at|the\s+night)\b|\s*[.;,]", _F
 )
 # A later object of a coordination: "Farah on Monday| and |Zaranj on Wednesday".
-COORDINATED_OBJECT_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+)?$", _F)
+# (a list's comma too: "captured Sheberghan on July 25, Aibak on July 27, Kunduz on July 28")
+COORDINATED_OBJECT_BEFORE = re.compile(r"(?:(?:,\s*|\s)and\s+|,\s*)(?:the\s+)?$", _F)
+# A day set before the later object: "captured Gelan on Saturday and|, two days later, the |Shah
+# Joi district".
+_COUNTED_DAY = (
+    r"(?:a|one|two|three|four|five|six|\d)\s+days?\s+later|the\s+(?:next|following)\s+day"
+    r"|hours\s+later"
+)
+COORDINATED_DAY_BEFORE = re.compile(
+    r"(?:,\s*|\s)and\s*,\s*(?P<day>" + _COUNTED_DAY + r"|(?:(?:late|early)\s+)?on\s+[A-Z]\w+day)"
+    r"\s*,\s*(?:the\s+)?(?:[\w’'-]+\s+){0,2}$"
+)
 # The day right after a place (and its locating province): "Zaranj| on Wednesday",
-# "Tulak| in Ghor on Tuesday".
+# "Tulak| in Ghor on Tuesday", "the Jawand district| of Badghis on Wednesday", "Ghormach| in
+# Faryab a day later", "Gizab|, in Daikundi, on Tuesday", "Sar-e Pul| and Taloqan on July 26".
 OWN_DAY_AFTER = re.compile(
-    r"(?:\s+(?:district|city|province))?(?:\s+in\s+[A-Z][\w’'-]+(?:\s+province)?)?"
-    r"\s+(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"(?:\s+(?:district|city|province))?(?:\s+(?:in|of)\s+[A-Z][\w’'-]+(?:\s+province)?"
+    r"|\s+\([A-Z][^()]{1,30}\)|,\s+in\s+[A-Z][\w’'-]+(?:\s+province)?,)?"
+    # the day of the pair it opens: "Sar-e Pul| and Taloqan on July 26"
+    r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})?"
+    r"\s+(?:(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+\d{1,2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December))"
+    r"|September|October|November|December))|" + _COUNTED_DAY + r")"
 )
 # A bulleted line of a factbox or a list.
 BULLET = re.compile(r"\s*[*•·▪–—-]\s")
@@ -1961,7 +2047,8 @@ ROUTE_BEFORE = re.compile(
     # or a relative clause: "the highway that links Kabul to the north", "which leads to Herat"
     r"\b(?:highway|road|route|motorway)s?\s+(?:between|from|linking|connecting|joining|to"
     r"|(?:that|which)\s+(?:links?|linked|connects?|connected|joins?|leads?\s+to|runs?\s+(?:from|to|between)))\b"
-    r"[^.;,]{0,40}"
+    # (never past a clause of its own: "blocked the road to Jalalabad after capturing |Alingar")
+    r"(?:(?!\b(?:after|before|when|while|since|following|but|then|because)\b)[^.;,]){0,40}"
     r"(?:,\s*)?$",
     _F,
 )
