@@ -103,7 +103,9 @@ _SPAN = re.compile(
     # "and have since been attacking the outskirts of Sheberghan": from then on, no one day
     r"|(?:have|has|had)\s+since\s+been"
     # "weeks after" with no count; "two days later" is counted elsewhere
-    r"|(?<!\w\s)(?:days|weeks|months)\s+(?:after|before|later|earlier))\b",
+    # ("a few days after the Taliban took it over", "several weeks before")
+    r"|(?:(?:a\s+few|several|some|many)\s+|(?<!\w\s))(?:days|weeks|months)\s+(?:after|before"
+    r"|later|earlier))\b",
     re.IGNORECASE,
 )
 _EXPLICIT_MONTH_DAY = re.compile(
@@ -751,6 +753,14 @@ def resolve_date_phrase(
         ]
         if unsaid and all(p.kind == "earlier" for p in unsaid):
             phrases = unsaid
+    if (
+        len(phrases) > 1
+        and any(p.end <= cue for p in phrases)
+        and _PARTICIPLE_OF_RESULT.search(sentence, max(0, cue - RESULT_REACH), cue)
+    ):
+        # "defected to the Taliban on Monday ..., allowing the insurgents to take the district
+        # centre, two officials said on Tuesday": the result takes its cause's day
+        phrases = [p for p in phrases if not (p.start > cue and _dates_a_saying(p, sentence))]
     if len(phrases) > 1 and any(p.kind == "hours_later" for p in phrases):
         # "retook Doshi, in Baghlan province, the same day, the Defense Ministry said Thursday":
         # the day of the saying never beats the day counted from the event told before
@@ -815,6 +825,14 @@ def resolve_date_phrase(
 
 # what may stand between "since the group" and its verb
 _SINCE_SUBJECT_TAIL = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:had\s+|has\s+|have\s+)?", re.IGNORECASE)
+
+
+RESULT_REACH = 60  # how far before the cue ", allowing the insurgents to" may start
+# A participle that tells the result of the main clause: ", allowing the insurgents to |take".
+_PARTICIPLE_OF_RESULT = re.compile(
+    r",\s+(?:allowing|letting|enabling|leaving|handing|forcing)\s+(?:[\w’'-]+\s+){0,3}?(?:to\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _dates_a_saying(phrase: _Phrase, sentence: str) -> bool:

@@ -97,6 +97,12 @@ PEOPLE_REACH = 60  # how far before a place its people are named ("40 soldiers i
 MAX_LABEL_WORDS = 6  # "Taliban spokesman Zabihullah Mujahid:" opening a statement's line
 DENIAL_WINDOW = 80  # characters before a carried cue searched for "denied that"
 FLED_WINDOW = 40  # characters before a fighting word searched for "fled the"
+COORDINATED_REACH = 24  # "and the city of |Sar-e-Pul": how far back its "and" may stand
+COORDINATED_DAY_REACH = 60  # "and, two days later, the Shah Joi district": the day before it
+SEAT_SPEECH_REACH = 24  # "Kabul| has insisted": the verb right after the seat
+SUBJECT_HEAD_REACH = 40  # how far before a place the noun it locates is looked for
+SEAT_REACH = 80  # how far after a withdrawal the building the troops fell back to is named
+OTHER_ATTACKER_REACH = 80  # how far before "attack" an attacker other than the Taliban is named
 # ``Status(value)`` goes through the enum machinery; a plain lookup, once per event.
 _STATUS_OF_VALUE: dict[str, Status] = {status.value: status for status in Status}
 STATUS_RANK: dict[Status, int] = {
@@ -315,6 +321,11 @@ class _SentenceFacts:
         """Where the sentence starts in the article."""
         return self._start
 
+    @property
+    def end(self) -> int:
+        """Where the sentence ends in the article."""
+        return self._end
+
     def speech_verbs(self) -> tuple[re.Match[str], ...]:
         """Matches for their offsets; their text may be lower-cased."""
         if self._speech_verbs is None:
@@ -433,6 +444,7 @@ def extract_events(article: Article, *, gazetteer: GazetteerLike) -> list[Event]
             current = _without_denied_retakes(text, current, events)
         if current:
             current = _with_fall_before_retake(dated, sentence, current)
+            current = _without_entries_after_leaving(current, events)
             events.extend(_repelled_unless_fallen(text, current, events))
         if current or follows_days:
             narrative = _narrative_day(dated, sentence, current, narrative)
@@ -1273,10 +1285,6 @@ def _sentence_events(
 _RETAKE_KINDS = frozenset({"retake", "retake_intrans", "driven_out"})
 
 
-# Between a town and the place that locates it: "Lash-e Juwayn| in |Farah", "Karukh| (|Herat)".
-_TOWN_LOCATOR_GAP = re.compile(r"\s*(?:,\s*)?(?:\(|in\s+(?:the\s+)?)\s*")
-
-
 def _respectively_dated(article: Article, sentence: _Sentence, events: list[Event]) -> list[Event]:
     """ "overran Charburjak in Nimroz and Lash-e Juwayn in Farah on Sunday and Monday,
     respectively": each place named before the list takes its day, in order (a province after a
@@ -1299,7 +1307,7 @@ def _respectively_dated(article: Article, sentence: _Sentence, events: list[Even
                 event.province_iso == last.province_iso
                 and (
                     event.place_kind == "province"
-                    or _TOWN_LOCATOR_GAP.fullmatch(text, last.place_end, event.place_start)
+                    or _LOCATED_BY_GAP.fullmatch(text, last.place_end, event.place_start)
                 )
             )
         ):
@@ -2674,21 +2682,29 @@ def _event(
     body = text[sentence.start : sentence.end]
     confidence = BASE_CONFIDENCE.get(cue.kind, BASE_CONFIDENCE["retake"])
     if status is Status.CAPTURED:
-        claimed = (
-            attribution == "taliban"
-            or text.startswith(("claim", "Claim"), cue.start)  # "Taliban claim Aqcha district"
+        claim_word = (
+            text.startswith(("claim", "Claim"), cue.start)  # "Taliban claim Aqcha district"
             or bool(
                 _search_slice(lx.CLAIM_NEAR, facts, max(sentence.start, cue.start - 30), cue.start)
             )
             # "the claim of the terrorist Taliban that they captured Kandahar airport"
             or bool(lx.CLAIM_OF_GROUP.search(text, max(sentence.start, cue.start - 80), cue.start))
+        )
+        claimed = (
+            attribution == "taliban"
+            or claim_word
             # the group's own name for its fighters: "the mujahideen of the Islamic Emirate
             # conquered the Charsada district centre"
             or bool(lx.MUJAHIDEEN.search(text, max(sentence.start, cue.start - 60), cue.start))
             # or its agent: "was conquered by the mujahideen yesterday", "is fully under the
             # control of the mujahideen"
             or bool(lx.BY_THE_MUJAHIDEEN.match(text, cue.end, sentence.end))
-            or bool(lx.MUJAHIDEEN.search(text, cue.start, cue.end))
+            # (and the group's name for its state in words no one else vouches for: "are now
+            # under the control of the Islamic Emirate")
+            or (
+                attribution in (OWN_VOICE, "taliban")
+                and bool(lx.GROUP_SELF_NAME.search(text, cue.start, cue.end))
+            )
         )
         denied_later = _contradicted(text, sentence, cue, mention)
         doubted_here = (
@@ -2704,12 +2720,17 @@ def _event(
             doubted_here and not (disputed or denied_later) and _doubt_answered(text, sentence, cue)
         ):
             doubted_here = False
-        if doubted_here or _scare_quoted(text, cue):
+        # (an official's quoted word for leaving, "'tactically left'", distances the word, not
+        # the fact)
+        if doubted_here or (cue.kind != "withdrawal" and _scare_quoted(text, cue)):
             status, confidence = Status.CLAIMED, HEDGED_CONFIDENCE
+        elif not claim_word and _lone_building_of_capital(text, sentence, cue, mention):
+            # the group's word too ("the mujahideen have taken control of the Lashkargah prison")
+            # is fighting inside the city, unless it is told as a claim ("they claim to have
+            # seized the police headquarters in ... Puli-e Alim")
+            status = Status.CONTESTED
         elif claimed:
             status, confidence = Status.CLAIMED, CLAIMED_CONFIDENCE
-        elif _lone_building_of_capital(text, sentence, cue, mention):
-            status = Status.CONTESTED
         elif attribution != OWN_VOICE:
             confidence = min(1.0, confidence + 0.05)
     elif (
@@ -3176,10 +3197,12 @@ def _subject_start(facts: _SentenceFacts, start: int, end: int) -> int:
     return cut
 
 
-COORDINATED_DAY_REACH = 60  # "and, two days later, the Shah Joi district": the day before it
-SEAT_SPEECH_REACH = 24  # "Kabul| has insisted": the verb right after the seat
-SUBJECT_HEAD_REACH = 40  # how far before a place the noun it locates is looked for
-SEAT_REACH = 80  # how far after a withdrawal the building the troops fell back to is named
+# The troops' return after the group left: "and army units moved back in within hours".
+_MOVED_BACK_IN = re.compile(
+    r"\b(?:forces|troops|units|soldiers|police(?:men)?|army|commandos)\s+(?:have\s+|had\s+)?"
+    r"(?:moved|returned|went|came|marched)\s+back\s+in(?:to)?\b",
+    re.IGNORECASE,
+)
 # Troops falling back into a building of the place they are in still hold part of it.
 _INTO_A_SEAT = re.compile(
     r"\b(?:to|into|towards?|inside)\s+(?:the\s+)?(?:(?:city|town)(?:'s|’s)\s+)?"
@@ -3283,8 +3306,12 @@ def _checked_by_subject(
             # lost it on Sunday"
             taliban, government = _subject_sides(facts, facts.start, cue.start)
         if taliban and not government:
-            # but the group losing a place is its retake: "lost it to commandos a day later"
-            return Status.RETAKEN if lost else None
+            # but the group losing a place is its retake: "lost it to commandos a day later", as
+            # is its leaving when the troops move back in ("Taliban fighters withdrew from the
+            # centre of Kalafgan ..., and army units moved back in within hours")
+            if lost or _MOVED_BACK_IN.search(facts.text, cue.end, facts.end):
+                return Status.RETAKEN
+            return None
         if lost and not government and not lx.TO_THE_GROUP.search(facts.text, cue.end, clause_end):
             return None  # "Losing it leaves the capital ...": nobody's loss told
         return status
@@ -3597,6 +3624,12 @@ def _other_year(
     return any(found != year for found in years)
 
 
+_SPEAKS_AFTER = re.compile(
+    r"(?:\s+[\w’'-]+){0,2}?\s+(?:said|says|claimed|claims|announced|stated|reported)\b",
+    re.IGNORECASE,
+)
+
+
 def _checked_by_recipient(
     text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike, status: Status
 ) -> Status | None:
@@ -3609,7 +3642,13 @@ def _checked_by_recipient(
     if cue.kind != "handover" and not _HANDOVER_WORD.search(cue_text):
         return status
     reach = min(sentence.end, cue.end + RECIPIENT_REACH)
-    if lx.TALIBAN_SIDE.search(text, sentence.start, cue.start) and (
+    # (the side that acts, not one that speaks: "the Islamic Emirate said that ... the soldiers of
+    # the Kabul regime ... had handed over their weapons and the district to the mujahideen")
+    acting = any(
+        not _SPEAKS_AFTER.match(text, side.end())
+        for side in lx.TALIBAN_SIDE.finditer(text, sentence.start, cue.start)
+    )
+    if acting and (
         (lx.SURRENDER_WORD.search(cue_text) and lx.TO_THE_GOVERNMENT.search(text, cue.end, reach))
         or lx.THEIR_WEAPONS.match(text, cue.end, sentence.end)
     ):
@@ -3754,7 +3793,9 @@ def _mention_own_day(
         # "the Arghistan district of |Kandahar|": the place it locates has the day
         mention = located
     day_end: int | None = None
-    if lx.COORDINATED_OBJECT_BEFORE.search(text, max(cue.end, mention.start - 12), mention.start):
+    if lx.COORDINATED_OBJECT_BEFORE.search(
+        text, max(cue.end, mention.start - COORDINATED_REACH), mention.start
+    ):
         day = lx.OWN_DAY_AFTER.match(text, mention.end, sentence.end)
         day_end = day.end() if day is not None else None
     if day_end is None:
@@ -3774,7 +3815,7 @@ def _mention_own_day(
 
 
 # Between a town and the province or city that locates it: "Arghistan| district of |Kandahar",
-# "Gizab|, in |Daikundi", "Karukh| (|Herat".
+# "Gizab|, in |Daikundi", "Karukh| (|Herat", "Lash-e Juwayn| in |Farah".
 _LOCATED_BY_GAP = re.compile(
     r"(?:\s+(?:district|city|town|port|crossing))?\s+(?:of|in)\s+(?:the\s+)?|\s*\(\s*|,\s+in\s+"
 )
@@ -3829,6 +3870,13 @@ def _entered_after_withdrawal(
     return after is not None and bool(lx.WITHDRAWAL_CAUSE.match(text, after.end(), sentence.end))
 
 
+_OTHER_ATTACKER = re.compile(
+    r"\b(?:Islamic\s+State|ISIS|ISIL|IS-K|ISKP|Daesh|criminal\s+gangs?|kidnappers|bandits"
+    r"|robbers|smugglers)\b|\bnot\s+the\s+Taliban\b",
+    re.IGNORECASE,
+)
+
+
 def _targeted_attack(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """ "A car bomb and gun attack on the home of the acting defence minister in Kabul": a
     bombing or an attack on a person's home or convoy is no fight for the place."""
@@ -3842,6 +3890,11 @@ def _targeted_attack(text: str, sentence: _Sentence, cue: _Cue) -> bool:
         or lx.PERSONAL_TARGET_AFTER.match(text, cue.end, sentence.end)
         # "claimed responsibility for the attack in Kabul": an attack someone owns, a bombing
         or lx.RESPONSIBILITY_BEFORE.search(text, window_start, cue.start)
+        # "Islamic State militants attacked a Taliban position", "a criminal gang, not the
+        # Taliban, was behind an attack on a checkpoint": someone else's fight
+        or _OTHER_ATTACKER.search(
+            text, max(sentence.start, cue.start - OTHER_ATTACKER_REACH), cue.start
+        )
     )
 
 
@@ -4954,9 +5007,50 @@ def _entered_as_it_fell(text: str, cue: _Cue, event: Event, previous: list[Event
 
 
 _DEFENDERS_LEFT = re.compile(
-    r"\b(?:retreat(?:ed|ing)|withdr[ae]w\w*|evacuat(?:ed|ing)|pulled\s+out|abandon(?:ed|ing))\b",
+    r"\b(?:retreat(?:ed|ing)|withdr[ae]w\w*|evacuat(?:ed|ing)|pulled\s+out|abandon(?:ed|ing)"
+    r"|relocat(?:ed|ing))\b",
     re.IGNORECASE,
 )
+# Walking into a place and how soon: "Taliban fighters moved into Alingar hours later".
+_ENTRY = re.compile(
+    r"\b(?:entered|enter(?:s|ing)?|(?:moved|moving|rolled|walked|marched|drove|poured)\s+into)\b",
+    re.IGNORECASE,
+)
+_SOON_AFTER = re.compile(
+    r"\b(?:(?:minutes|hours)\s+(?:later|after)|(?:soon|shortly)\s+after(?:wards)?"
+    r"|later\s+that\s+(?:day|night|evening)|(?:within|in)\s+hours)\b",
+    re.IGNORECASE,
+)
+
+
+# (never "fighters": "Taliban fighters moved into Alingar hours later")
+_FIGHT_TOLD = re.compile(
+    r"\b(?:fight(?:ing|s)?|fought|clash\w*|battl\w*|gunfire|shelling|resist\w*)\b", re.IGNORECASE
+)
+
+
+def _without_entries_after_leaving(current: list[Event], events: list[Event]) -> list[Event]:
+    """ "its troops had 'relocated' from the Alingar district centre on Friday. Residents said
+    Taliban fighters moved into Alingar hours later": walking in soon after the defenders left,
+    told in a sentence of its own, is how the place fell, no fight for it."""
+    left = {
+        e.province_iso
+        for e in events
+        if e.status is Status.CAPTURED and _DEFENDERS_LEFT.search(e.quote)
+    }
+    if not left:
+        return current
+    return [
+        e
+        for e in current
+        if not (
+            e.status is Status.CONTESTED
+            and e.province_iso in left
+            and _ENTRY.search(e.quote)
+            and _SOON_AFTER.search(e.quote)
+            and not _FIGHT_TOLD.search(e.quote)
+        )
+    ]
 
 
 def _carried_event(
@@ -5118,12 +5212,19 @@ def _clearing_under_way(text: str, sentence: _Sentence, cue: _Cue, binding: _Bin
     operation to clear the city would begin soon", nor a "the city" pointing back."""
     if binding.indirect or binding.mention.start < cue.end:
         return False
+    # (the clause's own "would", never the next one's: "had launched an operation to clear
+    # Mihtarlam and that the Taliban 'will be defeated'")
+    clause_end = _NEXT_REPORTED_CLAUSE.search(text, cue.end, sentence.end)
+    end = clause_end.start() if clause_end else sentence.end
     return (
         _OPERATION_BEFORE.search(text, max(sentence.start, cue.start - OPERATION_REACH), cue.start)
         is not None
-        and _UNDER_WAY_WORD.search(text, sentence.start, sentence.end) is not None
-        and _NOT_YET_WORD.search(text, sentence.start, sentence.end) is None
+        and _UNDER_WAY_WORD.search(text, sentence.start, end) is not None
+        and _NOT_YET_WORD.search(text, sentence.start, end) is None
     )
+
+
+_NEXT_REPORTED_CLAUSE = re.compile(r"\b(?:and|but)\s+that\b|;", re.IGNORECASE)
 
 
 _OPERATION_BEFORE = re.compile(r"\b(?:operations?|offensive|push|drive)\b", re.IGNORECASE)

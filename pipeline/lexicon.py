@@ -91,6 +91,8 @@ _WITHDRAWAL = (
     r"|\bwe\s+(?:have\s+|had\s+)?lost(?=\s+[A-Z])"
     r"|(?:(?<=forces\s)|(?<=troops\s)|(?<=police\s)|(?<=soldiers\s)|(?<=army\s)"
     r"|(?<=policemen\s))(?:had\s+|have\s+|has\s+)?left(?=\s+(?:the\s+)?[A-Z])"
+    # an official's "the security forces 'tactically left' Kuf Ab"
+    r"|tactically\s+left(?=['’\"”]?\s+(?:the\s+)?[A-Z])"
     # "the police had 'moved to a safer place' from Khan Abad": an official's word for leaving
     r"|moved\s+to\s+(?:a\s+)?safer\s+(?:place|location|area|positions?)['’\"”]?\s+from"
     # "leaving the town to the insurgents"
@@ -133,7 +135,7 @@ _CAPTURE_INTRANS = (
     r"|(?:came|comes|come|fell|is|was|are|were|now|remains?|remained|has\s+been|have\s+been"
     r"|had\s+been)\s+(?:(?:now|reportedly|already|firmly|effectively)\s+)?"
     r"(?:fully\s+|completely\s+)?"
-    r"(?:under|in)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control\s+of\s+the\s+(?:Taliban|mujahid(?:een|in)|Islamic\s+Emirate)"
+    r"(?:under|in)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control\s+of\s+(?:the\s+)?(?:Taliban|mujahid(?:een|in)|Islamic\s+Emirate)"
     # "their control": the group's only when the text last named it (extract._held_by_the_group)
     r"|(?:Taliban|insurgents?|militants?|group|Islamic\s+Emirate|their)(?:'s|’s|'|’)?\s+"
     r"(?:full\s+|complete\s+|total\s+)?(?:control|hands))"
@@ -193,7 +195,10 @@ _CONTEST = (
     r"|to\s+clear(?=\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:districts?|city|area|villages?|town|outskirts"
     r"|police\s+districts?)\b)"
     # or the place itself: "an operation to clear Lashkargah, the capital of Helmand"
-    r"|to\s+clear(?=\s+[\w’'-]+(?:\s+(?:city|district|province))?(?:\s*[,.;]|\s+(?:of|from|and)\b))"
+    # (a name of two or three words too: "to clear Pul-e Alam and")
+    r"|to\s+clear(?=\s+(?!(?:taliban|fighters|militants|insurgents|enemy|them|it|mines)\b)[\w’'-]+"
+    r"(?:\s+(?!(?:taliban|fighters|militants|insurgents)\b)[\w’'-]+){0,2}?"
+    r"(?:\s+(?:city|district|province))?(?:\s*[,.;]|\s+(?:of|from|and)\b))"
     r"|repel(?:led|s|ling)?|repuls(?:ed|es|ing|e)|beat(?:en)?\s+back|fought\s+off|fend(?:ed)?\s+off"
     # (a headline's bare present: "Taliban seize Lashkar Gah, break into Kandahar")
     r"|(?:moved|moving|moves?|advanced|advancing|advances?|pushed|pushing|broke|broken|breaking"
@@ -255,7 +260,11 @@ _RETAKE = (
 _RETAKE_INTRANS = (
     r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:now|also|completely|fully|entirely)\s+)?"
     # "Dawlat Shah District Has Been Freed: Laghman Governor"
-    r"['‘\"“]?(?:retaken|recaptured|liberated|cleared|freed"
+    # (never "The Taliban have been cleared from Alishing": the ones driven out, not the place;
+    # but "Dehrawud has been cleared from the Taliban militants" is the place cleared of them)
+    r"['‘\"“]?(?:retaken|recaptured|liberated"
+    r"|cleared(?!\s+(?:from|out\s+of)\s+(?!(?:the\s+)?(?:taliban|enemy|insurgents|militants"
+    r"|terrorists|rebels)\b))|freed"
     # "Marjah was wrested back from the Taliban"
     r"|(?:wrested|won|taken)\s+back)"
     # "was back in government hands before nightfall"
@@ -267,7 +276,8 @@ _RETAKE_INTRANS = (
 )
 # "The insurgents were driven out of Ghazni": a retake when the subject is the Taliban side.
 _DRIVEN_OUT = (
-    r"(?:were|was|have\s+been|had\s+been|got)\s+(?:driven|pushed|forced|expelled|cleared|chased)"
+    r"(?:were|was|have\s+been|has\s+been|had\s+been|got)\s+(?:driven|pushed|forced|expelled|cleared"
+    r"|chased)"
     r"\s+(?:back\s+)?(?:out\s+of|from)"
 )
 # Air power against fighters in or near a place is fighting for it.
@@ -857,7 +867,7 @@ FUTURE_BEFORE = re.compile(
     r"|\b(?:expect\w*|fear\w*|warn\w*)\s+(?:that\s+)?(?:the\s+)?(?:taliban|insurgents?|militants?"
     r"|group|enemy|them|fighters)\s+(?:to|would|will|could|might|may)\s+(?:[\w’'-]+\s+){0,3}$"
     # "a clearance operation would be launched soon to retake the city"
-    r"|\bsoon\b(?:\s+to)?\s*[\"“']?$"
+    r"|\bsoon\b[\"”’']?(?:\s+to)?\s*[\"“']?$"
     # a promise with its day: "vowed on Friday to push the Taliban out of Herat"
     r"|\b(?:vow\w*|promis\w*|pledg\w*|swore|plan\w*|threaten\w*)\s+(?:on\s+)?(?:[a-z]+day|yesterday"
     r"|today|again|publicly|repeatedly)\s+to(?:\s+[\w’'-]+){0,3}\s*$"
@@ -1050,6 +1060,7 @@ DENIED_THAT = re.compile(
 )
 # The group's own word for its fighters: a statement using it is the Taliban's.
 MUJAHIDEEN = re.compile(r"\bmujahid(?:een|in)\b", _F)
+GROUP_SELF_NAME = re.compile(r"\bmujahid(?:een|in)\b|\bIslamic\s+Emirate\b", _F)
 # "under their control", "in their hands": a hold whose owner only the text before names.
 THEIR_HOLD = re.compile(r"\btheir\s+(?:full\s+|complete\s+|total\s+)?(?:control|hands)\b")
 # Either side named, to say whose "their control" is (read on the lowered text).
@@ -1591,7 +1602,7 @@ _HELD_BUILDING = (
     r"(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:"
     + _FACILITY
     + r"|governor(?:'s|’s)\s+(?:office|compound|house|headquarters|residence)|compound"
-    r"|city\s+cent(?:re|er)|(?:army\s+)?base"
+    r"|city\s+cent(?:re|er)|(?:army\s+)?base|dam|airfield"
     # "but security forces still held the district centre"
     r"|(?<=district\s)cent(?:re|er))"
 )
@@ -1626,6 +1637,8 @@ BUILDING_SUBJECT_BEFORE = re.compile(
     # "but said the airport itself remained in government hands"
     + r"(?:\s+(?:itself|themselves|alone))?"
     + r"(?:\s+(?:outside|near|in|at|of|on\s+the\s+edge\s+of)\s+(?:the\s+)?[\w’'-]+)?"
+    # "pulled back to the nearby dam, which remains under government control"
+    r"(?:\s*,\s*(?:which|that))?"
     r"\s+(?:(?:is|are|was|were|remains?|remained|has|have|had|been)\s+)*$",
     _F,
 )
@@ -2007,8 +2020,13 @@ PASSIVE_TAIL = re.compile(
     r"\s+(?:on|in|late|early|after|without|by|overnight|during|at|the\s+night)\b|\s*[.;,]", _F
 )
 # A later object of a coordination: "Farah on Monday| and |Zaranj on Wednesday".
-# (a list's comma too: "captured Sheberghan on July 25, Aibak on July 27, Kunduz on July 28")
-COORDINATED_OBJECT_BEFORE = re.compile(r"(?:(?:,\s*|\s)and\s+|,\s*)(?:the\s+)?$", _F)
+# (a list's comma too: "captured Sheberghan on July 25, Aibak on July 27, Kunduz on July 28";
+# "and the city of |Sar-e-Pul on Monday"; "the loss of Kunduz on Saturday and of |Taloqan")
+COORDINATED_OBJECT_BEFORE = re.compile(
+    r"(?:(?:,\s*|\s)and\s+|,\s*)(?:of\s+)?(?:the\s+)?(?:(?:city|town|district|province|capital)"
+    r"\s+of\s+)?$",
+    _F,
+)
 # A day set before the later object: "captured Gelan on Saturday and|, two days later, the |Shah
 # Joi district".
 _COUNTED_DAY = (
