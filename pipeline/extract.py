@@ -831,6 +831,8 @@ def _repelled_unless_fallen(
             e.province_iso in fought
             # "had driven the Taliban out of the centre of Kunduz, but fighting continued"
             or _FIGHTING_GOES_ON.search(text, e.quote_start, e.quote_end) is not None
+            # "cleared Qala-e Naw of Taliban fighters after three days of fighting"
+            or _AFTER_DAYS_OF_FIGHTING.search(text, e.quote_start, e.quote_end) is not None
             # a ministry's "cleared the Jalrez district ... during a clearance operation" (read
             # once the whole article is, which may tell the fall later)
             or (whole_article and _told_in_an_operation(text, e.quote_start, e.quote_end))
@@ -852,6 +854,11 @@ _BETWEEN_SIDES = re.compile(
     r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:\([\w-]+\)\s+)?and\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:forces|fighters|taliban|insurgents|militants|troops|police|army"
     r"|commandos|groups|militias?)\b(?:\s+\([\w-]+\))?",
+    re.IGNORECASE,
+)
+_AFTER_DAYS_OF_FIGHTING = re.compile(
+    r"\bafter\s+(?:(?:a|one|two|three|four|five|six|seven|several|\d+)\s+(?:days?|weeks?|hours?)"
+    r"\s+of\s+|(?:heavy|fierce|intense)\s+)?(?:street\s+)?(?:fighting|clashes|battles?)\b",
     re.IGNORECASE,
 )
 _DRIVEN_OUT_WORDS = re.compile(
@@ -3197,6 +3204,7 @@ def _subject_start(facts: _SentenceFacts, start: int, end: int) -> int:
     return cut
 
 
+_SAYING = re.compile(r"\b(?:said|say|says|told\s+[\w-]+|confirmed|reported)(?:\s+that)?\b", re.I)
 # The troops' return after the group left: "and army units moved back in within hours".
 _MOVED_BACK_IN = re.compile(
     r"\b(?:forces|troops|units|soldiers|police(?:men)?|army|commandos)\s+(?:have\s+|had\s+)?"
@@ -3279,6 +3287,16 @@ def _checked_by_subject(
             return Status.CAPTURED
         return status if taliban else None
     if cue.kind == "control":  # "the Taliban now control Aybak", never "the army controls"
+        if taliban and government:
+            # "Afghan officials said the Taliban have seized control of Nerkh": the subject of
+            # what they said
+            said = max(
+                _SAYING.finditer(facts.text, subject_start, cue.start),
+                key=lambda match: match.end(),
+                default=None,
+            )
+            if said is not None:
+                taliban, government = _subject_sides(facts, said.end(), cue.start)
         if not (taliban or government) and clause_start is not None:
             taliban, government = _elided_subject_sides(facts, clause_start, subject_start, cue)
         if government and not taliban and _FROM_THE_GROUP.search(facts.text, cue.end, clause_end):
@@ -3289,7 +3307,14 @@ def _checked_by_subject(
         "handover",
         "withdrawal",
         "withdrawal_intrans",
-    ) and _FOREIGN_FORCES.search(facts.text, subject_start, cue.start):
+    ) and (
+        _FOREIGN_FORCES.search(facts.text, subject_start, cue.start)
+        # "Germany said most of its troops had left Mazar-i-Sharif": the troops are the speaker's
+        or (
+            _THEIR_TROOPS.search(facts.text, subject_start, cue.start) is not None
+            and _FOREIGN_FORCES.search(facts.text, facts.start, subject_start) is not None
+        )
+    ):
         # "The last US troops left Bagram Airfield", "The U.S. military has handed over most of
         # its bases to Afghan forces": a handover between allies, no capture
         return None
@@ -4027,7 +4052,10 @@ _ALL_BUT = re.compile(r"\s+all\s+(?:but|except|save)\b", re.IGNORECASE)
 _ALL_BUT_PART = re.compile(
     _ALL_BUT.pattern + r"(?![^,;.]{0,40}?(?<!police\s)\bdistricts\b)", re.IGNORECASE
 )
-_ALL_OF = re.compile(r"\s+(?:all|the\s+whole|the\s+entire|the\s+rest)\s+of\s+", re.IGNORECASE)
+_ALL_OF = re.compile(
+    r"\s+(?:all|the\s+whole|the\s+entire|the\s+rest)(?:\s+(?:city|town|district))?\s+of\s+",
+    re.IGNORECASE,
+)
 _EXCEPT_AFTER = re.compile(
     r"(?:\s+(?:city|town|district))?\s*,?\s+(?:except|but\s+for|save\s+for|apart\s+from"
     r"|other\s+than)\b",
@@ -4635,6 +4663,10 @@ def _outranks(event: Event, current: Event) -> bool:
         # now in full control of Mazar-i-Sharif, which fell to them on Saturday"
         if mine[0] == theirs[0] and bool(event.date_phrase) != bool(current.date_phrase):
             return bool(event.date_phrase)
+        if mine[0] == theirs[0] and event.date_phrase and current.date_phrase:
+            # both named: "said on Thursday that the Taliban were in control of Spin Buldak, a
+            # day after the insurgents seized it": the change's day, before the state's
+            return event.event_date < current.event_date  # type: ignore[operator]
     elif mine[0] == theirs[0] and "province" not in (event.place_kind, current.place_kind):
         # whatever the confidence of each reading: "fell on Friday, a day after the loss of
         # Islam Qala" tells the earlier fall through a noun, and it is still the earlier fall
@@ -4889,8 +4921,12 @@ def _refers_back(text: str, sentence: _Sentence, cue: _Cue) -> bool:
 _PRONOUN_SPEAKER = re.compile(r"\s*(?:he|she|they|we|i)\s*", re.IGNORECASE)
 _FROM_THE_GROUP = re.compile(r"\bfrom\s+the\s+(?:Taliban|insurgents|militants)\b", re.IGNORECASE)
 _FOREIGN_FORCES = re.compile(
-    r"\bU\.S\.|\b(?:US|American|NATO|foreign|coalition|international|British|German)\b",
+    r"\bU\.S\.|\b(?:US|American|NATO|foreign|coalition|international|British|German|Germany"
+    r"|Britain|Italy|Italian|Turkey|Turkish|Australia|Australian|Norway|Norwegian)\b",
     re.IGNORECASE,
+)
+_THEIR_TROOPS = re.compile(
+    r"\b(?:its|their)\s+(?:\w+\s+)?(?:troops|forces|soldiers)\b", re.IGNORECASE
 )
 # The words a sentence a few sentences after a place must hold to point back to it (a bare "it"
 # only points back from the next sentence).

@@ -863,6 +863,8 @@ FUTURE_BEFORE = re.compile(
     r"(?:\s+[\"“”']?[\w’'-]+[\"“”']?){0,3}\s*[\"“']?$"
     # "The attempt of the Kabul administration's forces to take back Kishim"
     r"|\b(?:attempts?|bids?|efforts?)\s+(?:by|of)\s+(?:[\w’'-]+\s+){1,6}?to\s*$"
+    # "officials braced for an assault"
+    r"|\bbrac(?:e|ed|es|ing)\s+(?:themselves\s+)?for\s+(?:[\w’'-]+\s+){0,3}$"
     # "expected the Taliban to launch an assault on Maimana within days"
     r"|\b(?:expect\w*|fear\w*|warn\w*)\s+(?:that\s+)?(?:the\s+)?(?:taliban|insurgents?|militants?"
     r"|group|enemy|them|fighters)\s+(?:to|would|will|could|might|may)\s+(?:[\w’'-]+\s+){0,3}$"
@@ -1290,7 +1292,9 @@ OUTLYING_PART = re.compile(
     r"\s*(?:an?\s+(?:army|military)\s+base"
     r"|(?:the\s+|its\s+|their\s+)?(?:(?:district|city|town|capital|province)(?:'s|’s)\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:check[\s-]?po(?:st|int)s|outposts?|security\s+posts?|posts"
-    r"|(?:army\s+)?bases|villages?|areas?|neighbou?rhoods?|suburbs?))\b",
+    r"|(?:army\s+)?bases|villages?|areas?|neighbou?rhoods?|suburbs?"
+    # "seized a hilltop overlooking Ghazni city"
+    r"|hill(?:top)?s?|heights|ridges?|high\s+ground))\b",
     _F,
 )
 # The men of outlying posts as the subject: "soldiers at four outposts surrendered", "police
@@ -1306,7 +1310,8 @@ POST_GARRISON_BEFORE = re.compile(
 # Where outlying posts stand, told from the place: "checkpoints around the Shah Joi district
 # centre in", "outposts near" (never past a clause's end: "near Kunduz and took the city of").
 AROUND_THE_PLACE = re.compile(
-    r"\s+(?:around|near|outside|surrounding|close\s+to|on\s+the\s+(?:edges?|outskirts)\s+of)\s+"
+    r"\s+(?:around|near|outside|surrounding|overlooking|above|close\s+to"
+    r"|on\s+the\s+(?:edges?|outskirts)\s+of)\s+"
     r"(?:(?!(?:and|but|or|to|from|before|after)\b)[\w’'-]+\s+){0,6}?",
     _F,
 )
