@@ -5069,24 +5069,25 @@ def _without_entries_after_leaving(current: list[Event], events: list[Event]) ->
     """ "its troops had 'relocated' from the Alingar district centre on Friday. Residents said
     Taliban fighters moved into Alingar hours later": walking in soon after the defenders left,
     told in a sentence of its own, is how the place fell, no fight for it."""
+    entries = [
+        e
+        for e in current
+        if e.status is Status.CONTESTED
+        and _ENTRY.search(e.quote)
+        and _SOON_AFTER.search(e.quote)
+        and not _FIGHT_TOLD.search(e.quote)
+    ]
+    if not entries:
+        return current  # most sentences: no entry to weigh, so no look back over the article
+    provinces = {e.province_iso for e in entries}
     left = {
         e.province_iso
         for e in events
-        if e.status is Status.CAPTURED and _DEFENDERS_LEFT.search(e.quote)
+        if e.province_iso in provinces
+        and e.status is Status.CAPTURED
+        and _DEFENDERS_LEFT.search(e.quote)
     }
-    if not left:
-        return current
-    return [
-        e
-        for e in current
-        if not (
-            e.status is Status.CONTESTED
-            and e.province_iso in left
-            and _ENTRY.search(e.quote)
-            and _SOON_AFTER.search(e.quote)
-            and not _FIGHT_TOLD.search(e.quote)
-        )
-    ]
+    return [e for e in current if not (e in entries and e.province_iso in left)]
 
 
 def _carried_event(
