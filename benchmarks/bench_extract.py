@@ -1,15 +1,18 @@
 """Extraction throughput and memory on a synthetic corpus built from the seed articles.
 
-    python benchmarks/bench_extract.py [--articles 3000] [--repeats 5] [--mix dense|realistic|whole]
+    python benchmarks/bench_extract.py [--articles 3000] [--repeats 5]
+                                       [--mix dense|realistic|whole|long]
                                        [--cold-caches]
 
-Three mixes, each fixed so runs compare. "dense" (the headline figure) shuffles all
+Four mixes, each fixed so runs compare. "dense" (the headline figure) shuffles all
 the seed articles' sentences into new bodies of 10-40 sentences: about 7.6 events an article,
 far more than real reporting. "realistic" takes 1-4 place-naming seed sentences an article
 and fills it up to 10-40 sentences with the seeds' background sentences (quotes, context,
 reactions). Both are dated across August 2021, a fifth undated. "whole" repeats the 330 whole
 articles of the blind gold tables (about 1,300 characters and 4.4 events each): new text, not
-recombined seeds, in the shapes of wire, newspaper and Afghan-outlet copy. Reports articles/second
+recombined seeds, in the shapes of wire, newspaper and Afghan-outlet copy. "long" joins those
+articles a hundred at a time: its characters a second should match "whole"'s, so a step that
+grows faster than an article's length shows there. Reports articles/second
 (median of the repeats, one core) and the peak traced memory of one pass over a fifth of the
 corpus and over all of it: equal peaks mean memory stays flat as the corpus grows.
 
@@ -125,10 +128,29 @@ def whole_article_corpus(count: int, *, gazetteer: Gazetteer | None = None) -> l
     ]
 
 
+LONG_ARTICLE_PARTS = 100  # whole articles joined into one long article in the "long" mix
+
+
+def long_article_corpus(count: int, *, gazetteer: Gazetteer | None = None) -> list[Article]:
+    """The whole articles joined a hundred at a time into long ones (about 125,000 characters
+    and 440 events each): as much text as ``count`` whole articles, so its characters a second
+    should match the "whole" mix's unless some step grows faster than an article's length."""
+    parts = whole_article_corpus(count, gazetteer=gazetteer)
+    return [
+        Article(
+            article_id=f"l{number:05d}",
+            text="\n\n".join(part.text for part in parts[start : start + LONG_ARTICLE_PARTS]),
+            date=parts[start].date,
+        )
+        for number, start in enumerate(range(0, len(parts), LONG_ARTICLE_PARTS))
+    ]
+
+
 MIXES: dict[str, Callable[..., list[Article]]] = {
     "dense": synthetic_corpus,
     "realistic": realistic_corpus,
     "whole": whole_article_corpus,
+    "long": long_article_corpus,
 }
 MEMORY_FRACTION = 5  # memory of a pass over a fifth of the corpus against all of it
 
@@ -222,7 +244,8 @@ def report(
     caches = " (content caches emptied before each article)" if cold else ""
     print(
         f"{name}{caches}: {len(articles)} articles, {characters / len(articles):.0f} chars and "
-        f"{events / len(articles):.1f} events each"
+        f"{events / len(articles):.1f} events each; characters/s: median "
+        f"{statistics.median(rates) * characters / len(articles):,.0f}"
     )
     print(
         f"  articles/s: median {statistics.median(rates):.0f} (min {min(rates):.0f}, "
