@@ -647,13 +647,14 @@ def is_duration(phrase: str) -> bool:
 
 # One day of a "respectively" list: "Saturday", "Friday night", "May 14", "July 29, 2021",
 # "23 May".
+# (the months and weekdays of MONTHS and _WEEKDAY, without their group names: the list repeats them)
+_MONTH_NAME = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _RESPECTIVE_DAY = (
-    r"(?:(?:late|early)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?:\s+(?:night|morning|afternoon|evening))?"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
-    r"(?:,?\s+\d{4})?"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-    r"(?:,?\s+\d{4})?)"
+    r"(?:(?:late|early)\s+)?(?:"
+    + _WEEKDAY.replace("(?P<weekday>", "(?:")
+    + r"(?:\s+(?:night|morning|afternoon|evening))?"
+    r"|" + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r"(?:,?\s+\d{4})?)"
 )
 _ONE_RESPECTIVE_DAY = re.compile(_RESPECTIVE_DAY, re.IGNORECASE)
 _RESPECTIVELY = re.compile(
@@ -669,7 +670,7 @@ _RESPECTIVELY = re.compile(
 
 
 _LIST_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_MONTH_FIRST = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_MONTH_FIRST = re.compile(_MONTH_NAME, re.IGNORECASE)
 
 
 def respective_days(

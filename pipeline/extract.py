@@ -3204,7 +3204,6 @@ def _subject_start(facts: _SentenceFacts, start: int, end: int) -> int:
     return cut
 
 
-_SAYING = re.compile(r"\b(?:said|say|says|told\s+[\w-]+|confirmed|reported)(?:\s+that)?\b", re.I)
 # The troops' return after the group left: "and army units moved back in within hours".
 _MOVED_BACK_IN = re.compile(
     r"\b(?:forces|troops|units|soldiers|police(?:men)?|army|commandos)\s+(?:have\s+|had\s+)?"
@@ -3290,13 +3289,13 @@ def _checked_by_subject(
         if taliban and government:
             # "Afghan officials said the Taliban have seized control of Nerkh": the subject of
             # what they said
-            said = max(
-                _SAYING.finditer(facts.text, subject_start, cue.start),
-                key=lambda match: match.end(),
-                default=None,
-            )
-            if said is not None:
-                taliban, government = _subject_sides(facts, said.end(), cue.start)
+            said = [
+                verb.end()
+                for verb in facts.speech_verbs()
+                if subject_start <= verb.start() and verb.end() <= cue.start
+            ]
+            if said:
+                taliban, government = _subject_sides(facts, said[-1], cue.start)
         if not (taliban or government) and clause_start is not None:
             taliban, government = _elided_subject_sides(facts, clause_start, subject_start, cue)
         if government and not taliban and _FROM_THE_GROUP.search(facts.text, cue.end, clause_end):
@@ -3929,20 +3928,23 @@ def _reported_as_false(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     denied is still the other side's claim, ``_claim_disputed``, when the claim is named; a
     retake so denied is still the government's word, and there is no weaker retake to show it
     as.)"""
-    window_start = max(sentence.start, cue.start - REPORTED_REACH)
-    return bool(
-        lx.REPORTS_OF_BEFORE.search(text, window_start, cue.start)
-        and lx.CALLED_FALSE_AFTER.match(text, cue.end, sentence.end)
-    )
+    return _called_false(lx.REPORTS_OF_BEFORE, text, (sentence.start, sentence.end), cue)
 
 
 def _report_of_called_false(text: str, span: tuple[int, int], cue: _Cue) -> bool:
     """ "The reports of its fall are not true": the fall is only what a report the sentence
     calls false says, as in "Reports that X had fallen were false"."""
+    return _called_false(lx.REPORTS_OF_EVENT_BEFORE, text, span, cue)
+
+
+def _called_false(
+    report_before: re.Pattern[str], text: str, span: tuple[int, int], cue: _Cue
+) -> bool:
+    """A report named right before the cue and called false after it, within the sentence."""
     start, end = span
     window_start = max(start, cue.start - REPORTED_REACH)
     return bool(
-        lx.REPORTS_OF_EVENT_BEFORE.search(text, window_start, cue.start)
+        report_before.search(text, window_start, cue.start)
         and lx.CALLED_FALSE_AFTER.match(text, cue.end, end)
     )
 
@@ -5087,7 +5089,8 @@ def _without_entries_after_leaving(current: list[Event], events: list[Event]) ->
         and e.status is Status.CAPTURED
         and _DEFENDERS_LEFT.search(e.quote)
     }
-    return [e for e in current if not (e in entries and e.province_iso in left)]
+    dropped = {id(e) for e in entries if e.province_iso in left}
+    return [e for e in current if id(e) not in dropped]
 
 
 def _carried_event(
