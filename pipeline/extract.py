@@ -833,9 +833,10 @@ def _repelled_unless_fallen(
             or _FIGHTING_GOES_ON.search(text, e.quote_start, e.quote_end) is not None
             # "cleared Qala-e Naw of Taliban fighters after three days of fighting"
             or _AFTER_DAYS_OF_FIGHTING.search(text, e.quote_start, e.quote_end) is not None
-            # a ministry's "cleared the Jalrez district ... during a clearance operation" (read
-            # once the whole article is, which may tell the fall later)
-            or (whole_article and _told_in_an_operation(text, e.quote_start, e.quote_end))
+            # once the whole article is read (it may tell the fall later), a place only
+            # "cleared" or driven out of, never said to have fallen, was fought for: a ministry's
+            # "ANDSF cleared the Chahar Dara district of Taliban"
+            or (whole_article and _only_cleared(text, e.quote_start, e.quote_end))
         )
         and e.province_iso not in fallen
         and _DRIVEN_OUT_WORDS.search(text, e.quote_start, e.quote_end)
@@ -861,12 +862,12 @@ _AFTER_DAYS_OF_FIGHTING = re.compile(
     r"\s+of\s+|(?:heavy|fierce|intense)\s+)?(?:street\s+)?(?:fighting|clashes|battles?)\b",
     re.IGNORECASE,
 )
-_DRIVEN_OUT_WORDS = re.compile(
-    r"\bclear(?:ed|ing)\b"
-    r"|\b(?:push(?:ed)?|drove|driven|drive|forced|expelled|chased)\b[^.;]{0,40}\b(?:out\s+of|from)\b"
-    r"|\b(?:push(?:ed)?|drove|driven|drive|forced|expelled)\s+them\s+(?:back\s+)?out\b",
-    re.IGNORECASE,
+_CLEARED_WORDS = r"\bclear(?:ed|ing)\b"
+_DRIVEN_OUT_OF_WORDS = (
+    r"\b(?:push(?:ed)?|drove|driven|drive|forced|expelled|chased)\b[^.;]{0,40}\b(?:out\s+of|from)\b"
+    r"|\b(?:push(?:ed)?|drove|driven|drive|forced|expelled)\s+them\s+(?:back\s+)?out\b"
 )
+_DRIVEN_OUT_WORDS = re.compile(f"{_CLEARED_WORDS}|{_DRIVEN_OUT_OF_WORDS}", re.IGNORECASE)
 # "overran the Sherzad district of Nangarhar", "seized three districts in northern Faryab": the
 # province only says where the district lies.
 _DISTRICT_LOCATED_IN = re.compile(
@@ -916,6 +917,25 @@ _OPERATION = re.compile(r"\boperations?\b", re.IGNORECASE)
 _OPERATION_OVER = re.compile(
     r"\b(?:after|completed|concluded|ended|finished|following)\s+(?:an?\s+|the\s+|its\s+"
     r"|their\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _only_cleared(text: str, start: int, end: int) -> bool:
+    """Whether the sentence tells a clearing ("cleared X of Taliban"), not the group driven out
+    of a place it held ("drove the Taliban out of X") nor the place back in the forces' hands."""
+    return (
+        _CLEARED.search(text, start, end) is not None
+        and _DRIVEN_OUT_OF.search(text, start, end) is None
+        and _BACK_IN_HAND.search(text, start, end) is None
+    )
+
+
+_CLEARED = re.compile(_CLEARED_WORDS, re.IGNORECASE)
+_DRIVEN_OUT_OF = re.compile(_DRIVEN_OUT_OF_WORDS, re.IGNORECASE)
+# "our forces are in full control", "an operation to retake ... 'fully cleared'"
+_BACK_IN_HAND = re.compile(
+    r"\b(?:(?:full|complete)\s+control|fully\s+cleared|retake|regain\w*|liberat\w*)\b",
     re.IGNORECASE,
 )
 
@@ -1278,6 +1298,9 @@ def _sentence_events(
     # "fell on Thursday, ... while the spokesman said fighting was still going on": the fight
     # the sentence sets against the fall stays beside it
     going_on = _fighting_goes_on(article, sentence, events)
+    if events and _RETRACTION.search(text, sentence.start, sentence.end):
+        # (after the fight it tells is read: "retracted the remark, saying ... still fighting")
+        events = _without_retracted(text, sentence, events)
     if events:
         events.extend(_fallen_before(article, sentence, events))
     else:
@@ -1290,6 +1313,28 @@ def _sentence_events(
 
 
 _RETAKE_KINDS = frozenset({"retake", "retake_intrans", "driven_out"})
+# A statement its speaker took back: "retracted the remark", "withdrew an earlier statement
+# claiming" (another's "the claim was false" is a denial: the claim stays one).
+_RETRACTION = re.compile(
+    r"\b(?:retract(?:ed|s|ing)?|withdrew|withdrawn|withdraws|took\s+back)\s+(?:the|his|her|its|their"
+    r"|an|that|this)\s+(?:own\s+)?(?:earlier\s+|previous\s+|initial\s+)?"
+    r"(?:remarks?|statements?|claims?|reports?|comments?|tweets?|announcements?)\b",
+    re.IGNORECASE,
+)
+# Where the words taken back end and the speaker's new account begins.
+_NEW_ACCOUNT = re.compile(r",\s*(?:saying|adding|and\s+said)\b|\band\s+that\b", re.IGNORECASE)
+
+
+def _without_retracted(text: str, sentence: _Sentence, events: list[Event]) -> list[Event]:
+    """ "A spokesman initially said on Friday that Kohsan had fallen, but he retracted the
+    remark an hour later, saying government forces were still fighting in Kohsan": what was
+    taken back is no report; the fighting told after it is."""
+    retraction = _RETRACTION.search(text, sentence.start, sentence.end)
+    if retraction is None:
+        return events
+    account = _NEW_ACCOUNT.search(text, retraction.end(), sentence.end)
+    taken_back_end = account.start() if account is not None else sentence.end
+    return [e for e in events if e.status is Status.CONTESTED or e.place_start >= taken_back_end]
 
 
 def _respectively_dated(article: Article, sentence: _Sentence, events: list[Event]) -> list[Event]:
@@ -2668,7 +2713,11 @@ def _event(
         # "retaken the Police District 1 building in Lashkar Gah", "In Lashkar Gah, commandos
         # drove the Taliban out of the city's police headquarters"
         status = Status.CONTESTED
-    if status is Status.RETAKEN and lx.EDGE_AFTER.match(text, cue.end, sentence.end):
+    if status is Status.RETAKEN and (
+        lx.EDGE_AFTER.match(text, cue.end, sentence.end)
+        # "retaken parts of Lashkargah": the rest is still fought for
+        or _part_named_first(sentence, cue, mention)
+    ):
         status = Status.CONTESTED  # pushed back from the edge: the attack was repelled
     if status is Status.CONTESTED and _entered_after_withdrawal(text, sentence, cue, mention):
         status = Status.CAPTURED
@@ -2716,7 +2765,11 @@ def _event(
         denied_later = _contradicted(text, sentence, cue, mention)
         doubted_here = (
             disputed
-            or (_is_hedged(sentence) and not _hedged_only_later(text, sentence, cue, mention))
+            or (
+                _is_hedged(sentence)
+                and not _hedged_only_later(text, sentence, cue, mention)
+                and not _hedged_only_earlier(text, sentence, cue, mention)
+            )
             or denied_later
         )
         if doubted_here and (
@@ -4018,10 +4071,15 @@ def _operation_under_way(sentence: _Sentence, cue: _Cue) -> bool:
     return not _search(lx.MODAL_BEFORE, sentence.facts, modal_start, match.start())
 
 
+def _part_named_first(sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
+    """The cue's object is a part of the place: "parts of Lashkargah", "most of the city"."""
+    part = _search(lx.PARTIAL, sentence.facts, cue.end, max(cue.end, mention.start))
+    return part is not None and not _locates_a_named_part(sentence, mention, cue.end, part.start())
+
+
 def _partial(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
     facts = sentence.facts
-    part = _search(lx.PARTIAL, facts, cue.end, max(cue.end, mention.start))
-    if part is not None and not _locates_a_named_part(sentence, mention, cue.end, part.start()):
+    if _part_named_first(sentence, cue, mention):
         return True
     # "captured all but the police headquarters in Lashkar Gah", "controlled all of Zaranj
     # except the airport": what is left out is still fought for
@@ -4181,6 +4239,13 @@ def _group_speaks_last(
     return bool(before) and max(before)[1] == "taliban" and max(others)[0] < max(before)[0]
 
 
+# A lower-case word no speaker's label holds: the label is a clause ("Taliban sweep north").
+_LABEL_CLAUSE_WORD = re.compile(
+    r"\b(?!(?:spokes\w+|statement|official|officials|website|account|commander|leader|leaders"
+    r"|media|group|of|on|the|a|in|says|said|for|to|via|and|fighters|sources?)\b)[a-z][a-z’'-]*\b"
+)
+
+
 def _taliban_labelled(text: str, sentence: _Sentence) -> bool:
     """A line that opens with the group's label ("Islamic Emirate: ...", "Zabihullah Mujahid:
     ...") is the group's statement, every sentence of it."""
@@ -4190,8 +4255,11 @@ def _taliban_labelled(text: str, sentence: _Sentence) -> bool:
     label = lx.LINE_LABEL.match(text, opened, sentence.end)
     if label is None or len(label.group("label").split()) > MAX_LABEL_WORDS:
         return False
-    # a source's name, not a clause: "The militants captured three capitals: ..."
-    if any(cue.start < label.end() for cue in sentence.cues):
+    # a source's name, not a clause: "The militants captured three capitals: ...", a
+    # headline's "Taliban sweep north and centre: ..."
+    if any(cue.start < label.end() for cue in sentence.cues) or _LABEL_CLAUSE_WORD.search(
+        label.group("label")
+    ):
         return False
     return _speaker_class(label.group("label"), first=True) == "taliban"
 
@@ -4303,7 +4371,22 @@ def _speaker_stretch(between: str) -> str:
     if quote >= 0:
         return between[quote + 1 :]
     comma = between.rfind(",")
-    return between[comma + 1 :] if comma >= 0 else between
+    if comma < 0:
+        return between
+    if not between[comma + 1 :].strip():
+        # "..., Zabihullah Mujahid, a spokesman for the group, said": the appositive names him
+        # (never a relative clause: "Residents of Malistan, which fell to the Taliban, say")
+        aside = between[between.rfind(",", 0, comma) + 1 : comma]
+        if _TITLE_APPOSITIVE.match(aside):
+            return aside
+    return between[comma + 1 :]
+
+
+_TITLE_APPOSITIVE = re.compile(
+    r"\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:spokes\w+|commander"
+    r"|official|leader|member)\b",
+    re.IGNORECASE,
+)
 
 
 def _major_clause(text: str, sentence: _Sentence, cue: _Cue) -> tuple[int, int]:
@@ -4430,6 +4513,22 @@ def _hedged_only_later(text: str, sentence: _Sentence, cue: _Cue, mention: _Ment
     return any(m.start >= clause.end() for m in sentence.mentions)
 
 
+# A clause set against the one before it: "..., while officials confirmed that ...".
+_CONTRASTED_CLAUSE = re.compile(r"(?:,\s*while|,\s*whereas|;)\s+", re.IGNORECASE)
+
+
+def _hedged_only_earlier(text: str, sentence: _Sentence, cue: _Cue, mention: _MentionLike) -> bool:
+    """ "The insurgents are believed to have taken Shinkay, while officials confirmed on
+    Wednesday that Arghistan had been handed over": the doubt is the earlier clause's, when
+    the later one names its own place (not "...; residents said the group's flag was flying
+    over the district office", still about the place in doubt)."""
+    boundaries = list(_CONTRASTED_CLAUSE.finditer(text, sentence.start, cue.start))
+    if not boundaries or mention.start < boundaries[-1].end():
+        return False
+    boundary = boundaries[-1]
+    return lx.HEDGE.search(text, boundary.end(), sentence.end) is None
+
+
 def _sentence_manner(sentence: _Sentence) -> str:
     return _manner(*_read_as(sentence, twins=_LOWERED_MANNER is not None))
 
@@ -4519,6 +4618,7 @@ def _one_per_province(events: list[Event]) -> list[Event]:
             and not _fight_for_another_place(e, best[e.province_iso, s])
             and not _claim_apart(e, best[e.province_iso, s])
             and not _counter_attack_after(e, best[e.province_iso, s])
+            and not _fighting_after_contrast(e, best[e.province_iso, s])
             for s in _SUBSUMED_BY.get(e.status, ())
         )
     ]
@@ -4531,6 +4631,23 @@ def _one_per_province(events: list[Event]) -> list[Event]:
             days_kept.add(day)
             kept.append(event)
     return kept
+
+
+def _fighting_after_contrast(event: Event, change: Event) -> bool:
+    """ "claimed to have retaken the Jawand district, but local residents said clashes were
+    continuing around Jawand": fighting set against the change after it is news of its own."""
+    if event.status is not Status.CONTESTED or event.place_start <= change.place_end:
+        return False
+    between = event.quote[
+        change.place_end - event.quote_start : event.place_start - event.quote_start
+    ]
+    return (
+        _CONTRAST_BETWEEN.search(between) is not None
+        and _FIGHTING_GOES_ON.search(between) is not None
+    )
+
+
+_CONTRAST_BETWEEN = re.compile(r",\s*(?:but|while|although|though)\b|;", re.IGNORECASE)
 
 
 def _counter_attack_after(event: Event, change: Event) -> bool:
@@ -5614,6 +5731,11 @@ def _counted_places(
 # Every DISTRICT_TALLY match ends in "districts" or is "every district": on lowered text, where
 # its twin finds what it finds, a sentence with neither word holds no tally.
 _TALLY_WORDS = ("districts", "every")
+_TO_WIN_BACK_BEFORE = re.compile(
+    r"\b(?:retake|recapture|reclaim|regain|take\s+back|win\s+back|liberate)\s+(?:all\s+)?(?:of\s+)?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _district_tally(article: Article, sentence: _Sentence, named: _Sentence | None) -> list[Event]:
@@ -5638,6 +5760,9 @@ def _district_tally(article: Article, sentence: _Sentence, named: _Sentence | No
     holding = verb.group("hold") is not None
     if (
         _negated_or_future(sentence, cue)
+        # "would retake every district the Taliban have taken": the count is what is to be won
+        # back, not what was lost
+        or _search_slice(_TO_WIN_BACK_BEFORE, facts, sentence.start, tally.start())
         or _search(lx.CONDITIONAL, facts, sentence.start, cue.start)
         or _is_background(article, facts, sentence.start, sentence.end)
         or (holding and not _held_by_taliban(facts, sentence, cue))

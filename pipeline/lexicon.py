@@ -811,6 +811,8 @@ DENIAL = re.compile(
 DISPUTED_CLAIM_BEFORE = re.compile(
     # "reject a separate Taliban claim on Friday that the insurgents had also taken Qalat"
     r"(?:\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|refut\w+)\s+"
+    # "dismissed as “propaganda” a Taliban claim"
+    r"(?:as\s+[\"“‘']?[\w-]+(?:\s+[\w-]+)?[\"”’']?\s+)?"
     r"(?:a|an|the)\s+(?:(?:[\w-]+\s+){0,2}?claims?|(?:[\w-]+\s+)?(?:taliban(?:'s|’s)?|group(?:'s|’s)"
     # "denied a Taliban statement that": the group's statement, never anyone's
     r"|insurgents(?:'|’)?|militants(?:'|’)?)\s+statements?)\s+(?:on\s+\w+\s+)?that"
@@ -856,11 +858,14 @@ FUTURE_BEFORE = re.compile(
     r"|try|tried|attempted|effort|aim\w*|plan\w*|prepar\w*|hope\w*|want\w*|seek\w*|vow\w*|fail\w*|unable"
     # "were able to seize the city" told what was done; "will be able to" has its "will"
     r"|(?<!was\s)(?<!were\s)able"
-    r"|going|fears?|risk|danger|before|operations?|(?:counter-?)?offensive|counter-?attack|campaign"
+    # ("were already on their way to retake it")
+    r"|going|way|fears?|risk|danger|before|operations?|(?:counter-?)?offensive|counter-?attack|campaign"
     r"|push|mission|orders?|ordered"
     r"|efforts?|moves?|race|struggle|fight|vow|promis\w*|pledg\w*|swore|swear\w*)\s+(?:to|of|that)?)\b"
     # ('would "soon" take', 'would soon "liberate"')
     r"(?:\s+[\"“”']?[\w’'-]+[\"“”']?){0,3}\s*[\"“']?$"
+    # "an operation would soon be launched to retake the port"
+    r"|\b(?:would|will|could)\s+(?:soon\s+|shortly\s+|now\s+)?be\s+(?:launched|started|mounted)\s+to\s*$"
     # "The attempt of the Kabul administration's forces to take back Kishim"
     r"|\b(?:attempts?|bids?|efforts?)\s+(?:by|of)\s+(?:[\w’'-]+\s+){1,6}?to\s*$"
     # "officials braced for an assault"
@@ -1217,9 +1222,11 @@ COUNT_WORDS: dict[str, int] = {
 # An object that stands for a place named earlier ("captured the city", "the governor's office").
 BACK_REFERENCE = re.compile(
     r"\s*(?:(?:was|were|is|are|has|have|had|continued|continuing|raging|erupted|broke\s+out"
-    r"|reached|spread|spreading|now|already)\s+){0,3}"
+    r"|broken\s+out|reached|spread|spreading|now|already)\s+){0,3}"
     # "were fighting the insurgents in the area"
-    r"(?:(?:the\s+)?(?:insurgents|militants|taliban|fighters|enemy)\s+(?=in\s))?"
+    r"(?:(?:the\s+)?(?:insurgents|militants|taliban|fighters|enemy"
+    # "were still battling government troops in the district"
+    r"|(?:government|afghan|security)\s+(?:troops|forces|soldiers))\s+(?=in\s))?"
     # "handed their weapons and the district headquarters over"
     r"(?:(?:their|its|the)\s+(?:weapons|arms|posts|positions|checkpoints|bases)\s+and\s+)?"
     r"(?:in\s+|inside\s+|into\s+|on\s+|from\s+|near\s+)?"
@@ -1779,7 +1786,8 @@ UNDER_WAY_BEFORE = re.compile(
     # a headline's bare present: "Afghan forces battle to retake Spin Boldak"
     r"|\b(?:battle|fight|struggle|push|move)s?"
     # a headline's "Operation Launched to Retake Spin Boldak"
-    r"|\b(?:operations?|offensive|counter-?offensive)\s+(?:(?:was|were|has\s+been|have\s+been"
+    r"|\b(?:operations?|offensive|counter-?offensive|counter-?attacks?|assault)\s+(?:(?:was|were"
+    r"|has\s+been|have\s+been|had\s+been"
     # "a clearance operation had begun to retake it"
     r"|has|have|had)\s+)?"
     r"(?:launched|begun|started|under\s*way)"
@@ -1923,12 +1931,13 @@ _DAY_BEFORE_RELATIVE = (
 _PLACE_APPOSITIVE = (
     r",\s*(?:the|a|an|its)\s+(?:[\w’'-]+\s+){0,3}?(?:capital|city|town|cent(?:re|er)|crossing|port"
     r"|hub|district)(?:\s+(?:of|on|with|near|in|along|to|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
-    r"[\w’'-]+)?\s*,\s*(?=which|that)"
+    # (a restrictive "that" needs no comma: "the border town with Turkmenistan that")
+    r"[\w’'-]+(?:\s+(?=that\b)|\s*,\s*(?=which|that))|\s*,\s*(?=which|that))"
 )
 # "Kalafgan district, which had fallen": a relative pronoun after a place, before the cue.
 RELATIVE_AFTER_PLACE = re.compile(
     r"\s*(?:(?:district(?:\s+(?:cent(?:re|er)|headquarters))?|city|province|town|capital"
-    r"|(?:border\s+)?crossing|(?:dry\s+)?port)\s*)?"
+    r"|(?:border\s+)?(?:crossing|town)|(?:dry\s+)?port)\s*)?"
     + _DAY_BEFORE_RELATIVE
     # ", the provincial capital, which", ", the border town that", ", a district that"
     + r"(?:"
@@ -1997,7 +2006,7 @@ BRACKET_CLOSE_AFTER = re.compile(r"\s*(?:province\s*)?\)", _F)
 POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?", _F)
 RELATIVE_OBJECT_AFTER_PLACE = re.compile(
     r"\s*(?:(?:district(?:\s+(?:cent(?:re|er)|headquarters))?|districts|city|cities|provinces?|towns?"
-    r"|capitals?|(?:border\s+)?crossing|(?:dry\s+)?port)\s*)?"
+    r"|capitals?|(?:border\s+)?(?:crossing|town)|(?:dry\s+)?port)\s*)?"
     + _DAY_BEFORE_RELATIVE
     # "Islam Qala on the Iranian border, which they seized"
     + r"(?:\s+(?:on|near|along)\s+the\s+(?:[\w-]+\s+){0,2}?(?:border|frontier|highway|road)"
@@ -2046,7 +2055,7 @@ COORDINATED_DAY_BEFORE = re.compile(
 # "Tulak| in Ghor on Tuesday", "the Jawand district| of Badghis on Wednesday", "Ghormach| in
 # Faryab a day later", "Gizab|, in Daikundi, on Tuesday", "Sar-e Pul| and Taloqan on July 26".
 OWN_DAY_AFTER = re.compile(
-    r"(?:\s+(?:district|city|province))?(?:\s+(?:in|of)\s+[A-Z][\w’'-]+(?:\s+province)?"
+    r"(?:\s+(?:district|city|province|town|port|(?:border\s+)?crossing))?(?:\s+(?:in|of)\s+[A-Z][\w’'-]+(?:\s+province)?"
     r"|\s+\([A-Z][^()]{1,30}\)|,\s+in\s+[A-Z][\w’'-]+(?:\s+province)?,)?"
     # the day of the pair it opens: "Sar-e Pul| and Taloqan on July 26"
     r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})?"
