@@ -1895,7 +1895,100 @@ def _bindings(text: str, sentence: _Sentence) -> list[_Binding]:
                 bindings.append(_Binding(earlier[-1], cue, indirect=True))
         elif (denied := _denied_fall_place(sentence, cue, bindings)) is not None:
             bindings.append(_Binding(denied, cue, indirect=True))
+        elif (held := _defenders_place(text, sentence, cue, routes)) is not None:
+            bindings.append(_Binding(held, cue, indirect=True))
     return bindings
+
+
+# The defenders' verb just before an attack: "repulsed an attack", "fought off a Taliban assault".
+_REPELLED_BEFORE = re.compile(
+    r"\b(?:repell?ed|repulsed|fought\s+off|fighting\s+off|beat\s+back|beaten\s+back|pushed\s+back"
+    r"|defeated|warded\s+off|foiled"
+    # "are holding out against a Taliban assault", "still holding the district centre after"
+    r"|holding\s+out\s+against|holding\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:after|against))"
+    r"\s+(?:an?\s+|the\s+|another\s+)?(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _defenders_place(
+    text: str, sentence: _Sentence, cue: _Cue, routes: set[int]
+) -> _MentionLike | None:
+    """ "Government forces in Laghman's Alingar district repulsed an attack on Saturday": an
+    attack the forces in a place fought off, naming no place of its own, was on that place."""
+    if lx.STATUS_OF_KIND.get(cue.kind) != "contested" or not sentence.mentions:
+        return None
+    if any(
+        m.start >= cue.start and id(m) not in routes and not _is_role(text, m, sentence)
+        for m in sentence.mentions
+    ):
+        return None  # "repulsed an attack on Ghazni": the attack names its own place
+    verb = _REPELLED_BEFORE.search(text, max(sentence.start, cue.start - 60), cue.start)
+    if verb is None:
+        return _defended_place(text, sentence, cue, routes)
+    held = [
+        m
+        for m in sentence.mentions
+        if m.end <= verb.start()
+        and id(m) not in routes
+        and lx.FORCES_IN_BEFORE.search(text, max(sentence.start, m.start - 60), m.start)
+    ]
+    if not held:
+        return None
+    place = held[-1]
+    for mention in sentence.mentions:
+        if mention.start > place.end and _POSSESSIVE_GAP.fullmatch(text, place.end, mention.start):
+            place = mention  # "forces in Laghman's Alingar district": the district
+    if place.end > verb.start() or getattr(place.place, "national_capital", False):
+        return None  # (never the seat: "forces in Kabul repelled an attack" on a ministry)
+    return place if _DEFENDERS_TAIL.fullmatch(text, place.end, verb.start()) else None
+
+
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+# "the commander in charge of defending |Kandahar's Arghandab district", "the defence of |Ghazni"
+_DEFENDING_BEFORE = re.compile(
+    r"\b(?:defending|defen[cs]e\s+of)\s+(?:the\s+)?(?:(?:city|town|district)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _defended_place(
+    text: str, sentence: _Sentence, cue: _Cue, routes: set[int]
+) -> _MentionLike | None:
+    """ "The commander in charge of defending Kandahar's Arghandab district was killed on Friday
+    in a Taliban attack on his post": an attack, naming no place, on those defending one."""
+    if not _ATTACK_NOUN.match(text, cue.start, cue.end):
+        return None
+    defended = [
+        m
+        for m in sentence.mentions
+        if m.end <= cue.start
+        and id(m) not in routes
+        and _DEFENDING_BEFORE.search(text, max(sentence.start, m.start - 40), m.start)
+    ]
+    if not defended:
+        return None
+    place = defended[-1]
+    for mention in sentence.mentions:
+        if mention.start > place.end and _POSSESSIVE_GAP.fullmatch(text, place.end, mention.start):
+            place = mention
+    return None if getattr(place.place, "national_capital", False) else place
+
+
+_ATTACK_NOUN = re.compile(r"(?:attacks?|assaults?)\b", re.IGNORECASE)
+
+
+# What may stand between the defenders' place and their verb: "district", a province, "have".
+_DEFENDERS_TAIL = re.compile(
+    r"(?:\s+(?:district|city|town|province|district\s+cent(?:re|er)))?"
+    r"(?:\s*,\s*(?:in|of)\s+[\w’'-]+(?:\s+province)?\s*,|\s+(?:in|of)\s+[\w’'-]+(?:\s+province)?"
+    # "forces in Chaghcharan, the capital of Ghor, repelled"
+    r"|\s*,\s*the\s+(?:provincial\s+)?capital\s+of\s+[\w’'-]+(?:\s+province)?\s*,)?"
+    r"\s+(?:(?:have|has|had|on\s+\w+day|late\s+on\s+\w+day|overnight|also|successfully"
+    # "... district say they are still holding"
+    r"|says?\s+(?:that\s+)?they\s+(?:are|were|have\s+been|had)(?:\s+still)?|are|is|were|still)\s+)*",
+    re.IGNORECASE,
+)
 
 
 def _denied_fall_place(
@@ -2023,6 +2116,9 @@ def _locators(text: str, sentence: _Sentence) -> set[int]:
         if unnamed and _after_unnamed_place(text, sentence, window_start, mention):
             found.add(id(mention))
             continue
+        if index > 0 and _in_locating_appositive(text, sentence.mentions[index - 1], mention):
+            found.add(id(mention))  # "the Dand district, on the southern edge of Kandahar city,"
+            continue
         near = max(sentence.start, mention.start - 6)
         # "The district is only 30 kilometres from Kabul": a distance is never the scene, even
         # as the sentence's only place
@@ -2032,6 +2128,21 @@ def _locators(text: str, sentence: _Sentence) -> set[int]:
         if lx.LOCATOR_BEFORE.search(text, window_start, mention.start):
             found.add(id(mention))
     return found
+
+
+def _in_locating_appositive(text: str, place: _MentionLike, mention: _MentionLike) -> bool:
+    """Whether ``mention`` only says where ``place``, named just before it, lies."""
+    if mention.place.iso != place.place.iso or mention.place.kind == "province":
+        return False  # a province after a town is handled as its locator elsewhere
+    aside = lx.LOCATOR_APPOSITIVE.match(text, place.end)
+    return (
+        aside is not None
+        and aside.end() >= mention.end
+        and _EDGE_OF.search(aside.group(0)) is not None
+    )
+
+
+_EDGE_OF = re.compile(r"\b(?:edges?|outskirts|fringes?)\s+of\b", re.IGNORECASE)
 
 
 def _placed_by_another_province(sentence: _Sentence) -> set[int]:
@@ -2677,6 +2788,14 @@ def _event(
     if checked is None:
         return None
     status = checked
+    if (
+        status is Status.CONTESTED
+        and getattr(mention.place, "national_capital", False)
+        and _ATTACK_NOUN.match(text, cue.start, cue.end)
+    ):
+        # "the attack in Kabul was retaliation for airstrikes": a bombing in the seat of
+        # government, not a fight for it (the districts of Kabul province are other places)
+        return None
     if cue.kind == "footage" and (
         not lx.FOOTAGE_NOUN.search(text, sentence.start, cue.start)
         # "showed them driving Humvees through the countryside of Kunduz province": footage
@@ -3354,6 +3473,15 @@ def _checked_by_subject(
         if government and not taliban and _FROM_THE_GROUP.search(facts.text, cue.end, clause_end):
             return Status.RETAKEN  # "government forces seized control of X from the Taliban"
         return status if taliban and not government else None
+    if (
+        cue.kind == "capture_both"
+        and facts.text.startswith(("hand", "Hand"), cue.start)
+        and _TO_THE_GOVERNMENT.match(facts.text, cue.end, clause_end)
+        and not _GROUP_WORD.search(facts.text, facts.start, cue.start)
+    ):
+        # "The United States ... has handed over five facilities to the Afghan defence
+        # ministry": given to the government side, nothing the group took
+        return None
     if cue.kind in (
         "capture_both",
         "handover",
@@ -3606,12 +3734,23 @@ _LOCATOR_GAP = re.compile(
 )
 
 
+_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+
+
 def _only_gathered(text: str, sentence: _Sentence, cue: _Cue) -> bool:
     """ "Taliban fighters have massed on the outskirts of Lashkar Gah": gathered near a place,
     with no fighting told in the clause, is pressure on it, not a fight for it."""
     if cue.kind != "contest_location" or text.find("streets", cue.start, cue.end) >= 0:
         return False  # "seen on the streets of Kunduz" are inside it
-    if not lx.GATHERED_BEFORE.search(text, max(sentence.start, cue.start - 40), cue.start):
+    # "are at the gates of Pul-e-Khumri": where fighters stand, like a siege, with no verb of
+    # gathering needed
+    at_the_gates = (
+        text.find("gates", cue.start, cue.end) >= 0
+        and _AT_BEFORE.search(text, max(sentence.start, cue.start - 4), cue.start) is not None
+    )
+    if not at_the_gates and not lx.GATHERED_BEFORE.search(
+        text, max(sentence.start, cue.start - 40), cue.start
+    ):
         return False
     start, end = _major_clause(text, sentence, cue)
     return not _tells_fighting(sentence, start, end)
@@ -5041,9 +5180,16 @@ _PRONOUN_SPEAKER = re.compile(r"\s*(?:he|she|they|we|i)\s*", re.IGNORECASE)
 _FROM_THE_GROUP = re.compile(r"\bfrom\s+the\s+(?:Taliban|insurgents|militants)\b", re.IGNORECASE)
 _FOREIGN_FORCES = re.compile(
     r"\bU\.S\.|\b(?:US|American|NATO|foreign|coalition|international|British|German|Germany"
+    r"|(?:the\s+)?United\s+States|Pentagon"
     r"|Britain|Italy|Italian|Turkey|Turkish|Australia|Australian|Norway|Norwegian)\b",
     re.IGNORECASE,
 )
+_TO_THE_GOVERNMENT = re.compile(
+    r"[^.;]{0,50}?\bto\s+(?:the\s+)?(?:afghan\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e"
+    r"|government|security\s+forces|(?:national\s+)?army|forces|military|ANDSF|ANA)\b",
+    re.IGNORECASE,
+)
+_GROUP_WORD = re.compile(r"\b(?:Taliban|insurgents?|militants?|fighters)\b", re.IGNORECASE)
 _THEIR_TROOPS = re.compile(
     r"\b(?:its|their)\s+(?:\w+\s+)?(?:troops|forces|soldiers)\b", re.IGNORECASE
 )

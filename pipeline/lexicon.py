@@ -74,7 +74,8 @@ _CONTROL = (
 )
 _WITHDRAWAL = (
     r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|fell\s+back|(?:tactical\s+)?retreat"
-    r"|withdrawal|relocated|relocating)['’\"”]?\s+(?:of\s+\w+\s+)?(?:from|out\s+of)"
+    r"|withdrawal|relocated|relocating|redeployed|redeploying)['’\"”]?\s+(?:of\s+\w+\s+)?"
+    r"(?:from|out\s+of)"
     r"|pull(?:ed|ing)?\s+(?:(?:their|its|the|his)\s+)?(?:troops\s+|forces\s+|soldiers\s+)?out\s+(?:of|from)"
     # "Afghan forces pulled back from the Dehrawud district this morning"
     r"|pull(?:ed|ing)?\s+back\s+from"
@@ -1225,8 +1226,11 @@ BACK_REFERENCE = re.compile(
     r"|broken\s+out|reached|spread|spreading|now|already)\s+){0,3}"
     # "were fighting the insurgents in the area"
     r"(?:(?:the\s+)?(?:insurgents|militants|taliban|fighters|enemy"
-    # "were still battling government troops in the district"
-    r"|(?:government|afghan|security)\s+(?:troops|forces|soldiers))\s+(?=in\s))?"
+    # "were still battling government troops in the district", "battled militiamen loyal to
+    # Ismail Khan in the city's western suburbs"
+    r"|(?:government|afghan|security)\s+(?:troops|forces|soldiers)"
+    r"|(?:with\s+)?(?:pro-government\s+)?(?:militiamen|militias?|uprising\s+forces)"
+    r"(?:\s+loyal\s+to(?:\s+[\w’'-]+){1,3}?)?)\s+(?=in\s))?"
     # "handed their weapons and the district headquarters over"
     r"(?:(?:their|its|the)\s+(?:weapons|arms|posts|positions|checkpoints|bases)\s+and\s+)?"
     r"(?:in\s+|inside\s+|into\s+|on\s+|from\s+|near\s+)?"
